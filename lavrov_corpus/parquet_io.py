@@ -1,0 +1,113 @@
+"""Reading and writing one table as Parquet, with the derived schema and pinned options.
+
+Reading uses ``pyarrow.parquet.ParquetFile`` rather than ``read_table``: the latter imports
+``pyarrow.dataset`` (and pandas), which costs hundreds of milliseconds on a cold start.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .layout import PARQUET_OPTIONS, ROW_GROUP_SIZE
+from .models import Record
+from .schema import arrow_schema
+
+if TYPE_CHECKING:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+
+def records_to_arrow(table: str, records: Sequence[Record]) -> pa.Table:
+    """Arrow table of ``records`` (rows of ``table``) with the schema derived from the models."""
+    import pyarrow as pa
+
+    rows = [r.model_dump(mode="python") for r in records]
+    return pa.Table.from_pylist(_enum_values(rows), schema=arrow_schema(table))
+
+
+def _enum_values(value: Any) -> Any:
+    # model_dump(mode="python") keeps Enum members; Arrow wants their string values.
+    if isinstance(value, dict):
+        return {k: _enum_values(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_enum_values(v) for v in value]
+    enum_value = getattr(value, "value", None)
+    return enum_value if isinstance(enum_value, str) else value
+
+
+class TableWriter:
+    """Streams rows of one table into one Parquet file in fixed-size row groups.
+
+    Rows are buffered only up to ``ROW_GROUP_SIZE``; the file's bytes depend only on the rows and
+    their order, never on how callers batched them.
+    """
+
+    def __init__(self, path: Path, table: str) -> None:
+        import pyarrow.parquet as pq
+
+        self.table = table
+        self.schema = arrow_schema(table)
+        self.rows = 0
+        self._buffer: list[pa.Table] = []
+        self._buffered = 0
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self._writer: pq.ParquetWriter = pq.ParquetWriter(
+            str(path), self.schema, **PARQUET_OPTIONS  # type: ignore[arg-type]
+        )
+
+    def write(self, batch: pa.Table) -> None:
+        """Append ``batch`` (already of this table's schema)."""
+        if batch.num_rows == 0:
+            return
+        self._buffer.append(batch)
+        self._buffered += batch.num_rows
+        self.rows += batch.num_rows
+        while self._buffered >= ROW_GROUP_SIZE:
+            self._flush(ROW_GROUP_SIZE)
+
+    def write_records(self, records: Sequence[Record]) -> None:
+        """Append model instances."""
+        self.write(records_to_arrow(self.table, records))
+
+    def _flush(self, n: int) -> None:
+        import pyarrow as pa
+
+        combined = pa.concat_tables(self._buffer)
+        head, tail = combined.slice(0, n), combined.slice(n)
+        self._writer.write_table(head, row_group_size=ROW_GROUP_SIZE)
+        self._buffer = [tail] if tail.num_rows else []
+        self._buffered = tail.num_rows
+
+    def close(self) -> None:
+        """Write what is buffered and the footer."""
+        if self._buffered:
+            self._flush(self._buffered)
+        self._writer.close()
+
+    def __enter__(self) -> TableWriter:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def write_records(path: Path, table: str, records: Iterable[Record]) -> int:
+    """Write ``records`` of ``table`` to ``path``; return the row count."""
+    with TableWriter(path, table) as writer:
+        chunk: list[Record] = []
+        for record in records:
+            chunk.append(record)
+            if len(chunk) >= ROW_GROUP_SIZE:
+                writer.write_records(chunk)
+                chunk = []
+        writer.write_records(chunk)
+        return writer.rows
+
+
+def read_arrow(path: Path) -> pa.Table:
+    """Read a whole Parquet file as an Arrow table (without importing pyarrow.dataset)."""
+    import pyarrow.parquet as pq
+
+    return pq.ParquetFile(str(path)).read()
