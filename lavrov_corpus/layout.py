@@ -1,12 +1,12 @@
 """Where things live in a built dataset folder (a valid Hugging Face dataset repository).
 
-    OUT_DIR/
-      README.md              dataset card (YAML front matter: configs, dataset_info, license, ...)
-      manifest.json          versions, row counts, size and sha256 of every other file, fingerprint
-      CITATION.cff           citation of this dataset version
-      croissant.json         MLCommons Croissant metadata
-      datapackage.json       Frictionless Data Package
-      data/<table>/<table>.parquet   one Parquet file per table
+OUT_DIR/
+  README.md              dataset card (YAML front matter: configs, dataset_info, license, ...)
+  manifest.json          versions, row counts, size and sha256 of every other file, fingerprint
+  CITATION.cff           citation of this dataset version
+  croissant.json         MLCommons Croissant metadata
+  datapackage.json       Frictionless Data Package
+  data/<table>/<table>.parquet   one Parquet file per table
 """
 
 from __future__ import annotations

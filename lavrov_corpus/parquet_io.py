@@ -54,7 +54,9 @@ class TableWriter:
         self._buffered = 0
         path.parent.mkdir(parents=True, exist_ok=True)
         self._writer: pq.ParquetWriter = pq.ParquetWriter(
-            str(path), self.schema, **PARQUET_OPTIONS  # type: ignore[arg-type]
+            str(path),
+            self.schema,
+            **PARQUET_OPTIONS,  # type: ignore[arg-type]
         )
 
     def write(self, batch: pa.Table) -> None:

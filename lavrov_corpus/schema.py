@@ -69,7 +69,7 @@ def _arrow_type(annotation: Any) -> pa.DataType:
     raise TypeError(f"no Arrow type for {annotation!r}")
 
 
-def _arrow_fields(model: type[BaseModel]) -> list[pa.Field]:
+def _arrow_fields(model: type[BaseModel]) -> list[pa.Field[Any]]:
     import pyarrow as pa
 
     fields = []
@@ -97,10 +97,12 @@ def _feature_dict(annotation: Any) -> dict[str, Any]:
         inner, _ = _unwrap_optional(item)
         return {"feature": _feature_dict(inner), "_type": "List"}
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return {name: _feature_dict(_unwrap_optional(info.annotation)[0])
-                for name, info in annotation.model_fields.items()}
+        return {
+            name: _feature_dict(_unwrap_optional(info.annotation)[0])
+            for name, info in annotation.model_fields.items()
+        }
     dtype = str(_arrow_type(annotation))
-    dtype = {"date32[day]": "date32"}.get(dtype, dtype)
+    dtype = {"date32[day]": "date32", "double": "float64"}.get(dtype, dtype)
     return {"dtype": dtype, "_type": "Value"}
 
 
@@ -133,7 +135,9 @@ def exported_files() -> dict[str, str]:
     """Every file ``schema/`` must hold, name -> exact content."""
     out: dict[str, str] = {}
     for table in TABLES:
-        out[f"{table}.schema.json"] = json.dumps(json_schema(table), indent=2, sort_keys=True) + "\n"
+        out[f"{table}.schema.json"] = (
+            json.dumps(json_schema(table), indent=2, sort_keys=True) + "\n"
+        )
     out["features.json"] = (
         json.dumps({t: features_dict(t) for t in TABLES}, indent=2, sort_keys=True) + "\n"
     )

@@ -7,7 +7,7 @@ the Hugging Face ``Features``; the set of values is part of the published schema
 from __future__ import annotations
 
 import datetime as dt
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -37,14 +37,14 @@ class Record(BaseModel):
     model_config = RECORD_CONFIG
 
 
-class Method(str, Enum):
+class Method(StrEnum):
     """How a record or field value was obtained."""
 
     EXTRACTED = "extracted"  #: produced automatically by the converter from the source text
     CURATED = "curated"  #: written by a person (sidecar metadata or reference tables)
 
 
-class DatePrecision(str, Enum):
+class DatePrecision(StrEnum):
     """How much of a date the source actually gives; finer parts are set to 1 when absent."""
 
     DAY = "day"
@@ -52,7 +52,7 @@ class DatePrecision(str, Enum):
     YEAR = "year"
 
 
-class ProvenanceStatus(str, Enum):
+class ProvenanceStatus(StrEnum):
     """What became of one input file."""
 
     ACCEPTED = "accepted"  #: converted into an article
@@ -60,14 +60,14 @@ class ProvenanceStatus(str, Enum):
     DUPLICATE = "duplicate"  #: same article as an earlier accepted file (``article_id`` names it)
 
 
-class FileRole(str, Enum):
+class FileRole(StrEnum):
     """What an input file is to the build."""
 
     ARTICLE = "article"  #: a raw article, converted into an ``articles`` row
     SIDECAR = "sidecar"  #: curated metadata (``metadata.toml``) applied to other files
 
 
-class RejectReason(str, Enum):
+class RejectReason(StrEnum):
     """Stable reason codes for rejected and duplicate inputs."""
 
     EMPTY = "empty"
@@ -86,7 +86,7 @@ class RejectReason(str, Enum):
     CONVERTER_ERROR = "converter-error"
 
 
-class TreatyKind(str, Enum):
+class TreatyKind(StrEnum):
     """Legal nature of an agreement."""
 
     BILATERAL_TREATY = "bilateral-treaty"
@@ -94,7 +94,7 @@ class TreatyKind(str, Enum):
     POLITICAL_AGREEMENT = "political-agreement"
 
 
-class TreatyStatus(str, Enum):
+class TreatyStatus(StrEnum):
     """Status of an agreement at the reference date of the treaty table."""
 
     IN_FORCE = "in-force"
@@ -105,7 +105,7 @@ class TreatyStatus(str, Enum):
     DISPUTED = "disputed"
 
 
-class Attribution(str, Enum):
+class Attribution(StrEnum):
     """How the speaker of a quote was found."""
 
     NAME = "name"  #: a personal name next to the quote ("Lavrov said")
@@ -124,9 +124,7 @@ class FieldOrigins(Record):
     published: Method | None = Field(
         None, description="Origin of `published`; null when it is null."
     )
-    language: Method | None = Field(
-        None, description="Origin of `language`; null when it is null."
-    )
+    language: Method | None = Field(None, description="Origin of `language`; null when it is null.")
 
 
 class SourceSegment(Record):

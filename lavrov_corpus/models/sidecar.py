@@ -51,9 +51,7 @@ def parse_partial_date(value: Any) -> PartialDate:
         raise ValueError("expected a date like 2019-09-05, 2019-09 or 2019")
     year, month, day = m.group(1), m.group(2), m.group(3)
     precision = DatePrecision.DAY if day else DatePrecision.MONTH if month else DatePrecision.YEAR
-    return PartialDate(
-        date=dt.date(int(year), int(month or 1), int(day or 1)), precision=precision
-    )
+    return PartialDate(date=dt.date(int(year), int(month or 1), int(day or 1)), precision=precision)
 
 
 class CuratedMetadata(Record):

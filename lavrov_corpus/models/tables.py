@@ -86,7 +86,9 @@ class Article(Record):
         description="Rights statement for the article text (it belongs to its publisher)."
     )
     notes: str | None = Field(description="Curator's notes from sidecar metadata.")
-    origins: FieldOrigins = Field(description="Whether each metadata field is curated or extracted.")
+    origins: FieldOrigins = Field(
+        description="Whether each metadata field is curated or extracted."
+    )
     method: Method = Field(description="How the article record was obtained.")
     source_path: NonEmptyStr = Field(
         description="Path of the source file relative to the input folder, '/'-separated."
@@ -138,7 +140,7 @@ class Quote(Record):
     speaker: str | None = Field(description="Canonical name of the speaker; null if unknown.")
     speaker_id: Slug | None = Field(description="The speaker (`speakers.speaker_id`), or null.")
     speaker_mention: str | None = Field(
-        description="The words that name the speaker near the quote ('Lavrov', 'he', 'the minister')."
+        description="Words naming the speaker near the quote ('Lavrov', 'he', 'the minister')."
     )
     attribution: Attribution = Field(description="How the speaker was found.")
     cue: str | None = Field(description="The speech verb that introduces the quote, as printed.")
@@ -148,12 +150,16 @@ class Quote(Record):
         description="Scare quotes or a quoted term that nobody is reported to have said."
     )
     is_closed: bool = Field(description="False when the source never closes the quotation.")
-    paragraph: Offset = Field(description="Index of the paragraph of `articles.paragraphs` it starts in.")
+    paragraph: Offset = Field(
+        description="Index of the paragraph of `articles.paragraphs` it starts in."
+    )
     treaty_ids: list[Slug] = Field(description="Treaties mentioned inside the quote, sorted.")
     method: Method = Field(description="How the quote record was obtained.")
     source_sha256: Sha256 = Field(description="sha256 of the raw source file.")
     source_byte_start: Offset = Field(description="Start of the quote in the source (bytes).")
-    source_byte_end: Offset = Field(description="End of the quote in the source (bytes, exclusive).")
+    source_byte_end: Offset = Field(
+        description="End of the quote in the source (bytes, exclusive)."
+    )
 
     @model_validator(mode="after")
     def _consistent(self) -> Quote:
@@ -237,9 +243,8 @@ class Provenance(Record):
         accepted = self.status is ProvenanceStatus.ACCEPTED
         if accepted != (self.reason is None):
             raise ValueError("reason must be null exactly when status is 'accepted'")
-        expects_article = self.role is FileRole.ARTICLE and not (
-            self.status is ProvenanceStatus.REJECTED
-        )
+        rejected = self.status is ProvenanceStatus.REJECTED
+        expects_article = self.role is FileRole.ARTICLE and not rejected
         if expects_article != (self.article_id is not None):
             raise ValueError(
                 "article_id must be set exactly for accepted or duplicate article files"
