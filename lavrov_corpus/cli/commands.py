@@ -2,4 +2,7 @@
 
 from __future__ import annotations
 
-from . import schema_cmd  # noqa: F401
+from . import (
+    push_cmd,  # noqa: F401
+    schema_cmd,  # noqa: F401
+)
