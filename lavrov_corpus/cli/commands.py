@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from . import (
+    info_cmd,  # noqa: F401
     push_cmd,  # noqa: F401
     schema_cmd,  # noqa: F401
 )
