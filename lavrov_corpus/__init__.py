@@ -22,7 +22,10 @@ __all__ = ["CONVERTER_VERSION", "__version__", "iter_records", "load", "path"]
 def __getattr__(name: str) -> Any:
     # Lazy: keeps ``import lavrov_corpus`` free of pyarrow/datasets imports.
     if name in {"load", "path", "iter_records"}:
-        from . import load as _load
+        import importlib
 
-        return getattr(_load, name)
+        module = importlib.import_module(".load", __name__)
+        # Importing the submodule binds `lavrov_corpus.load` to the module: rebind the functions.
+        globals().update(load=module.load, path=module.path, iter_records=module.iter_records)
+        return globals()[name]
     raise AttributeError(f"module 'lavrov_corpus' has no attribute {name!r}")

@@ -1,0 +1,182 @@
+"""Convert one chunk of article files, in a worker process or in-process.
+
+A chunk is a fixed number of files in path order (:data:`CHUNK_FILES`), whatever the number of
+jobs, so the Arrow tables a build hands to the Parquet writer are the same for any ``--jobs`` and
+with or without the cache. The worker returns Arrow tables, not Python records: turning records
+into Arrow is a large share of the work and is done in parallel this way.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..models import Article, Quote, RejectReason, Speaker
+from ..models.sidecar import CuratedMetadata
+from ..parquet_io import records_to_arrow
+from .cache import CacheEntry, ConversionCache, cache_key
+from .discover import MAX_FILE_BYTES
+
+if TYPE_CHECKING:
+    import pyarrow as pa
+
+#: Files per chunk of work: fixed so that output bytes never depend on ``--jobs``.
+CHUNK_FILES = 64
+#: Longest converter error message kept in a provenance ``detail``.
+_MAX_DETAIL = 500
+
+Converter = Callable[..., Any]
+
+
+@dataclass(slots=True, frozen=True)
+class Task:
+    """One article file to convert."""
+
+    path: str
+    abspath: str
+    metadata: CuratedMetadata | None
+
+
+@dataclass(slots=True)
+class Outcome:
+    """What became of one file of a chunk (before duplicates are known)."""
+
+    sha256: str | None = None
+    size: int | None = None
+    encoding: str | None = None
+    encoding_confidence: float | None = None
+    article_id: str | None = None
+    text_sha256: str | None = None
+    reason: RejectReason | None = None
+    detail: str | None = None
+
+
+@dataclass(slots=True)
+class ChunkResult:
+    """The converted chunk: one outcome per task and the rows of its articles."""
+
+    outcomes: list[Outcome]
+    articles: pa.Table  #: one row per outcome with an ``article_id``, in task order
+    article_owner: list[int]  #: index of the task each article row comes from
+    quotes: pa.Table
+    quote_owner: list[int]
+    speakers: list[tuple[int, Speaker]]  #: speakers found, with the task they come from
+
+
+def default_converter() -> Converter:
+    """The package converter, :func:`lavrov_corpus.extract.convert_bytes`."""
+    from ..extract import convert_bytes
+
+    return convert_bytes  # type: ignore[no-any-return]
+
+
+def convert_chunk(
+    tasks: list[Task],
+    cache_root: Path | None,
+    fingerprint: str,
+    converter: Converter | None = None,
+) -> ChunkResult:
+    """Read, convert (or fetch from the cache) and tabulate ``tasks``."""
+    convert = converter or default_converter()
+    cache = ConversionCache(cache_root) if cache_root is not None else None
+    outcomes: list[Outcome] = []
+    articles: list[Article] = []
+    article_owner: list[int] = []
+    quotes: list[Quote] = []
+    quote_owner: list[int] = []
+    speakers: list[tuple[int, Speaker]] = []
+    for i, task in enumerate(tasks):
+        outcome, entry = _convert_file(task, cache, fingerprint, convert)
+        outcomes.append(outcome)
+        if entry is None or entry.article is None:
+            continue
+        articles.append(entry.article)
+        article_owner.append(i)
+        quotes.extend(entry.quotes)
+        quote_owner.extend([i] * len(entry.quotes))
+        speakers.extend((i, s) for s in entry.speakers)
+    return ChunkResult(
+        outcomes=outcomes,
+        articles=records_to_arrow("articles", articles),
+        article_owner=article_owner,
+        quotes=records_to_arrow("quotes", quotes),
+        quote_owner=quote_owner,
+        speakers=speakers,
+    )
+
+
+def _read(abspath: str) -> bytes:
+    with open(abspath, "rb") as fh:  # noqa: PTH123 - a plain str path from the walk
+        return fh.read(MAX_FILE_BYTES + 1)
+
+
+def _convert_file(
+    task: Task, cache: ConversionCache | None, fingerprint: str, convert: Converter
+) -> tuple[Outcome, CacheEntry | None]:
+    try:
+        data = _read(task.abspath)
+    except OSError as exc:
+        return Outcome(reason=RejectReason.UNREADABLE, detail=f"cannot read: {exc.strerror}"), None
+    if len(data) > MAX_FILE_BYTES:  # grew since it was listed
+        detail = f"over the limit of {MAX_FILE_BYTES} bytes"
+        return Outcome(size=len(data), reason=RejectReason.TOO_LARGE, detail=detail), None
+    sha256 = hashlib.sha256(data).hexdigest()
+    base = Outcome(sha256=sha256, size=len(data))
+    key = cache_key(sha256, task.path, task.metadata, fingerprint) if cache else ""
+    entry = cache.get(key) if cache else None
+    if entry is None:
+        try:
+            result = convert(data, source_path=task.path, metadata=task.metadata)
+            entry = _entry(result)
+            _check(entry, sha256)
+        except Exception as exc:  # a converter bug must become a report, never a traceback
+            message = f"{type(exc).__name__}: {exc}"[:_MAX_DETAIL]
+            base.reason, base.detail = RejectReason.CONVERTER_ERROR, message
+            return base, None
+        if cache:
+            cache.put(key, entry)
+    base.encoding, base.encoding_confidence = entry.encoding, entry.encoding_confidence
+    if entry.article is None:
+        base.reason, base.detail = entry.reason, entry.detail
+    else:
+        base.article_id, base.text_sha256 = entry.article.article_id, entry.text_sha256
+    return base, entry
+
+
+def _entry(result: Any) -> CacheEntry:
+    """A :class:`CacheEntry` from the converter's ``Conversion`` or ``Rejection``."""
+    if hasattr(result, "article"):
+        return CacheEntry(
+            article=result.article,
+            quotes=list(result.quotes),
+            speakers=list(result.speakers),
+            text_sha256=result.text_sha256,
+            encoding=result.encoding,
+            encoding_confidence=result.encoding_confidence,
+        )
+    return CacheEntry(
+        reason=RejectReason(result.reason),
+        detail=result.detail,
+        encoding=result.encoding,
+        encoding_confidence=result.encoding_confidence,
+    )
+
+
+def _check(entry: CacheEntry, sha256: str) -> None:
+    """Refuse converter output that breaks the id and ownership invariants."""
+    article = entry.article
+    if article is None:
+        if entry.reason is None:
+            raise ValueError("rejection without a reason")
+        return
+    expected = "a" + sha256[:16]
+    if article.article_id != expected or article.source_sha256 != sha256:
+        raise ValueError(f"article id {article.article_id} does not match the file's sha256")
+    if not entry.text_sha256:
+        raise ValueError("conversion without text_sha256")
+    for quote in entry.quotes:
+        if quote.article_id != article.article_id:
+            raise ValueError(f"quote {quote.quote_id} belongs to another article")

@@ -1,0 +1,286 @@
+"""Stream an input folder into the five Parquet tables of a dataset folder.
+
+Memory stays flat: chunks of files are converted (in parallel when ``jobs > 1``), and their rows
+are written as Parquet row groups as soon as each chunk comes back, in path order. What is held
+for the whole corpus is one small entry per distinct file (its sha256 and text hash, to find
+duplicates) and the speakers seen.
+
+Duplicates: among converted files, in path order, the first is accepted; a later file with the
+same bytes is ``duplicate-bytes``, one whose normalized text is the same (``text_sha256``) is
+``duplicate-text``; the duplicate's provenance row names the kept article in ``article_id``.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from functools import partial
+from multiprocessing import get_context
+from pathlib import Path
+from typing import Any
+
+from .._version import CONVERTER_VERSION
+from ..errors import BuildError
+from ..layout import table_path
+from ..models import FileRole, Provenance, ProvenanceStatus, RejectReason, Speaker
+from ..parquet_io import TableWriter, write_records
+from .convert import CHUNK_FILES, ChunkResult, Converter, Outcome, Task, convert_chunk
+from .discover import Discovery, InputFile
+
+#: Provenance rows buffered before they are handed to the writer.
+_PROVENANCE_BATCH = 2_000
+
+
+@dataclass(frozen=True, slots=True)
+class RejectedInput:
+    """An input file that did not become an article of its own."""
+
+    path: str
+    status: str  #: 'rejected' or 'duplicate'
+    reason: str
+    detail: str | None
+
+
+@dataclass(slots=True)
+class PipelineResult:
+    """Row counts and the files that were not accepted."""
+
+    counts: dict[str, int]
+    rejected: list[RejectedInput] = field(default_factory=list)
+    inputs: int = 0
+    input_bytes: int = 0
+
+
+def default_jobs() -> int:
+    """Every core this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def _chunks(files: list[InputFile]) -> list[list[Task]]:
+    tasks = [Task(f.path, f.abspath, f.metadata) for f in files]
+    return [tasks[i : i + CHUNK_FILES] for i in range(0, len(tasks), CHUNK_FILES)]
+
+
+def ordered_map(
+    fn: Callable[[list[Task]], ChunkResult], chunks: list[list[Task]], jobs: int
+) -> Iterator[ChunkResult]:
+    """``map(fn, chunks)`` over ``jobs`` processes, in order, with a bounded number in flight."""
+    if jobs <= 1 or len(chunks) <= 1:
+        yield from map(fn, chunks)
+        return
+    window = 2 * jobs
+    # spawn, not fork: the parent already runs pyarrow's threads, which fork does not copy safely.
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("spawn")) as pool:
+        pending: list[Future[ChunkResult]] = []
+        feed = iter(chunks)
+        for chunk in feed:
+            pending.append(pool.submit(fn, chunk))
+            if len(pending) >= window:
+                break
+        while pending:
+            result = pending.pop(0).result()
+            nxt = next(feed, None)
+            if nxt is not None:
+                pending.append(pool.submit(fn, nxt))
+            yield result
+
+
+def run(
+    discovery: Discovery,
+    out: Path,
+    *,
+    jobs: int,
+    cache_root: Path | None,
+    fingerprint: str,
+    reference_speakers: Iterable[Speaker],
+    treaties: Iterable[Any],
+    converter: Converter | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> PipelineResult:
+    """Convert every candidate of ``discovery`` and write the tables into ``out``."""
+    candidates = discovery.candidates()
+    chunks = _chunks(candidates)
+    fn = partial(convert_chunk, cache_root=cache_root, fingerprint=fingerprint, converter=converter)
+    results = ordered_map(fn, chunks, jobs)
+    writer = _Writer(out, {s.speaker_id: s for s in reference_speakers})
+    try:
+        writer.consume(discovery.files, results, progress)
+        speakers = writer.speakers
+        writer.counts["speakers"] = write_records(
+            table_path(out, "speakers"), "speakers", [speakers[k] for k in sorted(speakers)]
+        )
+        rows = sorted(treaties, key=lambda t: t.treaty_id)
+        writer.counts["treaties"] = write_records(table_path(out, "treaties"), "treaties", rows)
+    finally:
+        writer.close()
+    return PipelineResult(
+        counts={t: writer.counts[t] for t in ("articles", "quotes", "speakers", "treaties",
+                                                "provenance")},
+        rejected=writer.rejected,
+        inputs=len(discovery.files),
+        input_bytes=writer.input_bytes,
+    )
+
+
+class _Writer:
+    """Decides accepted / duplicate for each file in path order and writes the rows."""
+
+    def __init__(self, out: Path, speakers: dict[str, Speaker]) -> None:
+        self.tables = {t: TableWriter(table_path(out, t), t) for t in ("articles", "quotes")}
+        self.provenance = TableWriter(table_path(out, "provenance"), "provenance")
+        self.counts: dict[str, int] = {}
+        self.rejected: list[RejectedInput] = []
+        self.speakers = speakers  # reference speakers first: they win over extracted ones
+        self.input_bytes = 0
+        self._by_bytes: dict[str, tuple[str, str]] = {}  # sha256 -> (article_id, path)
+        self._by_text: dict[str, tuple[str, str]] = {}  # text_sha256 -> (article_id, path)
+        self._ids: set[str] = set()
+        self._rows: list[Provenance] = []
+        self._closed = False
+
+    def consume(
+        self,
+        files: list[InputFile],
+        results: Iterator[ChunkResult],
+        progress: Callable[[int], None] | None,
+    ) -> None:
+        chunk: ChunkResult | None = None
+        pos = 0
+        accepted: set[int] = set()
+        for item in files:
+            if not item.is_candidate:
+                self._row(_prejudged(item))
+                if progress:
+                    progress(1)
+                continue
+            if chunk is None or pos == len(chunk.outcomes):
+                if chunk is not None:
+                    self._flush_chunk(chunk, accepted)
+                chunk = next(results, None)
+                if chunk is None:
+                    raise BuildError("internal error: fewer converted chunks than files")
+                pos, accepted = 0, set()
+                if progress:
+                    progress(len(chunk.outcomes))
+            outcome = chunk.outcomes[pos]
+            if self._judge(item, outcome):
+                accepted.add(pos)
+            pos += 1
+        if chunk is not None:
+            self._flush_chunk(chunk, accepted)
+        self._flush_rows()
+
+    def _judge(self, item: InputFile, o: Outcome) -> bool:
+        """Record the provenance row of a converted file; True if its article is kept."""
+        self.input_bytes += o.size or 0
+        status, reason, detail, article_id = ProvenanceStatus.ACCEPTED, None, None, o.article_id
+        if o.article_id is None:
+            status, reason, detail = ProvenanceStatus.REJECTED, o.reason, o.detail
+        elif o.sha256 in self._by_bytes:
+            article_id, kept = self._by_bytes[o.sha256]
+            status, reason = ProvenanceStatus.DUPLICATE, RejectReason.DUPLICATE_BYTES
+            detail = f"same bytes as {kept}"
+        elif o.text_sha256 in self._by_text:
+            article_id, kept = self._by_text[o.text_sha256]
+            status, reason = ProvenanceStatus.DUPLICATE, RejectReason.DUPLICATE_TEXT
+            detail = f"same text after normalization as {kept}"
+        elif o.article_id in self._ids:  # 64-bit id prefix collision of different files
+            status, reason, article_id = ProvenanceStatus.REJECTED, RejectReason.CONVERTER_ERROR, None
+            detail = f"article id {o.article_id} already used by a different file"
+        self._row(
+            Provenance(
+                path=item.path,
+                role=FileRole.ARTICLE,
+                sha256=o.sha256,
+                size=o.size,
+                encoding=o.encoding,
+                encoding_confidence=o.encoding_confidence,
+                status=status,
+                reason=reason,
+                detail=detail,
+                article_id=article_id,
+                sidecar_path=item.sidecar_path,
+                converter_version=CONVERTER_VERSION,
+            )
+        )
+        if status is not ProvenanceStatus.ACCEPTED:
+            return False
+        assert o.sha256 is not None and o.text_sha256 is not None and o.article_id is not None
+        self._by_bytes[o.sha256] = (o.article_id, item.path)
+        self._by_text[o.text_sha256] = (o.article_id, item.path)
+        self._ids.add(o.article_id)
+        return True
+
+    def _row(self, row: Provenance) -> None:
+        if row.status is not ProvenanceStatus.ACCEPTED:
+            assert row.reason is not None
+            self.rejected.append(RejectedInput(row.path, row.status.value, row.reason.value,
+                                               row.detail))
+        self._rows.append(row)
+        if len(self._rows) >= _PROVENANCE_BATCH:
+            self._flush_rows()
+
+    def _flush_rows(self) -> None:
+        if self._rows:
+            self.provenance.write_records(self._rows)
+            self._rows = []
+
+    def _flush_chunk(self, chunk: ChunkResult, accepted: set[int]) -> None:
+        import pyarrow as pa
+
+        for name, table, owner in (
+            ("articles", chunk.articles, chunk.article_owner),
+            ("quotes", chunk.quotes, chunk.quote_owner),
+        ):
+            if table.num_rows:
+                keep = [i in accepted for i in owner]
+                self.tables[name].write(table if all(keep) else table.filter(pa.array(keep)))
+        for i, speaker in chunk.speakers:
+            if i in accepted:
+                self.speakers.setdefault(speaker.speaker_id, speaker)
+
+    def close(self) -> None:
+        if self._closed:
+            return
+        self._closed = True
+        for name, w in (*self.tables.items(), ("provenance", self.provenance)):
+            w.close()
+            self.counts[name] = w.rows
+
+
+def _prejudged(item: InputFile) -> Provenance:
+    """The provenance row of a sidecar or of a file rejected before conversion."""
+    if item.role is FileRole.SIDECAR and item.reason is None:
+        return Provenance(
+            path=item.path,
+            role=FileRole.SIDECAR,
+            sha256=item.sha256,
+            size=item.size,
+            encoding="utf-8",
+            encoding_confidence=1.0,
+            status=ProvenanceStatus.ACCEPTED,
+            reason=None,
+            detail=None,
+            article_id=None,
+            sidecar_path=None,
+            converter_version=CONVERTER_VERSION,
+        )
+    return Provenance(
+        path=item.path,
+        role=item.role,
+        sha256=item.sha256,
+        size=item.size,
+        encoding=None,
+        encoding_confidence=None,
+        status=ProvenanceStatus.REJECTED,
+        reason=item.reason,
+        detail=item.detail,
+        article_id=None,
+        sidecar_path=item.sidecar_path,
+        converter_version=CONVERTER_VERSION,
+    )
