@@ -102,7 +102,7 @@ def lint_card(
     config_files, config_problems = _check_configs(meta, file_list)
     problems += config_problems
     problems += _check_dataset_info(meta, config_files, row_counts)
-    if not config_problems:
+    if not problems:
         problems += _check_with_datasets(meta)
     return [p if p.startswith(layout.CARD) else f"{layout.CARD}: {p}" for p in problems]
 
@@ -162,9 +162,7 @@ def _check_size_categories(meta: dict[str, Any]) -> list[str]:
     ]
 
 
-def _check_configs(
-    meta: dict[str, Any], files: list[str]
-) -> tuple[dict[str, set[str]], list[str]]:
+def _check_configs(meta: dict[str, Any], files: list[str]) -> tuple[dict[str, set[str]], list[str]]:
     """config_name -> files its data_files match, and the problems found."""
     configs = meta.get("configs")
     if configs is None:
@@ -256,6 +254,18 @@ def _check_dataset_info(
         splits = entry.get("splits", [])
         if not isinstance(splits, list) or not all(isinstance(s, dict) for s in splits):
             problems.append(f"dataset_info[{i}] ({name!r}): splits must be a list of mappings")
+            continue
+        incomplete = [
+            s.get("name", j)
+            for j, s in enumerate(splits)
+            if not {"name", "num_examples", "num_bytes"} <= set(s)
+        ]
+        if incomplete:
+            # `datasets` silently ignores such splits (it only logs): refuse them here.
+            problems.append(
+                f"dataset_info[{i}] ({name!r}): split(s) {incomplete} need name, num_examples "
+                "and num_bytes"
+            )
             continue
         tables = {table_of_file[f] for f in config_files.get(name, set()) if f in table_of_file}
         if row_counts is None or len(tables) != 1 or not splits:

@@ -13,7 +13,6 @@ has the same fingerprint, and a :class:`~lavrov_corpus.errors.HubConflictError` 
 from __future__ import annotations
 
 import hashlib
-import importlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -338,13 +337,10 @@ def _check_entry(dataset_dir: Path, entry: FileEntry) -> list[str]:
 def run_validation(dataset_dir: Path) -> tuple[bool, str]:
     """Run the dataset validator: (valid, the report as text). Tests patch this function."""
     try:
-        module = importlib.import_module("lavrov_corpus.validate")
-        validate_dataset = module.validate_dataset
-    except (ImportError, AttributeError) as exc:
+        from .validate import validate_dataset
+    except ImportError as exc:
         raise ValidationFailed(
             "cannot validate the dataset before pushing: lavrov_corpus.validate is not available"
         ) from exc
     report = validate_dataset(dataset_dir)
-    render = getattr(report, "to_text", None)
-    text = render() if callable(render) else str(report)
-    return bool(report.valid), str(text)
+    return bool(report.valid), report.render_text()
