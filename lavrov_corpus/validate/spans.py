@@ -1,0 +1,145 @@
+"""Spans: every quote, treaty mention and title equals the article text it points into.
+
+Quotes are joined to their article with Arrow's ``index_in`` (a hash join on ``article_id``); the
+slices are compared by :func:`._slices.slice_mismatch` without a Python loop over rows.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from .codes import Code
+from .context import Context, walk
+from .values import report_mask
+
+if TYPE_CHECKING:
+    import numpy as np
+    import pyarrow as pa
+
+
+def article_index(ctx: Context, table: str) -> tuple[np.ndarray, np.ndarray] | None:
+    """(rows of ``table`` whose article exists, index of that article) or None."""
+    import numpy as np
+    import pyarrow.compute as pc
+
+    ids = ctx.column("articles", "article_id")
+    refs = ctx.column(table, "article_id")
+    if ids is None or refs is None:
+        return None
+    idx = pc.index_in(refs, value_set=ids)
+    rows = np.flatnonzero(np.asarray(idx.is_valid().to_numpy(zero_copy_only=False)))
+    return rows, np.asarray(idx.drop_null().to_numpy(zero_copy_only=False), dtype=np.int64)
+
+
+def check_spans(ctx: Context) -> None:
+    """Quote, mention and title text against ``articles.text``; quote offsets within it."""
+    out = ctx.collector
+    if ctx.column("articles", "text") is None:
+        return
+    if out.wants(Code.SPAN_MISMATCH, Code.RANGE):
+        _quotes(ctx)
+    if out.wants(Code.MENTION_MISMATCH):
+        _mentions(ctx)
+    if out.wants(Code.TITLE_MISMATCH):
+        _titles(ctx)
+
+
+def _np(array: Any) -> np.ndarray:
+    import numpy as np
+
+    return np.asarray(array.to_numpy(zero_copy_only=False))
+
+
+def _quotes(ctx: Context) -> None:
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    from ._slices import slice_mismatch
+
+    out = ctx.collector
+    joined = article_index(ctx, "quotes")
+    text = ctx.column("articles", "text")
+    assert text is not None
+    if joined is None or not ctx.has("quotes", "start", "end"):
+        return
+    rows, idx = joined
+    start = ctx.column("quotes", "start")
+    end = ctx.column("quotes", "end")
+    assert start is not None and end is not None
+    usable = pc.and_(start.is_valid(), end.is_valid()).take(pa.array(rows))
+    keep = _np(usable)
+    rows, idx = rows[keep], idx[keep]
+    s = _np(start.take(pa.array(rows))).astype(np.int64)
+    e = _np(end.take(pa.array(rows))).astype(np.int64)
+    length = _np(pc.utf8_length(text)).astype(np.int64)[idx]
+    past = e > length
+    ctx.collector.add_rows(
+        Code.RANGE, "quotes", rows[past], "end",
+        lambda r: f"end {end[r].as_py()} is past the end of its article's text",
+    )
+    n_par = ctx.column("articles", "paragraphs")
+    par = ctx.column("quotes", "paragraph")
+    if n_par is not None and par is not None:
+        counts = _np(pc.list_value_length(n_par).fill_null(0))[idx]
+        p = _np(par.take(pa.array(rows)).fill_null(0))
+        out.add_rows(Code.RANGE, "quotes", rows[p >= counts], "paragraph",
+                     "is not a paragraph index of its article")
+    quote_text = ctx.column("quotes", "text")
+    if quote_text is None or not out.wants(Code.SPAN_MISMATCH):
+        return
+    ok = ~past & (e >= s) & (s >= 0)
+    rows, idx, s, e = rows[ok], idx[ok], s[ok], e[ok]
+    got = quote_text.take(pa.array(rows))
+    bad = slice_mismatch(text, idx, s, e, got) & _np(got.is_valid())
+    out.add_rows(Code.SPAN_MISMATCH, "quotes", rows[bad], "text",
+                 lambda r: f"text differs from articles.text[{start[r]}:{end[r]}]")
+
+
+def _mentions(ctx: Context) -> None:
+    import numpy as np
+
+    from ._slices import slice_mismatch
+
+    mentions = ctx.column("articles", "mentions")
+    text = ctx.column("articles", "text")
+    if mentions is None or text is None:
+        return
+    parts = {f: walk(mentions, [f]) for f in ("start", "end", "text")}
+    rows = parts["text"][1]
+    if not len(rows):
+        return
+    valid = np.ones(len(rows), dtype=bool)
+    for values, _ in parts.values():
+        valid &= _np(values.is_valid())
+    s = _np(parts["start"][0].fill_null(0)).astype(np.int64)
+    e = _np(parts["end"][0].fill_null(0)).astype(np.int64)
+    bad = slice_mismatch(text, rows, s, e, parts["text"][0].fill_null("")) & valid
+    report_mask(ctx, Code.MENTION_MISMATCH, "articles", "mentions.text",
+                _arrow_bool(bad), parts["text"][0], rows, "differs from text[start:end]")
+
+
+def _titles(ctx: Context) -> None:
+    import numpy as np
+
+    from ._slices import slice_mismatch
+
+    if not ctx.has("articles", "title", "title_start", "title_end"):
+        return
+    title = ctx.column("articles", "title")
+    s_col, e_col = ctx.column("articles", "title_start"), ctx.column("articles", "title_end")
+    text = ctx.column("articles", "text")
+    assert title is not None and s_col is not None and e_col is not None and text is not None
+    valid = _np(title.is_valid()) & _np(s_col.is_valid()) & _np(e_col.is_valid())
+    rows = np.arange(len(title), dtype=np.int64)
+    s = _np(s_col.fill_null(0)).astype(np.int64)
+    e = _np(e_col.fill_null(0)).astype(np.int64)
+    bad = slice_mismatch(text, rows, s, e, title.fill_null("")) & valid
+    report_mask(ctx, Code.TITLE_MISMATCH, "articles", "title", _arrow_bool(bad), title, rows,
+                "differs from text[title_start:title_end]")
+
+
+def _arrow_bool(mask: np.ndarray) -> pa.Array:
+    import pyarrow as pa
+
+    return pa.array(mask, pa.bool_())
