@@ -355,3 +355,58 @@ def test_cffconvert_rejects_an_invalid_citation(tmp_path: Path) -> None:
     bad = tmp_path / "CITATION.cff"
     bad.write_text("cff-version: 1.2.0\ntitle: x\n", encoding="utf-8")  # no message, no authors
     assert _cffconvert(bad).returncode != 0
+
+
+# ---- the real build of seeds/ ----------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def seeds_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from lavrov_corpus.build import build_dataset
+
+    try:
+        from lavrov_corpus.extract import convert_bytes  # noqa: F401
+    except ImportError:
+        pytest.skip("the converter (lavrov_corpus.extract.convert_bytes) is not in the package yet")
+    out = tmp_path_factory.mktemp("seeds-build") / "dataset"
+    build_dataset(REPO / "seeds", out, jobs=1, validate=False)
+    return out
+
+
+@pytest.mark.slow
+@pytest.mark.interop
+@RDFLIB_DEPRECATION
+@PANDAS_DEPRECATION
+def test_seeds_build_passes_every_tool(seeds_build: Path, tmp_path: Path) -> None:
+    import datasets
+    import mlcroissant as mlc
+
+    from lavrov_corpus.interop import validate_datapackage
+
+    assert json.loads((seeds_build / CROISSANT).read_text("utf-8")) == croissant_document(
+        seeds_build
+    )
+    assert json.loads((seeds_build / DATAPACKAGE).read_text("utf-8")) == datapackage_document(
+        seeds_build
+    )
+    run = _mlcroissant("validate", "--jsonld", CROISSANT, cwd=seeds_build)
+    assert run.returncode == 0, run.stderr
+    manifest = json.loads((seeds_build / MANIFEST).read_text(encoding="utf-8"))
+    dataset = mlc.Dataset(str(seeds_build / CROISSANT))
+    for table in TABLES:
+        assert len(list(dataset.records(table))) == manifest["row_counts"][table], table
+        ds = datasets.load_dataset(str(seeds_build), table, split="train", cache_dir=str(tmp_path))
+        assert ds.num_rows == manifest["row_counts"][table]
+        assert ds.features == schema.features(table)
+    assert validate_datapackage(seeds_build) == []
+    citation = _cffconvert(seeds_build / "CITATION.cff")
+    assert citation.returncode == 0, citation.stdout + citation.stderr
+
+
+def test_built_dataset_citation_is_valid_cff(tmp_path: Path) -> None:
+    from lavrov_corpus.build.citation import citation_cff
+
+    path = tmp_path / "CITATION.cff"
+    path.write_text(citation_cff(), encoding="utf-8")
+    run = _cffconvert(path)
+    assert run.returncode == 0, run.stdout + run.stderr
