@@ -14,10 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
-sys.path.insert(0, str(Path(__file__).parent))
-
-from publish_fakes import (  # noqa: E402
+from publish_fakes import (
     VERSION,
     FakeHub,
     card_metadata,
@@ -26,17 +23,17 @@ from publish_fakes import (  # noqa: E402
     write_manifest,
 )
 
-from lavrov_corpus import hub, layout, publish  # noqa: E402
-from lavrov_corpus.errors import (  # noqa: E402
+from lavrov_corpus import hub, layout, publish
+from lavrov_corpus.errors import (
     DatasetNotFoundError,
     HubConflictError,
     HubError,
     InputError,
     ValidationFailed,
 )
-from lavrov_corpus.models import TABLES  # noqa: E402
-from lavrov_corpus.models.manifest import Manifest  # noqa: E402
-from lavrov_corpus.publish import plan_push, push_dataset  # noqa: E402
+from lavrov_corpus.models import TABLES
+from lavrov_corpus.models.manifest import Manifest
+from lavrov_corpus.publish import plan_push, push_dataset
 
 REPO = "someone/lavrov-corpus"
 TOKEN = "hf_TESTtokenDoNotLeak0123456789"
@@ -155,7 +152,7 @@ def test_refuses_a_file_that_differs_from_the_manifest(dataset: Path, fake_hub: 
 
 def test_refuses_files_missing_from_the_manifest(dataset: Path) -> None:
     (dataset / "data" / "quotes" / "extra.parquet").write_bytes(b"PAR1")
-    with pytest.raises(ValidationFailed, match=r"data/quotes/extra\.parquet: in the folder but not"):
+    with pytest.raises(ValidationFailed, match=r"data/quotes/extra\.parquet: in the folder"):
         plan_push(dataset, REPO)
 
 
@@ -163,7 +160,7 @@ def test_refuses_a_missing_manifest_and_folder(tmp_path: Path, dataset: Path) ->
     with pytest.raises(DatasetNotFoundError):
         plan_push(tmp_path / "nowhere", REPO)
     (dataset / layout.MANIFEST).unlink()
-    with pytest.raises(DatasetNotFoundError, match="manifest.json"):
+    with pytest.raises(DatasetNotFoundError, match=r"manifest\.json"):
         plan_push(dataset, REPO)
 
 
@@ -271,7 +268,9 @@ BAD_CARDS: list[tuple[str, dict[str, Any] | str, str]] = [
 ]
 
 
-@pytest.mark.parametrize(("meta", "message"), [c[1:] for c in BAD_CARDS], ids=[c[0] for c in BAD_CARDS])
+@pytest.mark.parametrize(
+    ("meta", "message"), [c[1:] for c in BAD_CARDS], ids=[c[0] for c in BAD_CARDS]
+)
 def test_refuses_bad_card_metadata(
     dataset: Path, fake_hub: FakeHub, meta: dict[str, Any] | str, message: str
 ) -> None:
@@ -313,3 +312,133 @@ def test_the_real_validator_contract(dataset: Path, monkeypatch: pytest.MonkeyPa
     valid, text = publish.run_validation(dataset)
     assert isinstance(valid, bool)
     assert str(dataset) in text
+
+
+# --- publishing -------------------------------------------------------------------------------
+
+
+def test_push_uploads_every_file_in_one_commit_then_tags_it(
+    dataset: Path, fake_hub: FakeHub
+) -> None:
+    result = push(dataset, private=True)
+    assert result.status == "published"
+    assert fake_hub.tokens == [TOKEN]
+    assert fake_hub.names().count("create_commit") == 1
+    assert fake_hub.call("create_repo") == {
+        "repo_id": REPO,
+        "repo_type": "dataset",
+        "private": True,
+    }
+    commit = fake_hub.call("create_commit")
+    plan = plan_push(dataset, REPO)
+    assert commit["ops"] == [("add", f.path) for f in plan.files]  # sorted, deterministic
+    assert commit["commit_message"] == f"Publish lavrov-corpus v{VERSION}"
+    assert commit["repo_type"] == "dataset"
+    assert commit["revision"] is None and commit["create_pr"] is False
+    assert commit["parent_commit"] is not None  # guards against a concurrent commit
+    tag = fake_hub.call("create_tag")
+    repo = fake_hub.repos[REPO]
+    assert tag["tag"] == TAG and tag["repo_type"] == "dataset"
+    assert tag["revision"] == repo.branches["main"]  # the commit just made, not a moving branch
+    published = repo.files_at(TAG)
+    for f in plan.files:
+        assert published[f.path] == (dataset / f.path).read_bytes()
+    assert fake_hub.names().index("create_commit") < fake_hub.names().index("create_tag")
+
+
+def test_same_content_already_tagged_is_a_no_op(dataset: Path, fake_hub: FakeHub) -> None:
+    push(dataset)
+    commits = len(fake_hub.repos[REPO].commits)
+    fake_hub.calls.clear()
+    result = push(dataset)
+    assert result.status == "already-published"
+    assert "nothing to do" in result.message and TAG in result.message
+    assert "create_commit" not in fake_hub.names()
+    assert "create_tag" not in fake_hub.names()
+    assert len(fake_hub.repos[REPO].commits) == commits
+
+
+def test_tag_on_different_content_is_refused(dataset: Path, fake_hub: FakeHub) -> None:
+    push(dataset)
+    fake_hub.calls.clear()
+    (dataset / layout.CITATION).write_text(
+        (dataset / layout.CITATION).read_text() + "abstract: changed\n"
+    )
+    write_manifest(dataset)  # same version, different content
+    with pytest.raises(HubConflictError, match=f"tag {TAG} already exists .*different content"):
+        push(dataset)
+    assert "create_commit" not in fake_hub.names()
+    assert "create_tag" not in fake_hub.names()
+
+
+def test_tag_without_a_manifest_is_a_conflict(dataset: Path, fake_hub: FakeHub) -> None:
+    push(dataset)
+    repo = fake_hub.repos[REPO]
+    repo.tags[TAG] = next(iter(repo.commits))  # the initial commit: no manifest.json
+    with pytest.raises(HubConflictError, match=r"no readable manifest\.json"):
+        push(dataset)
+
+
+def test_tag_created_concurrently_is_a_conflict(dataset: Path, fake_hub: FakeHub) -> None:
+    from publish_fakes import http_error
+
+    fake_hub.fail["create_tag"] = http_error(409, message="Tag already exists")
+    with pytest.raises(HubConflictError, match="409"):
+        push(dataset)
+
+
+def test_stale_data_files_are_deleted_in_the_same_commit(dataset: Path, fake_hub: FakeHub) -> None:
+    push(dataset)
+    repo = fake_hub.repos[REPO]
+    files = dict(repo.files_at("main"))
+    files["data/quotes/old-shard.parquet"] = b"old"
+    files["docs/figure.png"] = b"kept: outside data/"
+    del repo.tags[TAG]
+    repo.branches["main"] = repo.add_commit(files)
+    fake_hub.calls.clear()
+    result = push(dataset)
+    assert result.deleted == ("data/quotes/old-shard.parquet",)
+    (commit,) = [kw for name, kw in fake_hub.calls if name == "create_commit"]
+    assert ("delete", "data/quotes/old-shard.parquet") in commit["ops"]
+    after = repo.files_at(TAG)
+    assert "data/quotes/old-shard.parquet" not in after
+    assert "docs/figure.png" in after
+
+
+def test_private_flag_refuses_an_existing_public_repo(dataset: Path, fake_hub: FakeHub) -> None:
+    fake_hub.api().create_repo(REPO, repo_type="dataset", private=False, exist_ok=True)
+    fake_hub.calls.clear()
+    with pytest.raises(HubError, match="exists and is public"):
+        push(dataset, private=True)
+    assert "create_commit" not in fake_hub.names()
+
+
+def test_revision_commits_to_that_branch_and_tags_the_commit(
+    dataset: Path, fake_hub: FakeHub
+) -> None:
+    push(dataset, revision="release")
+    assert fake_hub.call("create_branch")["branch"] == "release"
+    assert fake_hub.call("create_commit")["revision"] == "release"
+    repo = fake_hub.repos[REPO]
+    assert fake_hub.call("create_tag")["revision"] == repo.branches["release"]
+    assert layout.MANIFEST not in repo.files_at("main")
+
+
+def test_create_pr_opens_a_pull_request_and_defers_the_tag(
+    dataset: Path, fake_hub: FakeHub
+) -> None:
+    result = push(dataset, create_pr=True)
+    assert result.status == "pull-request"
+    assert result.pr_url and result.pr_url.endswith("/discussions/1")
+    assert fake_hub.call("create_commit")["create_pr"] is True
+    assert "create_tag" not in fake_hub.names()
+    assert "merge it, then push again" in result.message
+
+
+def test_push_after_the_pr_is_merged_tags_it(dataset: Path, fake_hub: FakeHub) -> None:
+    push(dataset, create_pr=True)
+    repo = fake_hub.repos[REPO]
+    repo.branches["main"] = repo.prs[-1]  # the maintainer merges the PR
+    result = push(dataset)
+    assert result.status == "published"
+    assert repo.files_at(TAG)[layout.MANIFEST] == (dataset / layout.MANIFEST).read_bytes()
