@@ -1,0 +1,165 @@
+"""Same input, same bytes: across builds, job counts and cache use; incremental rebuilds."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from conftest import SEEDS, file_hashes, make_corpus, needs_converter
+from fake_converter import convert_bytes as fake
+
+import lavrov_corpus
+from lavrov_corpus.build import build_dataset
+from lavrov_corpus.build.card import yaml_features
+from lavrov_corpus.build.convert import CHUNK_FILES
+from lavrov_corpus.models import TABLES
+from lavrov_corpus.models.manifest import Manifest, fingerprint
+from lavrov_corpus.parquet_io import read_arrow
+from lavrov_corpus.schema import features, features_dict
+
+CALLS: list[str] = []
+
+
+def counting(data: bytes, **kwargs: Any) -> Any:
+    """The fake converter, recording each call (in-process builds only)."""
+    CALLS.append(kwargs["source_path"])
+    return fake(data, **kwargs)
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Enough files for three chunks of work, with one duplicate and one rejection."""
+    folder = make_corpus(tmp_path_factory.mktemp("corpus") / "in", 2 * CHUNK_FILES + 10)
+    shutil.copy(folder / "00003_003_d427e11da7ccd8f5.txt", folder / "dup.txt")
+    (folder / "empty.txt").write_bytes(b"")
+    return folder
+
+
+def test_jobs_and_cache_never_change_the_bytes(corpus: Path, tmp_path: Path) -> None:
+    reference = tmp_path / "j1"
+    build_dataset(corpus, reference, jobs=1, converter=fake)
+    expected = file_hashes(reference)
+    cache = tmp_path / "cache"
+    for name, jobs, cache_dir in (("j2", 2, None), ("cold", 2, cache), ("warm", 1, cache)):
+        build_dataset(corpus, tmp_path / name, jobs=jobs, cache_dir=cache_dir, converter=fake)
+        assert file_hashes(tmp_path / name) == expected, name
+    assert any(cache.rglob("*.json"))
+
+
+def test_incremental_build_converts_only_the_new_file(corpus: Path, tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    shutil.copytree(corpus, src)
+    cache = tmp_path / "cache"
+    CALLS.clear()
+    build_dataset(src, tmp_path / "out", jobs=1, cache_dir=cache, converter=counting)
+    first = len(CALLS)
+    assert first == sum(1 for _ in src.glob("*.txt"))
+    CALLS.clear()
+    build_dataset(src, tmp_path / "out", jobs=1, cache_dir=cache, converter=counting)
+    assert CALLS == []
+    (src / "zz_new.txt").write_text("A new article\n\n“New words,” Lavrov said.\n")
+    build_dataset(src, tmp_path / "out", jobs=1, cache_dir=cache, converter=counting)
+    assert CALLS == ["zz_new.txt"]
+    build_dataset(src, tmp_path / "full", jobs=1, converter=fake)
+    assert file_hashes(tmp_path / "out") == file_hashes(tmp_path / "full")
+
+
+def test_a_damaged_cache_entry_is_recomputed(corpus: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    build_dataset(corpus, tmp_path / "a", jobs=1, cache_dir=cache, converter=fake)
+    for entry in cache.rglob("*.json"):
+        entry.write_text('{"format": 1, "article": {"article_id": "oops"}}')
+    CALLS.clear()
+    build_dataset(corpus, tmp_path / "b", jobs=1, cache_dir=cache, converter=counting)
+    assert len(CALLS) == sum(1 for _ in corpus.glob("*.txt"))
+    assert file_hashes(tmp_path / "a") == file_hashes(tmp_path / "b")
+
+
+@needs_converter
+def test_seeds_build_twice_gives_identical_files(seeds_dataset: Path, tmp_path: Path) -> None:
+    build_dataset(SEEDS, tmp_path / "again", jobs=2, cache_dir=tmp_path / "cache")
+    assert file_hashes(tmp_path / "again") == file_hashes(seeds_dataset)
+
+
+@needs_converter
+def test_real_converter_output_does_not_depend_on_jobs(corpus: Path, tmp_path: Path) -> None:
+    build_dataset(corpus, tmp_path / "j1", jobs=1)
+    build_dataset(corpus, tmp_path / "j2", jobs=2, cache_dir=tmp_path / "c")
+    build_dataset(corpus, tmp_path / "j2c", jobs=2, cache_dir=tmp_path / "c")
+    assert file_hashes(tmp_path / "j1") == file_hashes(tmp_path / "j2")
+    assert file_hashes(tmp_path / "j1") == file_hashes(tmp_path / "j2c")
+
+
+@pytest.fixture(scope="module")
+def built(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("built") / "dataset"
+    build_dataset(corpus, out, jobs=1, converter=fake)
+    return out
+
+
+def test_manifest_lists_every_file_and_true_counts(built: Path, corpus: Path) -> None:
+    manifest = Manifest.model_validate_json((built / "manifest.json").read_text())
+    hashes = file_hashes(built)
+    del hashes["manifest.json"]
+    assert {f.path: f.sha256 for f in manifest.files} == hashes
+    assert [f.path for f in manifest.files] == sorted(hashes)
+    assert manifest.fingerprint == fingerprint(manifest.files)
+    for table in TABLES:
+        rows = read_arrow(built / "data" / table / f"{table}.parquet").num_rows
+        assert manifest.row_counts[table] == rows, table
+    assert manifest.row_counts["provenance"] == sum(1 for _ in corpus.iterdir())
+
+
+def _front_matter(card: Path) -> dict[str, Any]:
+    text = card.read_text(encoding="utf-8")
+    assert text.startswith("---\n")
+    data = yaml.safe_load(text.split("---\n", 2)[1])
+    assert isinstance(data, dict)
+    return data
+
+
+def test_one_version_in_package_card_manifest_citation(built: Path) -> None:
+    version = lavrov_corpus.__version__
+    manifest = json.loads((built / "manifest.json").read_text())
+    citation = yaml.safe_load((built / "CITATION.cff").read_text())
+    card = (built / "README.md").read_text()
+    assert manifest["dataset_version"] == str(citation["version"]) == version
+    assert f"Dataset version **{version}**" in card
+    assert f"### [{version}]" in card  # the release notes of this version are in the card
+
+
+def test_card_front_matter_is_what_the_hub_and_datasets_expect(built: Path) -> None:
+    meta = _front_matter(built / "README.md")
+    assert meta["license"] == "other" and meta["license_name"]
+    configs = {c["config_name"]: c for c in meta["configs"]}
+    assert list(configs) == list(TABLES)
+    assert [c for c in configs if configs[c].get("default")] == ["quotes"]
+    assert configs["quotes"]["data_files"] == [
+        {"split": "train", "path": "data/quotes/quotes.parquet"}
+    ]
+    manifest = json.loads((built / "manifest.json").read_text())
+    for info in meta["dataset_info"]:
+        table = info["config_name"]
+        assert info["features"] == features(table)._to_yaml_list()
+        assert info["features"] == yaml_features(features_dict(table))
+        assert info["splits"][0]["num_examples"] == manifest["row_counts"][table]
+    from datasets import DatasetInfo
+
+    for info in meta["dataset_info"]:  # datasets can read each entry back
+        assert DatasetInfo._from_yaml_dict(dict(info)).features == features(info["config_name"])
+
+
+def test_citation_is_valid_cff(built: Path) -> None:
+    cffconvert = Path(sys.executable).parent / "cffconvert"
+    result = subprocess.run(
+        [str(cffconvert), "--validate", "-i", str(built / "CITATION.cff")],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
