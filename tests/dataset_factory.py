@@ -12,11 +12,14 @@ so that a corruption of the data shows only the problem it is about.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
+
+import pyarrow.parquet as pq
 
 from lavrov_corpus import CONVERTER_VERSION, __version__
 from lavrov_corpus.layout import (
@@ -52,8 +55,6 @@ from lavrov_corpus.models import (
 from lavrov_corpus.models.common import TreatyKind
 from lavrov_corpus.models.manifest import FileEntry, Manifest, fingerprint
 from lavrov_corpus.parquet_io import write_records
-
-import datetime as dt
 
 TREATIES = {"new-start": ["New START"], "inf-treaty": ["INF Treaty"]}
 
@@ -264,8 +265,12 @@ def refresh_manifest(root: Path, row_counts: dict[str, int] | None = None) -> Ma
             entries.append(FileEntry(path=rel, size=len(data),
                                      sha256=hashlib.sha256(data).hexdigest()))
     if row_counts is None:
-        old = json.loads((root / MANIFEST).read_text())["row_counts"]
-        row_counts = dict(old)
+        row_counts = dict(json.loads((root / MANIFEST).read_text())["row_counts"])
+        for table in TABLES:
+            try:
+                row_counts[table] = pq.ParquetFile(table_path(root, table)).metadata.num_rows
+            except Exception:  # unreadable or absent: keep what the manifest said
+                pass
     manifest = Manifest(name="lavrov-corpus", dataset_version=__version__,
                         converter_version=CONVERTER_VERSION, row_counts=row_counts,
                         files=entries, fingerprint=fingerprint(entries))

@@ -53,7 +53,7 @@ def validate_dataset(
     ctx = Context(root=root, collector=collector, sources=sources)
     collector.record_id = ctx.record_id
     if not root.is_dir():
-        collector.add(Code.MANIFEST_MISSING, f"{root} is not a folder", path=str(root))
+        collector.add(Code.DATASET_MISSING, f"{root} is not a folder", path=str(root))
     else:
         files.load_manifest(ctx)
         files.check_files(ctx)

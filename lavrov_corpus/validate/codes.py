@@ -21,6 +21,7 @@ class Code(str, Enum):
         return member
 
     # files
+    DATASET_MISSING = "dataset-missing", "the dataset folder does not exist"
     MANIFEST_MISSING = "manifest-missing", "manifest.json is absent or unreadable"
     MANIFEST_INVALID = "manifest-invalid", "manifest.json is not JSON or does not fit the Manifest model"
     FILE_MISSING = "file-missing", "a file listed in the manifest (or a table file) is absent"
