@@ -286,10 +286,11 @@ def _check_with_datasets(meta: dict[str, Any]) -> list[str]:
     """Parse configs and dataset_info the way `datasets.load_dataset` will."""
     from datasets.info import DatasetInfosDict
     from datasets.utils.metadata import MetadataConfigs
-    from huggingface_hub import DatasetCardData
+
+    from .hub import dataset_card_data
 
     try:
-        data = DatasetCardData(**meta)
+        data = dataset_card_data(meta)
         MetadataConfigs.from_dataset_card_data(data)
         DatasetInfosDict.from_dataset_card_data(data)
     except Exception as exc:  # any failure here is a card `datasets` cannot load

@@ -22,6 +22,7 @@ from huggingface_hub import (
     CommitOperationAdd,
     CommitOperationDelete,
     DatasetCard,
+    DatasetCardData,
     HfApi,
     get_token,
 )
@@ -206,6 +207,11 @@ def card_metadata_problem(card_text: str) -> str | None:
     if not card.data.to_dict():  # type: ignore[no-untyped-call]
         return "huggingface_hub finds no YAML metadata block at the top of the card"
     return None
+
+
+def dataset_card_data(meta: dict[str, Any]) -> DatasetCardData:
+    """``meta`` as huggingface_hub's ``DatasetCardData`` (what ``datasets`` reads configs from)."""
+    return DatasetCardData(**meta)
 
 
 @contextmanager

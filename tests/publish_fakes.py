@@ -360,7 +360,7 @@ class FakeHfApi:
     def list_repo_files(self, repo_id: str, *, repo_type: str, revision: str) -> list[str]:
         self._enter("list_repo_files", repo_id=repo_id, repo_type=repo_type, revision=revision)
         repo = self._repo(repo_id)
-        if revision not in repo.branches and revision not in repo.commits:
+        if not ({revision} & (set(repo.branches) | set(repo.tags) | set(repo.commits))):
             raise http_error(404, code="RevisionNotFound")
         return sorted(repo.files_at(revision))
 
@@ -395,8 +395,10 @@ class FakeHfApi:
         for op in operations:
             if isinstance(op, CommitOperationAdd):
                 files[op.path_in_repo] = Path(op.path_or_fileobj).read_bytes()
+            elif op.path_in_repo in files:
+                del files[op.path_in_repo]
             else:
-                files.pop(op.path_in_repo)
+                raise http_error(404, code="EntryNotFound")
         oid = repo.add_commit(files)
         url = f"https://huggingface.co/datasets/{repo_id}/commit/{oid}"
         if kwargs.get("create_pr"):
