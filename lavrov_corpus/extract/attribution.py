@@ -1,0 +1,417 @@
+"""Who said each quote: cues, speakers, pronouns and role descriptions, and the quote flags.
+
+Rules, in order, for a quote in the body:
+
+1. A cue right after the closing mark (``,” Lavrov said``, ``,” said the minister``) or right
+   before the opening mark (``Lavrov said: “``, ``Lavrov said, “`` in split quotes).
+2. Otherwise the nearest speech cue in the same sentence (outside quotes), before the quote, then
+   after it (``Lavrov also said Russia was “skeptical”``, ``... “uncertain” ..., he added``). A
+   participle (``adding that``) or a verb with no subject of its own takes the subject of the
+   sentence's earlier cue.
+3. Otherwise a continuation: the previous quote of the paragraph (with no other speaker cued in
+   between), the other parts of a multi-paragraph quotation, or a cue ending the previous
+   paragraph with a colon.
+4. Otherwise no speaker (attribution "none"); a short fragment inside a sentence is then a scare
+   quote, as is anything after "so-called", "dubbed", "known as".
+
+A cue's subject is a name (titles stripped, variants mapped to the curated speaker), a pronoun
+or a role description. A pronoun resolves to the first person named earlier in its sentence,
+else the speaker of the latest cue before it, else the latest person named (names inside quotes
+never count). A description ("the minister", "Russia’s foreign minister") resolves to the
+latest cued or named person whose roles contain its words, else to the only curated speaker
+whose roles do. Headline quotes take the person before a colon or after a final dash in the
+headline, a cue inside the headline, or the speaker of a body quote that contains the same words.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+
+from ..models import Attribution
+from . import cues
+from .quotes import RawQuote
+from .speakers import NameMatch, match_name, reference, role_tokens, roles_match
+
+_SENT_END = re.compile(r"[.!?…][\"”»’']?[ \u00a0]+(?=[\"“«‘(]?[A-Z0-9])")
+_ABBREV = re.compile(r"(?:\b[A-Z]|(?:[A-Z]\.)+[A-Z]|Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Sgt|Adm|Gov|Sen"
+                     r"|Rep|Jan|Feb|Aug|Sept|Sep|Oct|Nov|Dec|No|Jr|Sr|vs|etc|approx|Inc|Co)$")
+_NAME_SEQ = re.compile(r"(?<![\w’'])" + cues.NAME + r"(?![\w’'])")
+_SCARE_BEFORE = re.compile(
+    r"(?:so-called|so called|dubbed|termed|known as|labell?ed|nicknamed|branded|the word|"
+    r"the term|the phrase)[ \u00a0]*$", re.IGNORECASE)
+_ROLE_NOUN = re.compile(r"\b(?:" + cues.ROLE_NOUNS + r")\b")
+_JOIN_AFTER = re.compile(r"^[ \u00a0]*[,;]?[ \u00a0]*$")
+_JOIN_BEFORE = re.compile(r"^(?:[ \u00a0]+(?:that|in[ \u00a0][^,:.“”\"«»]{0,50}))?[ \u00a0]*[,:]?"
+                          r"[ \u00a0]*$")
+_CUE_END_COMMA = re.compile(r"[^,:.“”\"«»]{0,50}[,:][ \u00a0]*$")
+_CUE_TAIL = re.compile(
+    r"(?<![\w’'])(?:" + cues.SPEECH_VERBS + r"|according to)(?![\w’'])[^,:.“”\"«»]{0,50}$",
+    re.IGNORECASE,
+)
+_PROPER = re.compile(r"^(?:[A-Z][a-z’'\-]+|(?:[A-Z]\.)+|Mc[A-Z][a-z]+|[A-Z][a-z]+[A-Z][a-z]+)$")
+
+
+@dataclass(slots=True)
+class Who:
+    """A resolved speaker reference."""
+
+    speaker_id: str | None
+    name: str | None
+    kind: Attribution
+    mention: str
+
+
+@dataclass(slots=True)
+class Cue:
+    """A speech verb in narrative text and its resolved subject."""
+
+    start: int  #: start of the verb
+    end: int  #: end of the verb, or of the subject when it follows the verb
+    verb: str
+    subj_start: int
+    who: Who | None
+
+
+@dataclass(slots=True)
+class Attributed:
+    """Attribution and flags of one quote."""
+
+    who: Who | None
+    cue: str | None
+    is_partial: bool
+    in_headline: bool
+    is_scare: bool
+
+
+class Attributor:
+    """Attribution over one article; build once, then call :meth:`run`."""
+
+    def __init__(self, text: str, paragraphs: list[tuple[int, int]], has_title: bool,
+                 quotes: list[RawQuote], dateline: tuple[int, int] | None) -> None:
+        self.text = text
+        self.paragraphs = paragraphs
+        self.has_title = has_title
+        self.quotes = quotes
+        self.qstarts = [q.open_mark for q in quotes]
+        self.qends = [q.close_mark + 1 if q.close_mark is not None else q.end for q in quotes]
+        self.dateline = dateline
+        self.names: dict[str, str] = {}  #: speaker_id -> name as printed (extracted people)
+        self.known: dict[str, str] = {}  #: surname -> id of extracted people
+        self.titles: dict[str, set[str]] = {}  #: speaker_id -> titles printed before the name
+        self.sentences = self._sentences()
+        self.mentions = self._mentions()
+        self.cues = self._cues()
+        self.cue_starts = [c.start for c in self.cues]
+
+    # --- structure -------------------------------------------------------------------------
+    def _in_quote(self, pos: int) -> bool:
+        i = bisect_right(self.qstarts, pos) - 1
+        return i >= 0 and pos < self.qends[i]
+
+    def _sentences(self) -> list[int]:
+        starts: list[int] = []
+        for ps, pe in self.paragraphs:
+            starts.append(ps)
+            if self.dateline and ps == self.dateline[0]:
+                starts.append(self.dateline[1])
+            for m in _SENT_END.finditer(self.text, ps, pe):
+                p = m.start()
+                if self._in_quote(p) and not (p + 1 < len(self.text) and self.text[p + 1] in "\"”»’'"
+                                               and not self._in_quote(p + 2)):
+                    continue
+                if self.text[p] == "." and _ABBREV.search(self.text, max(ps, p - 8), p):
+                    continue
+                starts.append(m.end())
+        return sorted(set(starts))
+
+    def _sentence(self, pos: int) -> tuple[int, int]:
+        i = bisect_right(self.sentences, pos) - 1
+        start = self.sentences[max(i, 0)]
+        end = self.sentences[i + 1] if i + 1 < len(self.sentences) else len(self.text)
+        pi = bisect_right([p[0] for p in self.paragraphs], pos) - 1
+        return start, min(end, self.paragraphs[pi][1]) if pi >= 0 else end
+
+    def _mentions(self) -> list[tuple[int, str, bool]]:
+        """(position, speaker_id, is_person) of names outside quotes, in text order."""
+        out = []
+        for m in _NAME_SEQ.finditer(self.text):
+            if self._in_quote(m.start()):
+                continue
+            nm = self._match(m.group())
+            if nm is not None:
+                person = nm.curated or nm.title is not None and bool(_ROLE_NOUN.search(nm.title))
+                out.append((m.start(), nm.speaker_id, person))
+        return out
+
+    def _match(self, phrase: str) -> NameMatch | None:
+        nm = match_name(phrase, self.known)
+        if nm is None:
+            return None
+        if not nm.curated:
+            toks = nm.name.split()
+            if not all(_PROPER.match(t) for t in toks):
+                return None
+            self.names.setdefault(nm.speaker_id, nm.name)
+            self.known[re.sub(r"[’']s$", "", toks[-1]).lower()] = nm.speaker_id
+        if nm.title:
+            self.titles.setdefault(nm.speaker_id, set()).add(nm.title)
+        return nm
+
+    # --- cues ------------------------------------------------------------------------------
+    def _cues(self) -> list[Cue]:
+        out: list[Cue] = []
+        text = self.text
+        found = [(m.start(), m.end(), m.group(), False) for m in cues.VERBS_RE.finditer(text)]
+        found += [(m.start(), m.end(), m.group(), True) for m in cues.PARTICIPLE_RE.finditer(text)]
+        found.sort()
+        for vs, ve, verb, participle in found:
+            if self._in_quote(vs) or (vs > 0 and text[vs - 1] == "-"):
+                continue
+            s_start, _ = self._sentence(vs)
+            who, subj_start, end = None, vs, ve
+            if verb.lower() == "according to":
+                m = cues.SUBJECT_AFTER.match(text, ve)
+                if m:
+                    who = self._resolve(m.group("sp"), m.start("sp"))
+                    end = m.end()
+            elif not participle:
+                left_from = max(s_start, vs - 100)
+                m = cues.SUBJECT_BEFORE.search(text, left_from, vs)
+                if m and not re.search(r"[’']s$", m.group("sp")) and m.group("sp").lower() not in (
+                    "him", "her"
+                ):
+                    who = self._resolve(m.group("sp"), m.start("sp"))
+                    subj_start = m.start("sp")
+                else:
+                    between = text[s_start:vs]
+                    after_quote = self._in_quote(vs - 2) or not between.strip(" \u00a0,;“”\"«»")
+                    m2 = cues.SUBJECT_AFTER.match(text, ve) if after_quote else None
+                    if m2 and m2.group("sp").lower() not in ("him", "her"):
+                        who = self._resolve(m2.group("sp"), m2.start("sp"))
+                        end = m2.end()
+            if who is None or who.speaker_id is None:
+                prev = next((c for c in reversed(out) if c.start >= s_start and c.who), None)
+                if prev is None:
+                    if participle or verb.lower() == "according to":
+                        continue
+                    out.append(Cue(vs, end, verb, subj_start, None))
+                    continue
+                who = Who(prev.who.speaker_id, prev.who.name, prev.who.kind, prev.who.mention)
+            out.append(Cue(vs, end, verb, subj_start, who))
+        return out
+
+    def _resolve(self, phrase: str, pos: int) -> Who | None:
+        low = phrase.lower()
+        if low in ("he", "she", "him", "her"):
+            sid = self._pronoun(pos, "f" if low in ("she", "her") else "m")
+            return Who(sid, self._name(sid), Attribution.PRONOUN, phrase)
+        if low.startswith(("the ", "his ", "her ")) or re.match(r"[A-Z][a-z]+[’']s ", phrase):
+            sid = self._description(phrase, pos)
+            return Who(sid, self._name(sid), Attribution.DESCRIPTION, phrase)
+        nm = self._match(phrase)
+        if nm is None:
+            return None
+        mention = phrase[phrase.find(nm.name):] if nm.name in phrase else phrase
+        return Who(nm.speaker_id, self._name(nm.speaker_id), Attribution.NAME, mention)
+
+    def _name(self, sid: str | None) -> str | None:
+        if sid is None:
+            return None
+        ref = reference().by_id.get(sid)
+        return ref.speaker.name if ref else self.names.get(sid)
+
+    def _gender_ok(self, sid: str, gender: str) -> bool:
+        ref = reference().by_id.get(sid)
+        return ref is None or ref.gender in (None, gender)
+
+    def _pronoun(self, pos: int, gender: str) -> str | None:
+        s_start, _ = self._sentence(pos)
+        for mpos, sid, person in self.mentions:
+            if s_start <= mpos < pos and person and self._gender_ok(sid, gender):
+                return sid
+        for c in reversed(self.cues if hasattr(self, "cues") else []):
+            if c.start < pos and c.who and c.who.speaker_id and self._gender_ok(c.who.speaker_id, gender):
+                return c.who.speaker_id
+        for mpos, sid, person in reversed(self.mentions):
+            if mpos < pos and person and self._gender_ok(sid, gender):
+                return sid
+        return None
+
+    def _roles(self, sid: str) -> tuple[frozenset[str], ...]:
+        ref = reference().by_id.get(sid)
+        base = ref.role_tokens if ref else ()
+        return base + tuple(role_tokens(t) for t in self.titles.get(sid, ()))
+
+    def _description(self, phrase: str, pos: int) -> str | None:
+        ordered: list[str] = []
+        for c in reversed(getattr(self, "cues", [])):
+            if c.start < pos and c.who and c.who.speaker_id:
+                ordered.append(c.who.speaker_id)
+        ordered += [sid for mpos, sid, _ in reversed(self.mentions) if mpos < pos]
+        ordered += [sid for mpos, sid, _ in self.mentions if mpos >= pos]
+        for sid in dict.fromkeys(ordered):
+            if roles_match(phrase, self._roles(sid)):
+                return sid
+        hits = [sid for sid, r in reference().by_id.items() if roles_match(phrase, r.role_tokens)]
+        return hits[0] if len(hits) == 1 else None
+
+    # --- quotes ----------------------------------------------------------------------------
+    def run(self) -> list[Attributed]:
+        """Attribution and flags of every quote, in the order of ``quotes``."""
+        out: list[Attributed] = []
+        head = self.paragraphs[0] if self.has_title and self.paragraphs else None
+        for qi, q in enumerate(self.quotes):
+            in_head = head is not None and q.paragraph == 0
+            s_start, s_end = self._sentence(q.open_mark)
+            prev_q = qi - 1 if qi > 0 and self.quotes[qi - 1].paragraph == q.paragraph else None
+            before_from = s_start
+            if prev_q is not None and self.qends[prev_q] > s_start:
+                before_from = self.qends[prev_q]
+            before = self.text[before_from : q.open_mark]
+            partial = self._partial(before)
+            cue, who = (None, self._headline(q)) if in_head else self._body(qi, q, s_start, s_end, out)
+            scare = False
+            if _SCARE_BEFORE.search(before):
+                who, cue, scare = None, None, True
+            elif who is not _CONTINUE and (who is None or who.speaker_id is None):
+                who = None
+                scare = partial and len(self.text[q.start : q.end].split()) <= 4
+            out.append(Attributed(who, cue, partial, in_head, scare))
+        self._continue_chains(out)
+        self._echo_headline(out)
+        return out
+
+    def _partial(self, before: str) -> bool:
+        b = before.strip(" \u00a0\t”\"»’")
+        if not b or b.endswith(":"):
+            return False
+        if b.endswith(",") and self._ends_with_cue(before):
+            return False
+        return True
+
+    def _ends_with_cue(self, before: str) -> bool:
+        core = before.rstrip(" \u00a0")[:-1][-80:]
+        return _CUE_TAIL.search(core) is not None
+
+    def _body(
+        self, qi: int, q: RawQuote, s_start: int, s_end: int, done: list[Attributed]
+    ) -> tuple[str | None, Who | None]:
+        text = self.text
+        close = self.qends[qi]
+        lo = bisect_left(self.cue_starts, s_start)
+        hi = bisect_left(self.cue_starts, s_end)
+        in_sentence = self.cues[lo:hi]
+        after = [c for c in in_sentence if c.start >= close]
+        before = [c for c in in_sentence if c.end <= q.open_mark]
+        # 1. right after the closing mark, or right before the opening mark
+        for c in after[:1]:
+            if _JOIN_AFTER.match(text, close, min(c.subj_start, c.start)) and c.who:
+                return c.verb, c.who
+        if not after and q.close_mark is not None and text[q.end - 1 : q.end] in ".!?":
+            nxt = self._next_sentence_cue(close)
+            if nxt is not None:
+                return nxt.verb, nxt.who
+        for c in before[-1:]:
+            if _JOIN_BEFORE.match(text[c.end : q.open_mark]) and c.who:
+                return c.verb, c.who
+        # 2. nearest cue in the sentence
+        for c in reversed(before):
+            if c.who:
+                return c.verb, c.who
+        for c in after:
+            if c.who:
+                return c.verb, c.who
+        # 3. continuation
+        prev = qi - 1
+        if prev >= 0 and self.quotes[prev].paragraph == q.paragraph:
+            prev_who = done[prev].who
+            prev_id = prev_who.speaker_id if prev_who else None
+            between = {
+                c.who.speaker_id
+                for c in self.cues
+                if self.qends[prev] <= c.start < q.open_mark and c.who
+            }
+            if between <= {prev_id}:
+                return None, _CONTINUE
+        if q.paragraph > 0 and not text[self.paragraphs[q.paragraph][0] : q.open_mark].strip():
+            ps, pe = self.paragraphs[q.paragraph - 1]
+            if text[ps:pe].rstrip().endswith(":"):
+                lo2 = bisect_left(self.cue_starts, ps)
+                hi2 = bisect_left(self.cue_starts, pe)
+                for c in reversed(self.cues[lo2:hi2]):
+                    if c.who:
+                        return c.verb, c.who
+        return None, None
+
+    def _next_sentence_cue(self, close: int) -> Cue | None:
+        """``today.” Lavrov added.``: a short next sentence made of a speaker and a verb."""
+        n_start, n_end = self._sentence(close + 1)
+        if n_start < close or len(self.text[n_start:n_end].split()) > 8:
+            return None
+        for c in self.cues[bisect_left(self.cue_starts, n_start) :]:
+            if c.start >= n_end:
+                break
+            if c.who and c.subj_start <= n_start + 1 + (c.start - c.subj_start) and not self.text[
+                n_start : min(c.subj_start, c.start)
+            ].strip():
+                return c
+        return None
+
+    def _headline(self, q: RawQuote) -> Who | None:
+        ps, pe = self.paragraphs[0]
+        text = self.text
+        colon = text.rfind(":", ps, q.open_mark)
+        if colon > ps:
+            names = list(_NAME_SEQ.finditer(text, ps, colon))
+            if names and names[-1].end() >= colon - 1:
+                nm = self._match(names[-1].group())
+                if nm:
+                    return Who(nm.speaker_id, self._name(nm.speaker_id), Attribution.NAME, nm.name)
+        m = re.search(r"[—–-][ \u00a0]*(" + cues.NAME + r")[ \u00a0]*$", text[ps:pe])
+        if m:
+            nm = self._match(m.group(1))
+            if nm:
+                return Who(nm.speaker_id, self._name(nm.speaker_id), Attribution.NAME, nm.name)
+        for c in self.cues[bisect_left(self.cue_starts, ps) : bisect_left(self.cue_starts, pe)]:
+            if c.who:
+                return c.who
+        return None
+
+    def _continue_chains(self, out: list[Attributed]) -> None:
+        for i, a in enumerate(out):
+            if a.who is _CONTINUE:
+                src = next((out[j] for j in range(i - 1, -1, -1) if out[j].who is not _CONTINUE), None)
+                if src and src.who and src.who.speaker_id:
+                    a.who = Who(src.who.speaker_id, src.who.name, Attribution.CONTINUATION, src.who.mention)
+                else:
+                    a.who = None
+                    a.is_scare = a.is_partial and len(self.text[self.quotes[i].start:self.quotes[i].end].split()) <= 4
+        chains: dict[int, list[int]] = {}
+        for i, q in enumerate(self.quotes):
+            chains.setdefault(q.chain, []).append(i)
+        for members in chains.values():
+            if len(members) < 2:
+                continue
+            who = next((out[i].who for i in members if out[i].who), None)
+            for i in members:
+                if out[i].who is None and who is not None:
+                    out[i].who = Who(who.speaker_id, who.name, Attribution.CONTINUATION, who.mention)
+                    out[i].is_scare = False
+
+    def _echo_headline(self, out: list[Attributed]) -> None:
+        for i, a in enumerate(out):
+            if not a.in_headline or a.who is not None:
+                continue
+            words = self.text[self.quotes[i].start : self.quotes[i].end].casefold()
+            for j, b in enumerate(out):
+                if b.in_headline or b.who is None:
+                    continue
+                if words in self.text[self.quotes[j].start : self.quotes[j].end].casefold():
+                    a.who = Who(b.who.speaker_id, b.who.name, Attribution.CONTINUATION, b.who.mention)
+                    a.is_scare = False
+                    break
+
+
+_CONTINUE = Who(None, None, Attribution.CONTINUATION, "")

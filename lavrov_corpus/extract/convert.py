@@ -1,0 +1,256 @@
+"""Raw bytes -> one article, its quotes and their speakers (or a rejection). Never raises."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from dataclasses import dataclass
+
+from ..models import (
+    Article,
+    Attribution,
+    DatePrecision,
+    FieldOrigins,
+    Method,
+    Quote,
+    RejectReason,
+    Speaker,
+    TextSpan,
+)
+from ..models.sidecar import CuratedMetadata
+from .attribution import Attributor
+from .clean import layout
+from .decode import DecodeFailure, decode
+from .quotes import find_quotes
+from .sourcemap import ByteMap, assemble, text_to_source
+from .speakers import reference
+from .treaties import tag_treaties
+
+
+@dataclass(frozen=True, slots=True)
+class Conversion:
+    """A converted article with its quotes and every speaker they reference."""
+
+    article: Article
+    quotes: tuple[Quote, ...]
+    speakers: tuple[Speaker, ...]
+    encoding: str
+    encoding_confidence: float
+    text_sha256: str  #: sha256 of ``article.text`` (UTF-8), for duplicate detection
+
+
+@dataclass(frozen=True, slots=True)
+class Rejection:
+    """Why a file produced no article."""
+
+    reason: RejectReason
+    detail: str
+    encoding: str | None
+    encoding_confidence: float | None
+
+
+_WORDS = re.compile(r"[^\W\d_]+")
+_STOPWORDS = {
+    "en": frozenset("the of and to in that is was for on with as by it said at from has have be".split()),
+    "es": frozenset("el la de que y en los las del por con para una es se al".split()),
+    "fr": frozenset("le la les de des et en que du un une est pour dans qui au".split()),
+    "de": frozenset("der die das und in den von zu mit ist nicht des dem auf für".split()),
+}
+
+
+def guess_language(text: str) -> str | None:
+    """A cheap guess: 'ru' for mostly Cyrillic text, else the stopword list covering ≥ 15% of
+    the words (at least 20 words) and twice as many as any other; None when unsure."""
+    words = _WORDS.findall(text[:5000].lower())
+    if len(words) < 20:
+        return None
+    cyr = sum(1 for w in words if "а" <= w[0] <= "я" or w[0] == "ё")
+    if cyr > 0.6 * len(words):
+        return "ru"
+    scores = sorted(((sum(w in sw for w in words), lang) for lang, sw in _STOPWORDS.items()), reverse=True)
+    (best, lang), (second, _) = scores[0], scores[1]
+    return lang if best >= 0.15 * len(words) and best >= 2 * second else None
+
+
+def convert_bytes(
+    data: bytes, *, source_path: str, metadata: CuratedMetadata | None = None
+) -> Conversion | Rejection:
+    """Convert one raw file; content problems come back as a :class:`Rejection`."""
+    try:
+        return _convert(data, source_path, metadata)
+    except Exception as exc:  # noqa: BLE001 - the contract is "never raises"; report instead
+        return Rejection(
+            RejectReason.CONVERTER_ERROR,
+            f"The converter failed on this file ({type(exc).__name__}: {exc}); please report it.",
+            None,
+            None,
+        )
+
+
+def _convert(data: bytes, source_path: str, meta: CuratedMetadata | None) -> Conversion | Rejection:
+    decoded = decode(data)
+    if isinstance(decoded, DecodeFailure):
+        return Rejection(decoded.reason, decoded.detail, decoded.encoding, decoded.confidence)
+    enc, conf = decoded.encoding, decoded.confidence
+    src = decoded.text
+    if not src.strip():
+        return Rejection(RejectReason.WHITESPACE_ONLY, "The file holds only whitespace.", enc, conf)
+    lay = layout(src)
+    body_pars = len(lay.paragraphs) - (1 if lay.has_title else 0)
+    if body_pars < 1:
+        return Rejection(
+            RejectReason.NO_ARTICLE_TEXT,
+            "Nothing is left after removing site furniture (navigation, captions, footers): "
+            "there is no article body.",
+            enc,
+            conf,
+        )
+    curated_title = meta.title if meta and meta.title else None
+    asm = assemble(src, lay.paragraphs, title=curated_title, has_title=lay.has_title)
+    has_title = lay.has_title or curated_title is not None
+    text = asm.text
+    sha = hashlib.sha256(data).hexdigest()
+    article_id = "a" + sha[:16]
+    bmap = ByteMap(src, enc, decoded.bom_length)
+    segments = bmap.segments(asm)
+
+    title_span = asm.paragraphs[0] if has_title else None
+    body_start = asm.paragraphs[1][0] if has_title else asm.paragraphs[0][0]
+    dateline = None
+    dl_span = None
+    shift = 1 if has_title and not lay.has_title else 0
+    if lay.dateline_paragraph is not None:
+        ds = asm.paragraphs[lay.dateline_paragraph + shift][0]
+        dl_span = (ds, ds + lay.dateline_length)
+        dateline = text[dl_span[0] : dl_span[1]]
+    standfirst = None
+    if lay.standfirst is not None:
+        s, e = asm.paragraphs[lay.standfirst + shift]
+        standfirst = text[s:e]
+
+    published = lay.published
+    mentions = tag_treaties(text, published)
+    raw = find_quotes(text, asm.paragraphs)
+    attrs = Attributor(text, asm.paragraphs, has_title, raw, dl_span).run() if raw else []
+
+    ref = reference()
+    extracted_names: dict[str, str] = {}
+    quotes: list[Quote] = []
+    for n, (q, a) in enumerate(zip(raw, attrs, strict=True), start=1):
+        who = a.who
+        if who is not None and who.speaker_id is not None and who.speaker_id not in ref.by_id:
+            extracted_names.setdefault(who.speaker_id, who.name or who.mention)
+        qt = sorted({m.treaty_id for m in mentions if m.start < q.end and m.end > q.start})
+        s_src = text_to_source(asm.pieces, q.start, end=False)
+        e_src = text_to_source(asm.pieces, q.end, end=True)
+        b0 = bmap.byte(s_src) if s_src is not None else 0
+        b1 = bmap.byte(e_src) if e_src is not None else b0
+        quotes.append(
+            Quote(
+                quote_id=f"{article_id}-q{n:03d}",
+                article_id=article_id,
+                text=text[q.start : q.end],
+                start=q.start,
+                end=q.end,
+                speaker=who.name if who else None,
+                speaker_id=who.speaker_id if who else None,
+                speaker_mention=(who.mention or None) if who else None,
+                attribution=who.kind if who else _NONE,
+                cue=a.cue,
+                is_partial=a.is_partial,
+                in_headline=a.in_headline,
+                is_scare=a.is_scare,
+                is_closed=q.closed,
+                paragraph=q.paragraph,
+                treaty_ids=qt,
+                method=Method.EXTRACTED,
+                source_sha256=sha,
+                source_byte_start=b0,
+                source_byte_end=max(b0, b1),
+            )
+        )
+    speakers = _speakers(quotes, extracted_names)
+
+    m = meta
+    title = text[title_span[0] : title_span[1]] if title_span else None
+    outlet = m.outlet if m and m.outlet else lay.outlet
+    url = m.url if m else None
+    pub_date: dt.date | None = published
+    precision = DatePrecision.DAY if published else None
+    if m and m.published:
+        pub_date, precision = m.published.date, m.published.precision
+    language = m.language if m and m.language else guess_language(text)
+    origins = FieldOrigins(
+        title=_origin(title, curated_title is not None),
+        outlet=_origin(outlet, bool(m and m.outlet)),
+        url=_origin(url, True),
+        published=_origin(pub_date, bool(m and m.published)),
+        language=_origin(language, bool(m and m.language)),
+    )
+    rights = (m.rights if m and m.rights else None) or (
+        f"The article text is © its publisher ({outlet}); included for research and quotation."
+        if outlet
+        else "The article text is © its publisher; included for research and quotation."
+    )
+    article = Article(
+        article_id=article_id,
+        title=title,
+        title_start=title_span[0] if title_span else None,
+        title_end=title_span[1] if title_span else None,
+        standfirst=standfirst,
+        outlet=outlet,
+        url=url,
+        published=pub_date,
+        published_precision=precision,
+        dateline=dateline,
+        dateline_place=lay.dateline_place,
+        language=language,
+        text=text,
+        body_start=body_start,
+        paragraphs=[TextSpan(start=s, end=e) for s, e in asm.paragraphs],
+        treaty_ids=sorted({mm.treaty_id for mm in mentions}),
+        mentions=list(mentions),
+        rights=rights,
+        notes=m.notes if m else None,
+        origins=origins,
+        method=Method.EXTRACTED,
+        source_path=source_path,
+        source_sha256=sha,
+        source_encoding=enc,
+        source_byte_start=segments[0].byte_start if segments else 0,
+        source_byte_end=segments[-1].byte_end if segments else 0,
+        source_map=segments,
+    )
+    text_sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return Conversion(article, tuple(quotes), speakers, enc, conf, text_sha)
+
+
+_NONE = Attribution.NONE
+
+
+def _origin(value: object, curated: bool) -> Method | None:
+    if value is None:
+        return None
+    return Method.CURATED if curated else Method.EXTRACTED
+
+
+def _speakers(quotes: list[Quote], extracted: dict[str, str]) -> tuple[Speaker, ...]:
+    ref = reference()
+    out: dict[str, Speaker] = {}
+    for q in quotes:
+        sid = q.speaker_id
+        if sid is None or sid in out:
+            continue
+        if sid in ref.by_id:
+            out[sid] = ref.by_id[sid].speaker
+        else:
+            out[sid] = Speaker(
+                speaker_id=sid,
+                name=extracted.get(sid, q.speaker or sid),
+                variants=[],
+                roles=[],
+                wikidata_id=None,
+                method=Method.EXTRACTED,
+            )
+    return tuple(out[k] for k in sorted(out))

@@ -1,0 +1,173 @@
+"""Bytes -> text: BOM sniffing, strict UTF-8 first, then a real charset detector.
+
+Order of attempts:
+
+1. A byte-order mark decides (UTF-8, UTF-16 LE/BE, UTF-32 LE/BE); confidence 1.0. The BOM is not
+   part of the text; offsets into the text map to bytes after it.
+2. No BOM: NUL bytes mean binary (UTF-16/32 without a BOM is not guessed).
+3. Strict UTF-8 (ASCII included); confidence 1.0.
+4. ``charset-normalizer`` restricted to the legacy encodings news text is found in
+   (:data:`LEGACY_ENCODINGS`). Among its candidates whose "chaos" (mess ratio) is within
+   :data:`_CHAOS_SLACK` of the best one, the most common encoding in :data:`LEGACY_ENCODINGS`
+   order wins (cp1252 and cp1250 decode plain English identically; cp1252 is far more
+   likely). Confidence is ``1 - chaos`` of the chosen candidate.
+
+After decoding, text with too many C0 control characters (other than tab, LF, CR, FF) is
+rejected as binary, and a line longer than :data:`MAX_LINE_CHARS` is rejected.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass
+
+from ..models import RejectReason
+
+#: One line (between line breaks) longer than this is rejected: no article has one, and the
+#: quote scanner should never run on a megabyte without a break.
+MAX_LINE_CHARS = 1_000_000
+
+#: Share of C0 control characters (besides \t \n \r \f) above which text is treated as binary.
+MAX_CONTROL_SHARE = 0.01
+
+#: Legacy encodings tried by the detector, most common first (the tie-break order).
+LEGACY_ENCODINGS: tuple[str, ...] = (
+    "cp1252",
+    "cp1251",
+    "latin_1",
+    "iso8859_15",
+    "cp1250",
+    "koi8_r",
+    "iso8859_2",
+    "iso8859_5",
+    "cp866",
+    "mac_cyrillic",
+    "mac_roman",
+)
+_CHAOS_SLACK = 0.02
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),  # before UTF-16 LE: it starts with the same two bytes
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_LINE_BREAK = re.compile(r"\r\n?|\n")
+
+
+@dataclass(frozen=True, slots=True)
+class Decoded:
+    """Decoded text of a file and how to map its offsets back to bytes."""
+
+    text: str
+    encoding: str  #: codec name that decodes any segment's bytes back to its text
+    confidence: float
+    bom_length: int  #: bytes of BOM before the text
+
+
+@dataclass(frozen=True, slots=True)
+class DecodeFailure:
+    """Why bytes could not be turned into article text."""
+
+    reason: RejectReason
+    detail: str
+    encoding: str | None = None
+    confidence: float | None = None
+
+
+def decode(data: bytes) -> Decoded | DecodeFailure:
+    """Decode raw file bytes, or say why they are not text."""
+    if not data:
+        return DecodeFailure(RejectReason.EMPTY, "The file is empty (0 bytes).")
+    result = _decode_bom(data)
+    if result is None:
+        if b"\x00" in data:
+            return DecodeFailure(
+                RejectReason.BINARY,
+                "The file contains NUL bytes and no byte-order mark: it is binary, not text.",
+            )
+        result = _decode_plain(data)
+        if isinstance(result, DecodeFailure):
+            return result
+    return _check_text(result)
+
+
+def _decode_bom(data: bytes) -> Decoded | DecodeFailure | None:
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data[len(bom) :].decode(encoding)
+            except UnicodeDecodeError as exc:
+                return DecodeFailure(
+                    RejectReason.UNDECODABLE,
+                    f"The file starts with a {encoding} byte-order mark but is not valid "
+                    f"{encoding} at byte {exc.start + len(bom)}.",
+                    encoding,
+                    None,
+                )
+            return Decoded(text, encoding, 1.0, len(bom))
+    return None
+
+
+def _decode_plain(data: bytes) -> Decoded | DecodeFailure:
+    try:
+        return Decoded(data.decode("utf-8"), "utf-8", 1.0, 0)
+    except UnicodeDecodeError:
+        pass
+    import charset_normalizer  # imported lazily: only legacy files need it
+
+    results = list(charset_normalizer.from_bytes(data, cp_isolation=list(LEGACY_ENCODINGS)))
+    if not results:
+        return DecodeFailure(
+            RejectReason.UNDECODABLE,
+            "The file is not UTF-8 and no legacy encoding decodes it to plausible text.",
+        )
+    best_chaos = min(r.chaos for r in results)
+    close = {r.encoding: r for r in results if r.chaos <= best_chaos + _CHAOS_SLACK}
+    chosen = next((close[e] for e in LEGACY_ENCODINGS if e in close), None)
+    if chosen is None:
+        chosen = min(results, key=lambda r: r.chaos)
+    try:
+        text = data.decode(chosen.encoding)
+    except (UnicodeDecodeError, LookupError):
+        return DecodeFailure(
+            RejectReason.UNDECODABLE,
+            f"The detected encoding {chosen.encoding} does not decode the file.",
+        )
+    return Decoded(text, chosen.encoding, round(max(0.0, 1.0 - chosen.chaos), 4), 0)
+
+
+def _check_text(decoded: Decoded) -> Decoded | DecodeFailure:
+    text = decoded.text
+    enc, conf = decoded.encoding, decoded.confidence
+    if "\x00" in text:
+        return DecodeFailure(
+            RejectReason.BINARY, "The decoded text contains NUL characters.", enc, conf
+        )
+    controls = len(_CONTROL.findall(text))
+    if controls and controls > MAX_CONTROL_SHARE * len(text):
+        return DecodeFailure(
+            RejectReason.BINARY,
+            f"{controls} of {len(text)} characters are control characters: this is not text.",
+            enc,
+            conf,
+        )
+    if len(text) > MAX_LINE_CHARS:
+        start = 0
+        for m in _LINE_BREAK.finditer(text):
+            if m.start() - start > MAX_LINE_CHARS:
+                break
+            start = m.end()
+        else:
+            if len(text) - start <= MAX_LINE_CHARS:
+                return decoded
+        return DecodeFailure(
+            RejectReason.LINE_TOO_LONG,
+            f"A line is longer than {MAX_LINE_CHARS:,} characters; articles never have one.",
+            enc,
+            conf,
+        )
+    return decoded

@@ -1,0 +1,118 @@
+"""Assemble ``articles.text`` from source spans, and map its offsets back to source bytes."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from ..models import SourceSegment
+
+Span = tuple[int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class Assembled:
+    """The cleaned text and where each verbatim piece of it came from."""
+
+    text: str
+    paragraphs: list[Span]  #: spans of paragraphs in ``text``
+    pieces: list[tuple[int, int, int]]  #: (text_start, src_start, length), in text order
+
+
+def assemble(
+    src: str,
+    paragraphs: tuple[tuple[Span, ...], ...],
+    *,
+    title: str | None = None,
+    has_title: bool = False,
+) -> Assembled:
+    """Join paragraphs with "\\n\\n" and wrapped lines with one space.
+
+    A curated ``title`` replaces the extracted headline (or is put first when none was found);
+    it is synthetic text, outside every source segment.
+    """
+    parts: list[str] = []
+    spans: list[Span] = []
+    pieces: list[tuple[int, int, int]] = []
+    pos = 0
+    if title is not None:
+        parts.append(title)
+        spans.append((0, len(title)))
+        pos = len(title)
+        if has_title:
+            paragraphs = paragraphs[1:]
+    for para in paragraphs:
+        if pos:
+            parts.append("\n\n")
+            pos += 2
+        pstart = pos
+        for li, (s, e) in enumerate(para):
+            if li:
+                parts.append(" ")
+                pos += 1
+            parts.append(src[s:e])
+            pieces.append((pos, s, e - s))
+            pos += e - s
+        spans.append((pstart, pos))
+    return Assembled("".join(parts), spans, pieces)
+
+
+class ByteMap:
+    """Maps offsets of decoded source text to byte offsets of the raw file."""
+
+    def __init__(self, src: str, encoding: str, bom_length: int) -> None:
+        self.src = src
+        self.encoding = encoding
+        self.base = bom_length
+        # Fixed-width encodings need no counting; UTF-8 (and UTF-16 with astral characters)
+        # use a cumulative table. The legacy encodings of :mod:`.decode` are all single-byte.
+        self.width: int | None
+        if encoding == "utf-8":
+            self.width = 1 if src.isascii() else None
+        elif encoding.startswith("utf-16"):
+            self.width = None if any(ord(c) > 0xFFFF for c in src) else 2
+        elif encoding.startswith("utf-32"):
+            self.width = 4
+        else:
+            self.width = 1
+        self._cache: list[int] = [0]
+        self._cache_chars: list[int] = [0]
+
+    def byte(self, offset: int) -> int:
+        """Byte offset in the file of code point ``offset`` of the decoded text."""
+        if self.width is not None:
+            return self.base + offset * self.width
+        i = bisect_right(self._cache_chars, offset) - 1
+        c0, b0 = self._cache_chars[i], self._cache[i]
+        b = b0 + len(self.src[c0:offset].encode(self.encoding))
+        if offset > self._cache_chars[-1]:
+            self._cache_chars.append(offset)
+            self._cache.append(b)
+        return self.base + b
+
+    def segments(self, assembled: Assembled) -> list[SourceSegment]:
+        """One verbatim segment per piece, with its byte range."""
+        out = []
+        for tstart, sstart, length in assembled.pieces:
+            out.append(
+                SourceSegment(
+                    text_start=tstart,
+                    text_end=tstart + length,
+                    byte_start=self.byte(sstart),
+                    byte_end=self.byte(sstart + length),
+                )
+            )
+        return out
+
+
+def text_to_source(pieces: list[tuple[int, int, int]], offset: int, *, end: bool) -> int | None:
+    """Source character offset of a text offset (a start, or an exclusive end)."""
+    starts = [p[0] for p in pieces]
+    i = bisect_right(starts, offset - 1 if end else offset) - 1
+    if i < 0:
+        return None
+    tstart, sstart, length = pieces[i]
+    rel = offset - tstart
+    if rel < 0 or rel > length:
+        return None
+    return sstart + rel

@@ -1,0 +1,172 @@
+"""The curated speaker list, and names/roles in text resolved to speakers.
+
+``data/speakers.json`` holds the reference list (canonical name, spelling variants, roles such as
+"foreign minister", a Wikidata id only where verified). A name found in text is matched against
+the full forms and, for a single word, the surnames of that list; titles ("Russian Foreign
+Minister", "U.S. CIA Director") are stripped first. A two-or-more-word name not in the list makes
+an *extracted* speaker whose id is the slug of the name. Role descriptions ("the minister", "the
+head of Russian diplomacy") match a speaker when every content word of the description occurs in
+one of its roles (reference roles plus titles printed before the name in the article).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from ..models import Method, Speaker
+
+#: Capitalised words that are titles, nationalities or institutions, never part of a person's name.
+TITLE_WORDS = frozenset(
+    """
+    russian russia's russia’s foreign minister ministers deputy vice president prime director
+    secretary state us u.s. usa american national security adviser advisor kremlin spokesman
+    spokeswoman spokesperson press chief head general ambassador envoy senator representative
+    permanent chairman chairwoman speaker leader commander defense defence french chinese german
+    british iranian ukrainian israeli turkish indian japanese nato eu un cia fbi mr mr. mrs mrs.
+    ms ms. dr dr. sir former acting top senior official officials the his her its former
+    department ministry of affairs minister's council duma senate white house pentagon
+    presidential first lady lord king queen prince his excellency gen. gen col. lt. adm.
+    north korean south european soviet belarusian polish
+    """.split()
+)
+#: Capitalised words that are places, organisations or sentence words, never a person's name.
+NON_PERSON = frozenset(
+    """
+    moscow washington beijing london paris berlin kyiv kiev tehran brussels geneva vienna
+    helsinki sochi russia china france britain germany ukraine iran europe america korea
+    united states kingdom nations treaty treaties agreement nuclear forces missile strategic
+    arms reduction start new open skies tass reuters ap afp ria novosti sputnik interfax
+    january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday according in on at for with but
+    and or however meanwhile earlier later then it this that these those we they he she i
+    after before while when if as so also yet still federation federal assembly general
+    nonproliferation conference summit g20 g7 cnn bbc rfe/rl izvestiya rossiya tv channel
+    west western east eastern asia pacific middle black sea peninsula crimea syria
+    """.split()
+)
+_TOKEN = re.compile(r"[^\s\u00a0]+")
+_SLUG_JUNK = re.compile(r"[^a-z0-9]+")
+_ROLE_DROP = frozenset("the a an his her its senior veteran top chief".split())
+_ROLE_MAP = {"russia's": "russian", "russia’s": "russian", "u.s.": "us", "america's": "us",
+             "american": "us", "defence": "defense", "advisor": "adviser", "kremlin's": "kremlin"}
+
+
+@dataclass(frozen=True, slots=True)
+class RefSpeaker:
+    """A curated speaker with the forms used to recognise it."""
+
+    speaker: Speaker
+    gender: str | None
+    role_tokens: tuple[frozenset[str], ...]
+
+
+@dataclass(slots=True)
+class Reference:
+    """Indexes over the curated list."""
+
+    by_id: dict[str, RefSpeaker]
+    full: dict[str, str]  #: lower-cased full name or variant -> speaker_id
+    surname: dict[str, str]  #: lower-cased surname -> speaker_id (only unambiguous ones)
+    role_index: dict[str, list[str]] = field(default_factory=dict)
+
+
+def slug(name: str) -> str:
+    """The id of a name: ASCII-folded, lower-cased, words joined by '-'."""
+    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    return _SLUG_JUNK.sub("-", folded.lower()).strip("-")[:80].strip("-")
+
+
+def role_tokens(role: str) -> frozenset[str]:
+    """Content words of a role or description, normalised ('Russia’s' -> 'russian')."""
+    out = set()
+    for tok in _TOKEN.findall(role.lower()):
+        tok = _ROLE_MAP.get(tok, tok)
+        if tok not in _ROLE_DROP:
+            out.add(tok)
+    return frozenset(out)
+
+
+@lru_cache(maxsize=1)
+def reference() -> Reference:
+    """The curated speaker list, loaded once from ``data/speakers.json``."""
+    raw = json.loads(
+        resources.files("lavrov_corpus").joinpath("data/speakers.json").read_text("utf-8")
+    )
+    by_id: dict[str, RefSpeaker] = {}
+    full: dict[str, str] = {}
+    surnames: dict[str, set[str]] = {}
+    for row in raw:
+        gender = row.pop("gender", None)
+        sp = Speaker(method=Method.CURATED, **row)
+        by_id[sp.speaker_id] = RefSpeaker(sp, gender, tuple(role_tokens(r) for r in sp.roles))
+        for form in (sp.name, *sp.variants):
+            if " " in form:
+                full[form.lower()] = sp.speaker_id
+            surnames.setdefault(form.split()[-1].lower(), set()).add(sp.speaker_id)
+    surname = {k: next(iter(v)) for k, v in surnames.items() if len(v) == 1}
+    return Reference(by_id, full, surname)
+
+
+def reference_speakers() -> tuple[Speaker, ...]:
+    """The curated speaker list, sorted by ``speaker_id``."""
+    ref = reference()
+    return tuple(ref.by_id[k].speaker for k in sorted(ref.by_id))
+
+
+@dataclass(frozen=True, slots=True)
+class NameMatch:
+    """A person recognised in a capitalised word sequence."""
+
+    speaker_id: str
+    name: str  #: the name as printed, titles stripped
+    title: str | None  #: title printed before the name, lower-cased ("russian foreign minister")
+    curated: bool
+
+
+def match_name(phrase: str, known: dict[str, str]) -> NameMatch | None:
+    """Resolve a capitalised phrase ("Russian Foreign Minister Sergei Lavrov") to a person.
+
+    ``known`` maps lower-cased surnames of extracted people seen earlier in the article to ids.
+    """
+    ref = reference()
+    tokens = _TOKEN.findall(phrase)
+    while tokens and tokens[-1].endswith((",", ".")) and not re.fullmatch(r"(?:[A-Z]\.)+", tokens[-1]):
+        tokens[-1] = tokens[-1].rstrip(",.")
+    i = 0
+    while i < len(tokens) and tokens[i].lower() in TITLE_WORDS:
+        i += 1
+    title = " ".join(tokens[:i]).lower() or None
+    name_toks = [t for t in tokens[i:] if t]
+    if not name_toks:
+        return None
+    for k in range(len(name_toks)):
+        cand = " ".join(name_toks[k:])
+        sid = ref.full.get(cand.lower())
+        if sid:
+            return NameMatch(sid, cand, title, True)
+    last = re.sub(r"[’']s$", "", name_toks[-1]).lower()
+    if len(name_toks) == 1:
+        sid = ref.surname.get(last)
+        if sid:
+            return NameMatch(sid, name_toks[0], title, True)
+        sid = known.get(last)
+        return NameMatch(sid, name_toks[0], title, False) if sid else None
+    if any(t.lower() in NON_PERSON for t in name_toks):
+        return None
+    sid = ref.surname.get(last)
+    if sid and len(name_toks) >= 2:
+        return NameMatch(sid, " ".join(name_toks), title, True)
+    name = " ".join(name_toks)
+    sid = slug(name)
+    return NameMatch(sid, name, title, False) if sid else None
+
+
+def roles_match(description: str, roles: tuple[frozenset[str], ...]) -> bool:
+    """Every content word of ``description`` occurs in one of ``roles``."""
+    want = role_tokens(description)
+    return bool(want) and any(want <= r for r in roles)
