@@ -57,15 +57,29 @@ def convert_bytes(
         return Rejection(RejectReason.UNDECODABLE, "not UTF-8", None, None)
     if "explode" in decoded:
         raise RuntimeError("boom")
-    lines = [line.strip() for line in decoded.splitlines() if line.strip()]
-    if not lines:
+    found = []  # (stripped line, char start in decoded)
+    for m in re.finditer(r"[^\r\n]+", decoded):
+        line = m.group().strip()
+        if line:
+            found.append((line, m.start() + m.group().index(line)))
+    if not found:
         return Rejection(RejectReason.WHITESPACE_ONLY, "only whitespace", "utf-8", 1.0)
+    lines = [line for line, _ in found]
     text = "\n\n".join(lines)
     sha = hashlib.sha256(data).hexdigest()
     article_id = "a" + sha[:16]
-    spans, pos = [], 0
-    for line in lines:
+    spans, segments, pos = [], [], 0
+    for line, start in found:
         spans.append(TextSpan(start=pos, end=pos + len(line)))
+        byte_start = len(decoded[:start].encode())
+        segments.append(
+            SourceSegment(
+                text_start=pos,
+                text_end=pos + len(line),
+                byte_start=byte_start,
+                byte_end=byte_start + len(line.encode()),
+            )
+        )
         pos += len(line) + 2
     title = lines[0]
     article = Article(
@@ -95,14 +109,17 @@ def convert_bytes(
         source_path=source_path,
         source_sha256=sha,
         source_encoding="utf-8",
-        source_byte_start=0,
-        source_byte_end=len(data),
-        source_map=[SourceSegment(text_start=0, text_end=0, byte_start=0, byte_end=0)],
+        source_byte_start=segments[0].byte_start,
+        source_byte_end=segments[-1].byte_end,
+        source_map=segments,
     )
     quotes = []
     speakers = []
     for n, m in enumerate(_QUOTE.finditer(text), start=1):
         para = max(i for i, s in enumerate(spans) if s.start <= m.start(1))
+        seg = segments[para]
+        b_start = seg.byte_start + len(text[seg.text_start : m.start(1)].encode())
+        b_end = b_start + len(m.group(1).encode())
         named = "Lavrov" in text[max(0, m.start() - 80) : m.end() + 80]
         quotes.append(
             Quote(
@@ -124,8 +141,8 @@ def convert_bytes(
                 treaty_ids=[],
                 method=Method.EXTRACTED,
                 source_sha256=sha,
-                source_byte_start=0,
-                source_byte_end=0,
+                source_byte_start=b_start,
+                source_byte_end=b_end,
             )
         )
         if named and not speakers:

@@ -442,3 +442,29 @@ def test_push_after_the_pr_is_merged_tags_it(dataset: Path, fake_hub: FakeHub) -
     result = push(dataset)
     assert result.status == "published"
     assert repo.files_at(TAG)[layout.MANIFEST] == (dataset / layout.MANIFEST).read_bytes()
+
+
+# --- with the real builder ---------------------------------------------------------------------
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+
+
+@pytest.fixture(scope="module")
+def seeds_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    build = pytest.importorskip("lavrov_corpus.build")
+    import fake_converter  # the build tests' stand-in converter: the real one may not be in yet
+
+    out = tmp_path_factory.mktemp("seeds") / "out"
+    # Validation is the validator's business (tested there); this checks the builder's card and
+    # manifest against the push checks (card lint, files vs manifest).
+    build.build_dataset(SEEDS, out, jobs=1, converter=fake_converter.convert_bytes, validate=False)
+    return out
+
+
+def test_the_builders_card_and_manifest_pass_the_push_checks(seeds_build: Path) -> None:
+    plan = plan_push(seeds_build, REPO)
+    manifest = Manifest.model_validate_json((seeds_build / layout.MANIFEST).read_bytes())
+    assert [f.path for f in plan.files] == sorted(
+        [f.path for f in manifest.files] + [layout.MANIFEST]
+    )
+    assert plan.tag == f"v{manifest.dataset_version}"

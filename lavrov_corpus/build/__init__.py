@@ -153,7 +153,7 @@ def build_dataset(
                 _write_json(tmp / filename, document(tmp))
         write_manifest(tmp, result.counts)
         if validate:
-            _validate(tmp, out_dir)
+            _validate(tmp, out_dir, input_dir)
     return BuildResult(
         out_dir=out_dir,
         counts=result.counts,
@@ -166,16 +166,17 @@ def build_dataset(
     )
 
 
-def _validate(tmp: Path, out_dir: Path) -> None:
+def _validate(tmp: Path, out_dir: Path, input_dir: Path) -> None:
     validate_dataset = _optional("lavrov_corpus.validate", "validate_dataset")
     if validate_dataset is None:
         return
-    report = validate_dataset(tmp)
+    # Rows were built as pydantic models already: the row-by-row model check is redundant here.
+    report = validate_dataset(tmp, sources=input_dir, row_model=False)
     if not report.valid:
-        render = getattr(report, "to_text", None)
-        text = render() if callable(render) else str(report)
         raise ValidationFailed(
-            f"the new dataset does not validate; {out_dir} was left unchanged\n{text}", report
+            f"the new dataset does not validate; {out_dir} was left unchanged\n"
+            f"{report.render_text()}",
+            report,
         )
 
 
