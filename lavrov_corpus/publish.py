@@ -43,6 +43,11 @@ MANAGED_PREFIX = f"{layout.DATA_DIR}/"
 Status = Literal["dry-run", "published", "already-published", "pull-request"]
 
 
+def valid_repo_id(repo_id: str) -> bool:
+    """Whether ``repo_id`` is a well-formed OWNER/NAME repository id."""
+    return bool(REPO_ID.match(repo_id)) and "--" not in repo_id and ".." not in repo_id
+
+
 @dataclass(frozen=True)
 class PushFile:
     """One file to upload: its path in the repository, size and sha256."""
@@ -121,7 +126,7 @@ def plan_push(
     Raises InputError for a malformed ``repo_id``, DatasetNotFoundError when there is no dataset
     folder, ValidationFailed when the folder, its card or its data do not check out.
     """
-    if not REPO_ID.match(repo_id) or "--" in repo_id or ".." in repo_id:
+    if not valid_repo_id(repo_id):
         raise InputError(f"--repo-id must look like OWNER/NAME, got {repo_id!r}")
     if revision is not None and not revision.strip():
         raise InputError("--revision must not be empty")

@@ -234,3 +234,9 @@ def test_debug_shows_the_traceback(dataset: Path, fake_hub: FakeHub) -> None:
     )
     assert result.exit_code == 1
     assert type(result.exception).__name__ == "HubAuthError"
+
+
+def test_a_malformed_repo_id_is_a_usage_error(dataset: Path) -> None:
+    result = run("push", str(dataset), "--repo-id", "no-owner", "--dry-run")
+    assert result.exit_code == 2
+    assert "OWNER/NAME" in result.output

@@ -9,13 +9,23 @@ import typer
 from . import app, handle_errors
 
 
+def _repo_id(value: str) -> str:
+    from ..publish import valid_repo_id
+
+    if not valid_repo_id(value):
+        raise typer.BadParameter(f"must look like OWNER/NAME, got {value!r}")
+    return value
+
+
 @app.command("push")
 @handle_errors
 def push(
     dataset_dir: Path = typer.Argument(
         ..., help="Built dataset folder (with README.md and manifest.json)."
     ),
-    repo_id: str = typer.Option(..., "--repo-id", help="Dataset repository, OWNER/NAME."),
+    repo_id: str = typer.Option(
+        ..., "--repo-id", callback=_repo_id, help="Dataset repository, OWNER/NAME."
+    ),
     private: bool = typer.Option(
         False, "--private", help="Create the repository private (an existing one must be)."
     ),
