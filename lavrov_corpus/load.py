@@ -65,7 +65,7 @@ def _as_dataset(table: str, arrow: pa.Table) -> datasets.Dataset:
 def load(
     table: str | None = None,
     *,
-    format: Format = "datasets",  # noqa: A002 - the natural name, as in datasets' set_format
+    format: Format = "datasets",
     path: Path | None = None,
     repo_id: str | None = None,
     revision: str | None = None,
@@ -109,7 +109,7 @@ def _to_pandas(arrow: pa.Table) -> pandas.DataFrame:
     return arrow.to_pandas()
 
 
-def _from_hub(table: str, format: Format, repo_id: str, revision: str | None) -> Any:  # noqa: A002
+def _from_hub(table: str, format: Format, repo_id: str, revision: str | None) -> Any:
     import datasets
 
     ds = datasets.load_dataset(repo_id, table, split="train", revision=revision)

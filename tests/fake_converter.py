@@ -84,7 +84,7 @@ def convert_bytes(
     title = lines[0]
     article = Article(
         article_id=article_id,
-        title=title if metadata is None or metadata.title is None else title,
+        title=title,
         title_start=0,
         title_end=len(title),
         standfirst=None,

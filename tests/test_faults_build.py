@@ -108,7 +108,7 @@ def test_read_only_parent_folder(tmp_path: Path) -> None:
     parent.mkdir()
     parent.chmod(0o555)
     try:
-        with pytest.raises(BuildError, match="permission denied|read-only"):
+        with pytest.raises(BuildError, match=r"permission denied|read-only"):
             build_dataset(SEEDS, parent / "out", jobs=1, converter=fake)
     finally:
         parent.chmod(0o755)

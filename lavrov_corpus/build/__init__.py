@@ -181,7 +181,7 @@ def _validate(tmp: Path, out_dir: Path, input_dir: Path) -> None:
 
 
 def _progress_bar(total: int) -> Any:
-    from tqdm import tqdm
+    from tqdm import tqdm  # type: ignore[import-untyped]
 
     return tqdm(total=total, unit="file", desc="build", leave=False, dynamic_ncols=True)
 

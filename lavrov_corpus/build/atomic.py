@@ -55,7 +55,7 @@ def describe_os_error(exc: OSError, where: Path) -> str:
 @contextlib.contextmanager
 def atomic_output(out: Path) -> Iterator[Path]:
     """Yield an empty temporary folder; on success it replaces ``out`` atomically."""
-    out = Path(os.path.abspath(out))
+    out = Path(os.path.abspath(out))  # noqa: PTH100 - normalize '..' without resolving links
     parent = out.parent
     try:
         parent.mkdir(parents=True, exist_ok=True)
@@ -89,7 +89,7 @@ def atomic_output(out: Path) -> Iterator[Path]:
 
 def leftovers(out: Path) -> list[Path]:
     """Temporary folders that killed builds into ``out`` left behind."""
-    out = Path(os.path.abspath(out))
+    out = Path(os.path.abspath(out))  # noqa: PTH100 - normalize '..' without resolving links
     prefixes = (f".{out.name}.{_BUILDING}-", f".{out.name}.{_OLD}-")
     if not out.parent.is_dir():
         return []
@@ -124,7 +124,7 @@ def _check_replaceable(out: Path) -> None:
 def _fsync_tree(root: Path) -> None:
     for dirpath, _dirs, files in os.walk(root):
         for name in files:
-            fd = os.open(os.path.join(dirpath, name), os.O_RDONLY)
+            fd = os.open(Path(dirpath, name), os.O_RDONLY)
             try:
                 os.fsync(fd)
             finally:

@@ -102,7 +102,7 @@ class ConversionCache:
             try:
                 with os.fdopen(fd, "wb") as fh:
                     fh.write(entry.model_dump_json().encode())
-                os.replace(tmp, path)
+                Path(tmp).replace(path)
             except BaseException:
                 Path(tmp).unlink(missing_ok=True)
                 raise

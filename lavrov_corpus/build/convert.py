@@ -70,7 +70,7 @@ def default_converter() -> Converter:
     """The package converter, :func:`lavrov_corpus.extract.convert_bytes`."""
     from ..extract import convert_bytes
 
-    return convert_bytes  # type: ignore[no-any-return]
+    return convert_bytes
 
 
 def convert_chunk(

@@ -1,4 +1,4 @@
-"""``manifest.json``: versions, row counts and the sha256 of every other file of a dataset folder."""
+"""``manifest.json``: versions, row counts and sha256 of every other file of a dataset folder."""
 
 from __future__ import annotations
 

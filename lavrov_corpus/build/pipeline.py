@@ -190,7 +190,8 @@ class _Writer:
             status, reason = ProvenanceStatus.DUPLICATE, RejectReason.DUPLICATE_TEXT
             detail = f"same text after normalization as {kept}"
         elif o.article_id in self._ids:  # 64-bit id prefix collision of different files
-            status, reason, article_id = ProvenanceStatus.REJECTED, RejectReason.CONVERTER_ERROR, None
+            status, reason = ProvenanceStatus.REJECTED, RejectReason.CONVERTER_ERROR
+            article_id = None
             detail = f"article id {o.article_id} already used by a different file"
         self._row(
             Provenance(

@@ -1,0 +1,113 @@
+"""Loading: the shipped dataset, any built folder, every format; the shipped data never drifts."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import REGENERATE, SHIPPED, file_hashes, needs_converter
+
+import lavrov_corpus
+from lavrov_corpus.models import TABLES, Quote
+from lavrov_corpus.schema import features
+
+
+@pytest.fixture(scope="module")
+def dataset(seeds_dataset: Path) -> Path:
+    return seeds_dataset
+
+
+def test_path_is_the_package_dataset_folder() -> None:
+    assert lavrov_corpus.path() == SHIPPED
+    assert callable(lavrov_corpus.load) and callable(lavrov_corpus.iter_records)
+
+
+def test_load_one_table_in_every_format(dataset: Path) -> None:
+    import datasets
+    import pandas as pd
+    import pyarrow as pa
+
+    ds = lavrov_corpus.load("quotes", path=dataset)
+    assert isinstance(ds, datasets.Dataset)
+    assert ds.features == features("quotes")
+    arrow = lavrov_corpus.load("quotes", format="arrow", path=dataset)
+    assert isinstance(arrow, pa.Table)
+    frame = lavrov_corpus.load("quotes", format="pandas", path=dataset)
+    assert isinstance(frame, pd.DataFrame)
+    manifest = json.loads((dataset / "manifest.json").read_text())
+    assert len(ds) == arrow.num_rows == len(frame) == manifest["row_counts"]["quotes"]
+    assert ds.to_list() == arrow.to_pylist()
+
+
+def test_load_all_tables(dataset: Path) -> None:
+    import datasets
+
+    every = lavrov_corpus.load(path=dataset)
+    assert isinstance(every, datasets.DatasetDict) and list(every) == list(TABLES)
+    arrows = lavrov_corpus.load(format="arrow", path=dataset)
+    manifest = json.loads((dataset / "manifest.json").read_text())
+    assert {t: arrows[t].num_rows for t in TABLES} == manifest["row_counts"]
+    assert {t: len(every[t]) for t in TABLES} == manifest["row_counts"]
+
+
+def test_datasets_load_dataset_reads_the_folder_the_same(dataset: Path) -> None:
+    import datasets
+
+    for table in TABLES:
+        theirs = datasets.load_dataset(str(dataset), table, split="train")
+        ours = lavrov_corpus.load(table, path=dataset)
+        assert theirs.features == features(table), table
+        assert theirs.to_list() == ours.to_list(), table
+
+
+def test_iter_records_gives_models(dataset: Path) -> None:
+    quotes = list(lavrov_corpus.iter_records("quotes", path=dataset))
+    assert quotes and all(isinstance(q, Quote) for q in quotes)
+    assert [q.quote_id for q in quotes] == lavrov_corpus.load(
+        "quotes", format="arrow", path=dataset
+    ).column("quote_id").to_pylist()
+
+
+def test_bad_arguments(tmp_path: Path, dataset: Path) -> None:
+    from lavrov_corpus.errors import DatasetNotFoundError
+
+    with pytest.raises(ValueError, match="unknown table"):
+        lavrov_corpus.load("quote", path=dataset)
+    with pytest.raises(ValueError, match="unknown format"):
+        lavrov_corpus.load("quotes", format="polars", path=dataset)  # type: ignore[arg-type]
+    with pytest.raises(DatasetNotFoundError):
+        lavrov_corpus.load("quotes", format="arrow", path=tmp_path / "nothing")
+    with pytest.raises(FileNotFoundError):  # DatasetNotFoundError is also a FileNotFoundError
+        lavrov_corpus.load("quotes", format="arrow", path=tmp_path)
+
+
+def test_arrow_format_never_imports_datasets_or_pandas(dataset: Path) -> None:
+    code = (
+        "import sys, lavrov_corpus\n"
+        f"t = lavrov_corpus.load('quotes', format='arrow', path={str(dataset)!r})\n"
+        "print(t.num_rows, [m for m in ('datasets', 'pandas') if m in sys.modules])\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    rows, heavy = out.stdout.split(" ", 1)
+    assert int(rows) > 0
+    assert heavy.strip() == "[]"
+
+
+@needs_converter
+def test_shipped_dataset_equals_a_fresh_build_of_the_seeds(seeds_dataset: Path) -> None:
+    assert SHIPPED.is_dir(), f"no shipped dataset; regenerate it with: {REGENERATE}"
+    assert file_hashes(SHIPPED) == file_hashes(seeds_dataset), (
+        f"lavrov_corpus/dataset/ is stale; regenerate it with: {REGENERATE}"
+    )
+
+
+def test_shipped_dataset_loads_offline() -> None:
+    if not SHIPPED.is_dir():
+        pytest.skip("no shipped dataset yet")
+    manifest = json.loads((SHIPPED / "manifest.json").read_text())
+    assert manifest["dataset_version"] == lavrov_corpus.__version__
+    for table in TABLES:
+        assert lavrov_corpus.load(table, format="arrow").num_rows == manifest["row_counts"][table]
