@@ -1,0 +1,55 @@
+"""Gold-set quality of the converter: quotes, speakers, flags and treaty mentions.
+
+    python benchmarks/quality.py            # print the table
+    python benchmarks/quality.py --write    # also store lavrov_corpus/data/quality.json
+    python benchmarks/quality.py --misses   # list every disagreement with the gold
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from lavrov_corpus.evaluate import evaluate  # noqa: E402
+
+SETS = {
+    "seeds": (ROOT / "seeds", ROOT / "tests/gold/quotes", ROOT / "tests/gold/treaties"),
+    "extra": (ROOT / "tests/data/articles", ROOT / "tests/data/articles/gold", None),
+}
+COLUMNS = ("quote_precision", "quote_recall", "quote_f1", "speaker_accuracy", "flag_accuracy",
+           "treaty_precision", "treaty_recall")
+
+
+def main() -> int:
+    """Print (and optionally store) the figures."""
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--write", action="store_true", help="store lavrov_corpus/data/quality.json")
+    ap.add_argument("--misses", action="store_true", help="list disagreements with the gold")
+    args = ap.parse_args()
+    results = {}
+    for name, (arts, qgold, tgold) in SETS.items():
+        report, tally = evaluate(arts, qgold, tgold if tgold and tgold.is_dir() else None)
+        results[name] = report
+        print(f"\n{name}: {len(report['articles'])} articles, "
+              f"{report['total']['quotes_gold']} gold quotes")
+        print(f"{'article':<28}" + "".join(f"{c.replace('_', ' ')[:14]:>15}" for c in COLUMNS))
+        for stem, fig in [*report["articles"].items(), ("TOTAL", report["total"])]:
+            cells = "".join(f"{'-' if fig[c] is None else f'{fig[c]:.3f}':>15}" for c in COLUMNS)
+            print(f"{stem[:28]:<28}{cells}")
+        if args.misses:
+            for line in tally.misses:
+                print("  ", line)
+    if args.write:
+        out = ROOT / "lavrov_corpus/data/quality.json"
+        out.write_text(json.dumps(results, indent=1, sort_keys=True) + "\n", "utf-8")
+        print(f"\nwrote {out.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
