@@ -88,7 +88,7 @@ def test_select_ignore_and_usage_errors(broken: tuple[Path, Path, Path]) -> None
     assert set(both["counts"]) == {"enum-value", "citation-invalid"}
     rest = run(str(bad), "--json", "--ignore", "span-mismatch", "--ignore", "enum-value",
                "--ignore", "citation-invalid", "--ignore", "version-mismatch",
-               "--ignore", "file-size-mismatch")
+               "--ignore", "file-size-mismatch,file-checksum-mismatch")
     assert rest.returncode == 0, rest.stdout
     for args in (["--select", "no-such-code"], ["--ignore", "nope"], ["--max-errors", "-1"]):
         proc = run(str(bad), *args)

@@ -308,12 +308,12 @@ def test_row_model_skips_big_tables_with_a_note(
     ds: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     root, src = ds
-    monkeypatch.setattr(rowmodel, "ROW_MODEL_LIMIT", 3)
+    monkeypatch.setattr(rowmodel, "ROW_MODEL_LIMIT", 1)
     monkeypatch.setitem(rowmodel.TABLES, "speakers", StricterSpeaker)
     rows_edit("speakers", 1, "roles", ["nobody"])(root, src)
     report = validate_dataset(root)
-    assert report.valid  # speakers has 2 rows, under the limit, but quotes (5) is not
-    assert any("row-model skipped for quotes" in n for n in report.notes)
+    assert report.valid  # speakers has 2 rows, over the limit: skipped, and said so
+    assert any("row-model skipped for speakers" in n for n in report.notes)
     forced = validate_dataset(root, row_model=True)
     assert where(forced, "row-model") == [("speakers", 1, None, None)]
 

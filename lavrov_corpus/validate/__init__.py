@@ -59,6 +59,13 @@ def validate_dataset(
         files.check_files(ctx)
         files.read_tables(ctx)
         schema.check_schema(ctx)
+        # Row-model problems are reported only for rows no other check flags, even an ignored
+        # one: so when row models will run, every row check runs to learn which rows it flags.
+        collector.track_all = Code.ROW_MODEL in collector.active and (
+            row_model is True
+            or (row_model is None and all(t.num_rows <= rowmodel.ROW_MODEL_LIMIT
+                                          for t in ctx.tables.values()))
+        )
         values.check_values(ctx)
         rules.check_rules(ctx)
         keys.check_keys(ctx)
@@ -72,6 +79,7 @@ def validate_dataset(
             else:
                 collector.add(Code.SOURCE_MISSING, f"sources folder {sources} not found",
                               path=str(sources))
+        collector.track_all = False
         metadata.check_metadata(ctx)
         rowmodel.check_row_models(ctx, row_model)
     rows = {t: ctx.raw[t].num_rows for t in TABLES if ctx.raw.get(t) is not None}  # type: ignore[union-attr]

@@ -131,10 +131,12 @@ class Collector:
         self.counts: dict[str, int] = {}
         self.flagged: dict[str, set[int]] = {}  # table -> rows with a row-level problem
         self.record_id: Callable[[str, int], str | None] = lambda table, row: None
+        #: run every check even if its code is not active, to learn which rows are flagged
+        self.track_all = False
 
     def wants(self, *codes: Code) -> bool:
         """True if any of ``codes`` is to be checked (lets checks skip work)."""
-        return any(c in self.active for c in codes)
+        return self.track_all or any(c in self.active for c in codes)
 
     def _room(self, code: Code) -> int:
         if self.max_errors is None:
@@ -153,10 +155,11 @@ class Collector:
         path: str | None = None,
     ) -> None:
         """Report one problem."""
+        if row is not None and table is not None:
+            self.flagged.setdefault(table, set()).add(row)
         if code not in self.active:
             return
         if row is not None and table is not None:
-            self.flagged.setdefault(table, set()).add(row)
             if record_id is None:
                 record_id = self.record_id(table, row)
         if self._room(code):
@@ -174,12 +177,14 @@ class Collector:
         message: Callable[[int], str] | str,
     ) -> None:
         """Report one problem per row in ``rows`` (sorted, unique); only the first few are built."""
-        if code not in self.active:
+        if code not in self.active and not self.track_all:
             return
         row_list = sorted({int(r) for r in rows})
         if not row_list:
             return
         self.flagged.setdefault(table, set()).update(row_list)
+        if code not in self.active:
+            return
         room = self._room(code)
         for r in row_list[:room]:
             text = message(r) if callable(message) else message
