@@ -14,9 +14,11 @@ import datetime as dt
 import json
 import re
 from collections import defaultdict
+from collections.abc import Mapping
 from functools import cache
 from importlib import resources
 from pathlib import Path
+from types import MappingProxyType
 
 from pydantic import Field, model_validator
 
@@ -171,9 +173,9 @@ def treaties() -> tuple[Treaty, ...]:
 
 
 @cache
-def treaty_index() -> dict[str, Treaty]:
-    """``treaty_id`` -> treaty."""
-    return {t.treaty_id: t for t in treaties()}
+def treaty_index() -> Mapping[str, Treaty]:
+    """``treaty_id`` -> treaty (read-only)."""
+    return MappingProxyType({t.treaty_id: t for t in treaties()})
 
 
 def shared_aliases() -> tuple[SharedAlias, ...]:

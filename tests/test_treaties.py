@@ -218,6 +218,18 @@ def test_an_unambiguous_abbreviation_wins_over_the_date() -> None:
     assert _pairs(mentions) == [("Strategic Arms Reduction Treaty (START I)", "start-i")]
 
 
+def test_names_span_a_hard_wrap_but_not_a_paragraph_break() -> None:
+    wrapped = "the Anti-Ballistic Missile\r\nTreaty and the Anti-\nBallistic Missile Treaty"
+    assert [m.text for m in tag_treaties(wrapped)] == [
+        "Anti-Ballistic Missile\r\nTreaty",
+        "Anti-\nBallistic Missile Treaty",
+    ]
+    assert _pairs(tag_treaties("What is new\n\nSTART talks resumed.", dt.date(2020, 1, 1))) == [
+        ("START", "new-start")
+    ]
+    assert _pairs(tag_treaties("the INF\n\nTreaty")) == [("INF", "inf")]
+
+
 def test_unambiguous_names_ignore_the_date() -> None:
     for day in (None, dt.date(1995, 1, 1), dt.date(2025, 1, 1)):
         assert [m.treaty_id for m in tag_treaties("New START and START II", day)] == [

@@ -51,11 +51,16 @@ _FUNCTION_WORDS = frozenset(
 )
 _HYPHENS = "-‐‑–"
 _HYPHEN_CLASS = r"\-‐‑–"  # the same, escaped for a character class
-_SPACE = rf"(?:\s*[{_HYPHEN_CLASS}]\s*|\s+)"
-_HYPHEN = rf"(?:\s*[{_HYPHEN_CLASS}]\s*|\s+)?"
-_COMMA = r"\s*,?\s*"
-_INNER_ABBREVIATION = r"(?:\s*\([A-Z][A-Za-z0-9\-]{0,11}\))?"
-_HEAD_SUFFIX = r"(?:\s+(?i:treaty|accord|agreement|deal))?"
+# White space inside a name: at least one character, at most one line break (a hard wrap, never a
+# paragraph break), written so that no two parts can match the same characters (no backtracking
+# blow-up on long runs of spaces).
+_WS = r"(?=\s)[^\S\n]*(?:\n[^\S\n]*)?"
+_DASH = rf"[^\S\n]*[{_HYPHEN_CLASS}](?:{_WS})?"
+_SPACE = rf"(?:{_DASH}|{_WS})"
+_HYPHEN = rf"(?:{_DASH}|{_WS})?"
+_COMMA = rf"(?:[^\S\n]*,(?:{_WS})?|{_WS})"
+_INNER_ABBREVIATION = rf"(?:(?:{_WS})?\([A-Z][A-Za-z0-9\-]{{0,11}}\))?"
+_HEAD_SUFFIX = rf"(?:{_WS}(?i:treaty|accord|agreement|deal))?"
 _NOT_WEAPONS = (
     rf"(?!{_SPACE}(?i:range|class|type|capable|missiles?|systems?|weapons?|forces|launchers?"
     r"|defen[cs]es?|deployments?|interceptors?)(?!\w))"
