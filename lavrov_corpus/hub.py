@@ -123,7 +123,10 @@ class HubClient:
 
     def ensure_repo(self, repo_id: str, *, private: bool) -> bool:
         with converted(f"creating or opening {repo_id}", self._token):
-            self._api.create_repo(repo_id, repo_type=REPO_TYPE, private=private, exist_ok=True)
+            # private=None (not False) keeps an organisation's "private by default" setting.
+            self._api.create_repo(
+                repo_id, repo_type=REPO_TYPE, private=True if private else None, exist_ok=True
+            )
             info = self._api.dataset_info(repo_id)
         return bool(info.private)
 

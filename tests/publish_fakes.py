@@ -334,10 +334,12 @@ class FakeHfApi:
             raise http_error(404, code="RepoNotFound")  # type: ignore[misc]
         return self.hub.repos[repo_id]
 
-    def create_repo(self, repo_id: str, *, repo_type: str, private: bool, exist_ok: bool) -> str:
+    def create_repo(
+        self, repo_id: str, *, repo_type: str, private: bool | None, exist_ok: bool
+    ) -> str:
         self._enter("create_repo", repo_id=repo_id, repo_type=repo_type, private=private)
         if repo_id not in self.hub.repos:
-            repo = FakeRepo(private=private)
+            repo = FakeRepo(private=bool(private))
             repo.branches["main"] = repo.add_commit({".gitattributes": b"*.parquet lfs\n"})
             self.hub.repos[repo_id] = repo
         return f"https://huggingface.co/datasets/{repo_id}"

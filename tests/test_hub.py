@@ -188,3 +188,9 @@ def test_hub_is_the_only_module_importing_huggingface_hub() -> None:
             if any(n == "huggingface_hub" or n.startswith("huggingface_hub.") for n in names):
                 importers.append(path.relative_to(PACKAGE).as_posix())
     assert sorted(set(importers)) == ["hub.py"]
+
+
+def test_not_private_keeps_the_organisation_default(client: tuple[hub.HubClient, FakeHub]) -> None:
+    api, state = client
+    assert api.ensure_repo(REPO, private=False) is False
+    assert state.call("create_repo")["private"] is None  # not False: that would force public
