@@ -337,6 +337,15 @@ class Attributor:
                 return None, _CONTINUE
         if q.paragraph > 0 and not text[self.paragraphs[q.paragraph][0] : q.open_mark].strip():
             ps, pe = self.paragraphs[q.paragraph - 1]
+            if prev >= 0 and self.quotes[prev].paragraph == q.paragraph - 1:
+                # Consecutive quote paragraphs: no new cue means the same speaker goes on.
+                prev_who = done[prev].who
+                prev_id = prev_who.speaker_id if prev_who else None
+                later = {
+                    c.who.speaker_id for c in self.cues if self.qends[prev] <= c.start < pe and c.who
+                }
+                if prev_who is not None and later <= {prev_id}:
+                    return None, _CONTINUE
             if text[ps:pe].rstrip().endswith(":"):
                 lo2 = bisect_left(self.cue_starts, ps)
                 hi2 = bisect_left(self.cue_starts, pe)
