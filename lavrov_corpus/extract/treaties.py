@@ -183,12 +183,12 @@ class _Context:
     def __init__(self, text: str, published: dt.date | None) -> None:
         self.text = text
         self.published = published
-        self._years: list[int] | None = None
+        self._latest: tuple[int | None] | None = None  # computed on first use
 
     def latest_year(self) -> int | None:
-        if self._years is None:
-            self._years = [int(y) for y in _YEAR.findall(self.text)]
-        return max(self._years, default=None)
+        if self._latest is None:
+            self._latest = (max((int(y) for y in _YEAR.findall(self.text)), default=None),)
+        return self._latest[0]
 
     def resolve(self, entry: _Alias, start: int) -> str:
         if entry.shared is None:
