@@ -7,10 +7,13 @@ Order of attempts:
 2. No BOM: NUL bytes mean binary (UTF-16/32 without a BOM is not guessed).
 3. Strict UTF-8 (ASCII included); confidence 1.0.
 4. ``charset-normalizer`` restricted to the legacy encodings news text is found in
-   (:data:`LEGACY_ENCODINGS`). Among its candidates whose "chaos" (mess ratio) is within
-   :data:`_CHAOS_SLACK` of the best one, the most common encoding in :data:`LEGACY_ENCODINGS`
-   order wins (cp1252 and cp1250 decode plain English identically; cp1252 is far more
-   likely). Confidence is ``1 - chaos`` of the chosen candidate.
+   (:data:`LEGACY_ENCODINGS`). Its candidates whose "chaos" (mess ratio) is within
+   :data:`_CHAOS_SLACK` of the best one, plus cp1252 and cp1251 when they decode the bytes,
+   are ranked by the number of implausible words (mixing Latin and Cyrillic letters, as a wrong
+   code page turns "café" into "cafй", or mostly accented Latin letters, as Cyrillic read as
+   cp1252 gives "Ìèíèñòð"), then by :data:`LEGACY_ENCODINGS` order (cp1252 and cp1250 decode
+   plain English identically; cp1252 is far more likely). Confidence is ``1 - chaos`` of the
+   chosen candidate (of the best candidate when the detector did not list it).
 
 After decoding, text with too many C0 control characters (other than tab, LF, CR, FF) is
 rejected as binary, and a line longer than :data:`MAX_LINE_CHARS` is rejected.
@@ -126,18 +129,44 @@ def _decode_plain(data: bytes) -> Decoded | DecodeFailure:
             "The file is not UTF-8 and no legacy encoding decodes it to plausible text.",
         )
     best_chaos = min(r.chaos for r in results)
-    close = {r.encoding: r for r in results if r.chaos <= best_chaos + _CHAOS_SLACK}
-    chosen = next((close[e] for e in LEGACY_ENCODINGS if e in close), None)
-    if chosen is None:
-        chosen = min(results, key=lambda r: r.chaos)
-    try:
-        text = data.decode(chosen.encoding)
-    except (UnicodeDecodeError, LookupError):
+    chaos = {r.encoding: r.chaos for r in results if r.chaos <= best_chaos + _CHAOS_SLACK}
+    decodings: dict[str, str] = {}
+    for enc in (*chaos, "cp1252", "cp1251"):
+        if enc not in decodings:
+            try:
+                decodings[enc] = data.decode(enc)
+            except (UnicodeDecodeError, LookupError):
+                continue
+    if not decodings:
         return DecodeFailure(
             RejectReason.UNDECODABLE,
-            f"The detected encoding {chosen.encoding} does not decode the file.",
+            "The file is not UTF-8 and no legacy encoding decodes it to plausible text.",
         )
-    return Decoded(text, chosen.encoding, round(max(0.0, 1.0 - chosen.chaos), 4), 0)
+    order = {e: i for i, e in enumerate(LEGACY_ENCODINGS)}
+    chosen = min(
+        decodings,
+        key=lambda e: (_mixed_script_words(decodings[e]), order.get(e, len(order))),
+    )
+    confidence = round(max(0.0, 1.0 - chaos.get(chosen, best_chaos)), 4)
+    return Decoded(decodings[chosen], chosen, confidence, 0)
+
+
+_MIXED = re.compile(r"[^\W\d_]*(?:[a-zA-Z][\u0400-\u04ff]|[\u0400-\u04ff][a-zA-Z])[^\W\d_]*")
+
+
+_ACCENTED_WORD = re.compile(r"[^\W\d_]{3,}")
+_ACCENTED = re.compile(r"[\u00c0-\u00ff]")
+
+
+def _mixed_script_words(text: str) -> int:
+    """Implausible words, the sign of a wrong single-byte code page: words mixing Latin and
+    Cyrillic letters ("cafй"), and words mostly made of accented Latin letters ("Ìèíèñòð")."""
+    accented = sum(
+        1
+        for w in _ACCENTED_WORD.findall(text)
+        if len(_ACCENTED.findall(w)) * 2 > len(w)
+    )
+    return len(_MIXED.findall(text)) + accented
 
 
 def _check_text(decoded: Decoded) -> Decoded | DecodeFailure:
