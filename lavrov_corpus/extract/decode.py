@@ -156,6 +156,8 @@ _MIXED = re.compile(r"[^\W\d_]*(?:[a-zA-Z][\u0400-\u04ff]|[\u0400-\u04ff][a-zA-Z
 
 _ACCENTED_WORD = re.compile(r"[^\W\d_]{3,}")
 _ACCENTED = re.compile(r"[\u00c0-\u00ff]")
+#: A capital after a small letter inside a Cyrillic word: KOI8-R read as cp1251 ("нЙОЙУФТ").
+_CYRILLIC_CAMEL = re.compile(r"[\u0430-\u044f][\u0410-\u042f]")
 
 
 def _mixed_script_words(text: str) -> int:
@@ -166,7 +168,7 @@ def _mixed_script_words(text: str) -> int:
         for w in _ACCENTED_WORD.findall(text)
         if len(_ACCENTED.findall(w)) * 2 > len(w)
     )
-    return len(_MIXED.findall(text)) + accented
+    return len(_MIXED.findall(text)) + accented + len(_CYRILLIC_CAMEL.findall(text))
 
 
 def _check_text(decoded: Decoded) -> Decoded | DecodeFailure:
