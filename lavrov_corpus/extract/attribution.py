@@ -102,7 +102,8 @@ class Attributor:
         self.titles: dict[str, set[str]] = {}  #: speaker_id -> titles printed before the name
         self.sentences = self._sentences()
         self.mentions = self._mentions()
-        self.cues = self._cues()
+        self.cues: list[Cue] = []
+        self._find_cues()
         self.cue_starts = [c.start for c in self.cues]
 
     # --- structure -------------------------------------------------------------------------
@@ -160,8 +161,8 @@ class Attributor:
         return nm
 
     # --- cues ------------------------------------------------------------------------------
-    def _cues(self) -> list[Cue]:
-        out: list[Cue] = []
+    def _find_cues(self) -> None:
+        out = self.cues  # filled in text order; pronouns resolve against the cues found so far
         text = self.text
         found = [(m.start(), m.end(), m.group(), False) for m in cues.VERBS_RE.finditer(text)]
         found += [(m.start(), m.end(), m.group(), True) for m in cues.PARTICIPLE_RE.finditer(text)]
@@ -200,7 +201,6 @@ class Attributor:
                     continue
                 who = Who(prev.who.speaker_id, prev.who.name, prev.who.kind, prev.who.mention)
             out.append(Cue(vs, end, verb, subj_start, who))
-        return out
 
     def _resolve(self, phrase: str, pos: int) -> Who | None:
         low = phrase.lower()
@@ -231,7 +231,7 @@ class Attributor:
         for mpos, sid, person in self.mentions:
             if s_start <= mpos < pos and person and self._gender_ok(sid, gender):
                 return sid
-        for c in reversed(self.cues if hasattr(self, "cues") else []):
+        for c in reversed(self.cues):
             if c.start < pos and c.who and c.who.speaker_id and self._gender_ok(c.who.speaker_id, gender):
                 return c.who.speaker_id
         for mpos, sid, person in reversed(self.mentions):
@@ -246,7 +246,7 @@ class Attributor:
 
     def _description(self, phrase: str, pos: int) -> str | None:
         ordered: list[str] = []
-        for c in reversed(getattr(self, "cues", [])):
+        for c in reversed(self.cues):
             if c.start < pos and c.who and c.who.speaker_id:
                 ordered.append(c.who.speaker_id)
         ordered += [sid for mpos, sid, _ in reversed(self.mentions) if mpos < pos]

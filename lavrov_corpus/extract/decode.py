@@ -93,8 +93,8 @@ def decode(data: bytes) -> Decoded | DecodeFailure:
                 "The file contains NUL bytes and no byte-order mark: it is binary, not text.",
             )
         result = _decode_plain(data)
-        if isinstance(result, DecodeFailure):
-            return result
+    if isinstance(result, DecodeFailure):
+        return result
     return _check_text(result)
 
 

@@ -1,0 +1,56 @@
+"""Converter throughput: articles/s and MB/s on one core.
+
+    python benchmarks/bench_convert.py [--repeat 200]
+
+Runs ``convert_bytes`` over the seeds (and, separately, the extra test articles) repeated,
+after one warm-up pass, and reports the best of three timed rounds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from lavrov_corpus.extract import Conversion, convert_bytes  # noqa: E402
+
+
+def bench(files: list[tuple[str, bytes]], repeat: int) -> tuple[float, float, float]:
+    """(articles/s, MB/s, ms per article), best of three rounds."""
+    for name, data in files:
+        assert isinstance(convert_bytes(data, source_path=name), Conversion), name
+    best = float("inf")
+    for _ in range(3):
+        t0 = time.perf_counter()
+        for _ in range(repeat):
+            for name, data in files:
+                convert_bytes(data, source_path=name)
+        best = min(best, time.perf_counter() - t0)
+    n = repeat * len(files)
+    size = repeat * sum(len(d) for _, d in files)
+    return n / best, size / best / 1e6, best / n * 1e3
+
+
+def main() -> int:
+    """Print the throughput table."""
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--repeat", type=int, default=200)
+    args = ap.parse_args()
+    sets = {
+        "seeds": sorted((ROOT / "seeds").glob("*.txt")),
+        "extra": sorted((ROOT / "tests/data/articles").glob("*.txt")),
+    }
+    print(f"{'set':<8}{'files':>7}{'articles/s':>13}{'MB/s':>9}{'ms/article':>12}")
+    for name, paths in sets.items():
+        files = [(p.name, p.read_bytes()) for p in paths]
+        aps, mbs, ms = bench(files, args.repeat)
+        print(f"{name:<8}{len(files):>7}{aps:>13.0f}{mbs:>9.2f}{ms:>12.3f}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,134 @@
+"""Behaviour of the converter on specific hard cases and bad inputs."""
+
+from __future__ import annotations
+
+import codecs
+import json
+from pathlib import Path
+
+import pytest
+
+from lavrov_corpus.evaluate import evaluate
+from lavrov_corpus.extract import Conversion, Rejection, convert_bytes, reference_speakers
+from lavrov_corpus.extract.decode import MAX_LINE_CHARS
+from lavrov_corpus.models import Attribution, Method, RejectReason
+from lavrov_corpus.models.sidecar import CuratedMetadata
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+
+
+def conv(data: bytes | str) -> Conversion:
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    out = convert_bytes(raw, source_path="t.txt")
+    assert isinstance(out, Conversion), out
+    return out
+
+
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [
+        (b"", RejectReason.EMPTY),
+        (b" \n\r\n\t ", RejectReason.WHITESPACE_ONLY),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", RejectReason.BINARY),
+        (b"abc\x01\x02\x03\x04\x05def" * 3, RejectReason.BINARY),
+        (b"a" * (MAX_LINE_CHARS + 1), RejectReason.LINE_TOO_LONG),
+        (b"Skip to content\n\nAll news\n\nAdvertisement\n", RejectReason.NO_ARTICLE_TEXT),
+        (codecs.BOM_UTF8 + b"\xff\xfe bad", RejectReason.UNDECODABLE),
+    ],
+)
+def test_rejections(data: bytes, reason: RejectReason) -> None:
+    out = convert_bytes(data, source_path="t.txt")
+    assert isinstance(out, Rejection)
+    assert out.reason is reason
+    assert out.detail.endswith(".")
+
+
+def test_utf16_bom_and_byte_map() -> None:
+    text = "Lavrov warns\r\n\r\n“We will respond,” Lavrov said.\r\n"
+    data = codecs.BOM_UTF16_BE + text.encode("utf-16-be")
+    out = conv(data)
+    assert out.encoding == "utf-16-be"
+    q = out.quotes[0]
+    assert data[q.source_byte_start : q.source_byte_end].decode("utf-16-be") == q.text
+    assert q.speaker_id == "sergey-lavrov"
+
+
+def test_apostrophes_are_not_quotes() -> None:
+    out = conv("Headline\n\nRussia’s view is that Washington’s move, that's all, isn't new.\n")
+    assert out.quotes == ()
+
+
+def test_last_named_is_not_the_speaker() -> None:
+    out = conv(
+        "Headline\n\nLavrov spoke after Putin met Trump. “We are ready,” the foreign minister said."
+        "\n\n“Nothing has changed,” he added.\n"
+    )
+    assert [q.speaker_id for q in out.quotes] == ["sergey-lavrov", "sergey-lavrov"]
+    assert out.quotes[0].attribution is Attribution.DESCRIPTION
+    assert out.quotes[1].attribution is Attribution.PRONOUN
+    assert out.quotes[1].cue == "added"
+
+
+def test_unattributed_quote_has_no_speaker() -> None:
+    out = conv("Headline\n\nThe report was published on Monday.\n\n“Nobody wants a new arms race.”\n")
+    q = out.quotes[0]
+    assert q.speaker_id is None and q.attribution is Attribution.NONE and not q.is_scare
+
+
+def test_extracted_speaker_gets_slug() -> None:
+    out = conv("Headline\n\n“It is over,” analyst Olga Petrova said.\n")
+    (sp,) = out.speakers
+    assert (sp.speaker_id, sp.name, sp.method) == ("olga-petrova", "Olga Petrova", Method.EXTRACTED)
+
+
+def test_curated_metadata_wins() -> None:
+    meta = CuratedMetadata(
+        file="t.txt", outlet="TASS", url="https://tass.com/1", published="2019-09",
+        language="en", title="Curated headline", rights="© TASS", notes="n",
+    )
+    data = b"Extracted headline\n\nMOSCOW, September 5. /TASS/. Lavrov spoke.\n"
+    out = convert_bytes(data, source_path="t.txt", metadata=meta)
+    assert isinstance(out, Conversion)
+    a = out.article
+    assert (a.title, a.outlet, a.url, a.rights, a.notes) == (
+        "Curated headline", "TASS", "https://tass.com/1", "© TASS", "n")
+    assert str(a.published) == "2019-09-01" and a.published_precision.value == "month"
+    assert a.origins.title is Method.CURATED and a.origins.published is Method.CURATED
+    assert a.text.startswith("Curated headline\n\nMOSCOW")
+
+
+def test_nothing_invented() -> None:
+    a = conv("Headline here\n\nLavrov spoke on Monday about the treaty and more things.\n").article
+    assert a.published is None and a.outlet is None and a.url is None
+    assert a.origins.outlet is None
+    assert "publisher" in a.rights
+
+
+def test_dateline_and_outlet() -> None:
+    a = conv("Title\n\nMOSCOW, September 5, 2019. /TASS/. Lavrov spoke.\n").article
+    assert (a.dateline, a.dateline_place, a.outlet) == (
+        "MOSCOW, September 5, 2019. /TASS/.", "MOSCOW", "TASS")
+    assert str(a.published) == "2019-09-05" and a.origins.published is Method.EXTRACTED
+
+
+def test_reference_speakers_sorted_and_variants() -> None:
+    sps = reference_speakers()
+    ids = [s.speaker_id for s in sps]
+    assert ids == sorted(ids) and len(ids) == len(set(ids))
+    lavrov = next(s for s in sps if s.speaker_id == "sergey-lavrov")
+    assert "Sergei Lavrov" in lavrov.variants and "foreign minister" in lavrov.roles
+    raw = json.loads((ROOT / "lavrov_corpus/data/speakers.json").read_text("utf-8"))
+    assert len(raw) == len(sps)
+
+
+@pytest.mark.parametrize(
+    ("articles", "gold"),
+    [(ROOT / "seeds", HERE / "gold/quotes"), (HERE / "data/articles", HERE / "data/articles/gold")],
+    ids=["seeds", "extra"],
+)
+def test_gold_quality(articles: Path, gold: Path) -> None:
+    report, tally = evaluate(articles, gold)
+    total = report["total"]
+    for key in ("quote_precision", "quote_recall", "quote_f1", "speaker_accuracy", "flag_accuracy"):
+        assert total[key] is not None and total[key] >= 0.97, (key, tally.misses)
