@@ -8,6 +8,7 @@ Arrow's ``equal`` compares the views with the expected strings. No Python loop r
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -15,17 +16,44 @@ if TYPE_CHECKING:
     import pyarrow as pa
 
 def _buffers(array: pa.Array) -> tuple[np.ndarray, np.ndarray]:
-    """(int64 offsets, uint8 data) of a string array."""
+    """(int64 offsets, uint8 data) of a string array, without copying the data."""
     import numpy as np
     import pyarrow as pa
 
-    array = array.cast(pa.large_string())
     if array.null_count:
         array = array.fill_null("")
+    if not pa.types.is_large_string(array.type):
+        array = array.cast(pa.string())
     _, off_buf, data_buf = array.buffers()
-    offsets = np.frombuffer(off_buf, dtype=np.int64)[array.offset : array.offset + len(array) + 1]
+    width = np.int64 if pa.types.is_large_string(array.type) else np.int32
+    offsets = np.frombuffer(off_buf, dtype=width)[array.offset : array.offset + len(array) + 1]
     data = np.frombuffer(data_buf, dtype=np.uint8) if data_buf is not None else np.zeros(0, "u1")
-    return offsets, data
+    return offsets.astype(np.int64), data
+
+
+def _byte_offsets(
+    data: np.ndarray, offsets: np.ndarray
+) -> Callable[[np.ndarray, np.ndarray], np.ndarray]:
+    """Function (text index, code-point offset) -> absolute byte offset in ``data``.
+
+    Bytes before code point ``G`` (counted from the start of ``data``) are ``G`` plus the extra
+    bytes of the multi-byte characters before it, so only the non-ASCII lead bytes are indexed:
+    nothing at all for ASCII text, and a small array for typical news text.
+    """
+    import numpy as np
+
+    leads = np.flatnonzero(data >= 0xC0)
+    lead_bytes = data[leads]
+    extra = (1 + (lead_bytes >= 0xE0) + (lead_bytes >= 0xF0)).astype(np.int64)
+    before = np.concatenate([np.zeros(1, np.int64), np.cumsum(extra)])
+    lead_cp = leads - before[:-1]  # global code-point index of each multi-byte character
+    base = offsets - before[np.searchsorted(leads, offsets)]  # global code point of each text
+
+    def to_byte(index: np.ndarray, cp: np.ndarray) -> np.ndarray:
+        g = base[index] + cp
+        return np.asarray(g + before[np.searchsorted(lead_cp, g, side="left")])
+
+    return to_byte
 
 
 def slice_mismatch(
@@ -47,25 +75,11 @@ def slice_mismatch(
     index = index.astype(np.int64)
     start = start.astype(np.int64)
     end = end.astype(np.int64)
-    lo, hi = t_off[index], t_off[index + 1]
-    if t_data.size == 0 or not (t_data >= 0x80).any():  # ASCII: code points are bytes
-        n_cp = hi - lo
-        bad = (start < 0) | (end < start) | (end > n_cp)
-        b_start = lo + np.clip(start, 0, None)
-        b_end = lo + np.clip(end, 0, None)
-    else:
-        leads = np.flatnonzero((t_data & 0xC0) != 0x80)
-        base = np.searchsorted(leads, t_off)  # code points before each text's first byte
-        first, after = base[index], base[index + 1]
-        bad = (start < 0) | (end < start) | (end > after - first)
-
-        def to_byte(cp: np.ndarray) -> np.ndarray:
-            g = first + np.clip(cp, 0, None)
-            inside = g < after
-            pos = leads[np.clip(g, 0, max(len(leads) - 1, 0))] if len(leads) else g
-            return np.where(inside, pos, hi)
-
-        b_start, b_end = to_byte(start), to_byte(end)
+    n_cp = np.asarray(pc.utf8_length(texts.fill_null("")).to_numpy(zero_copy_only=False))
+    bad = (start < 0) | (end < start) | (end > n_cp[index])
+    start, end = np.where(bad, 0, start), np.where(bad, 0, end)
+    to_byte = _byte_offsets(t_data, t_off)
+    b_start, b_end = to_byte(index, start), to_byte(index, end)
     bad |= b_end < b_start
     lengths = np.where(bad, 0, b_end - b_start)
     views = _views(t_data, np.where(bad, 0, b_start), lengths)
@@ -86,18 +100,18 @@ def _views(data: np.ndarray, starts: np.ndarray, lengths: np.ndarray) -> np.ndar
 
     if len(data) >= 1 << 31:
         raise ValueError("texts larger than 2 GiB cannot be sliced as string views")
-    views = np.zeros((len(lengths), 16), dtype=np.uint8)
-    words = views.view(np.int32)
-    words[:, 0] = lengths
-    padded = np.concatenate([data, np.zeros(12, dtype=np.uint8)])
+    padded = np.concatenate([data, np.zeros(16, dtype=np.uint8)])
+    # word k = bytes k..k+3 read little-endian: one gather per 4 bytes, no index arrays
+    words = np.ndarray(shape=(len(data) + 13,), dtype="<u4", buffer=padded, strides=(1,))
+    views = np.zeros((len(lengths), 4), dtype=np.uint32)
+    views[:, 0] = lengths
     short = lengths <= 12
-    s = np.flatnonzero(short)
-    if len(s):
-        pos = starts[s, None] + np.arange(12)
-        views[s, 4:16] = np.where(np.arange(12) < lengths[s, None], padded[pos], 0)
-    long_ = np.flatnonzero(~short)
-    if len(long_):
-        views[long_, 4:8] = padded[starts[long_, None] + np.arange(4)]
-        words[long_, 2] = 0
-        words[long_, 3] = starts[long_]
-    return views.reshape(-1)
+    for w in range(3):
+        keep = np.clip(lengths - 4 * w, 0, 4).astype(np.uint64)
+        mask = ((np.uint64(1) << (keep * np.uint64(8))) - np.uint64(1)).astype(np.uint32)
+        views[:, 1 + w] = np.where(short, words[starts + 4 * w] & mask, 0)
+    long_ = ~short
+    views[long_, 1] = words[starts[long_]]
+    views[long_, 2] = 0
+    views[long_, 3] = starts[long_]
+    return views.reshape(-1).view(np.uint8)

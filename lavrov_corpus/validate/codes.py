@@ -9,7 +9,7 @@ from __future__ import annotations
 from enum import Enum
 
 
-class Code(str, Enum):
+class Code(str, Enum):  # noqa: UP042 - StrEnum cannot carry a description per member
     """A kind of problem a dataset folder can have."""
 
     description: str
@@ -23,7 +23,10 @@ class Code(str, Enum):
     # files
     DATASET_MISSING = "dataset-missing", "the dataset folder does not exist"
     MANIFEST_MISSING = "manifest-missing", "manifest.json is absent or unreadable"
-    MANIFEST_INVALID = "manifest-invalid", "manifest.json is not JSON or does not fit the Manifest model"
+    MANIFEST_INVALID = (
+        "manifest-invalid",
+        "manifest.json is not JSON or does not fit the Manifest model",
+    )
     FILE_MISSING = "file-missing", "a file listed in the manifest (or a table file) is absent"
     FILE_SIZE_MISMATCH = "file-size-mismatch", "a file's size differs from the manifest"
     FILE_CHECKSUM_MISMATCH = "file-checksum-mismatch", "a file's sha256 differs from the manifest"
@@ -80,7 +83,10 @@ class Code(str, Enum):
     CARD_CONFIG_PATH = "card-config-path", "the card's configs do not point at the table files"
     VERSION_MISMATCH = "version-mismatch", "package, card, manifest and citation versions differ"
     MANIFEST_ROW_COUNT = "manifest-row-count", "a table's row count differs from the manifest"
-    MANIFEST_FINGERPRINT = "manifest-fingerprint", "the manifest's fingerprint is not that of its files"
+    MANIFEST_FINGERPRINT = (
+        "manifest-fingerprint",
+        "the manifest's fingerprint is not that of its files",
+    )
     CITATION_INVALID = "citation-invalid", "CITATION.cff is absent, not YAML, or lacks a version"
     METADATA_JSON_INVALID = (
         "metadata-json-invalid",

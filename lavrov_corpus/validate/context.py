@@ -31,13 +31,17 @@ class Context:
     exact_schema: set[str] = field(default_factory=set)
     notes: list[str] = field(default_factory=list)
     _ids: dict[str, list[Any]] = field(default_factory=dict)
+    _columns: dict[tuple[str, str], pa.Array] = field(default_factory=dict)
 
     def column(self, table: str, name: str) -> pa.Array | None:
         """A usable top-level column as one Array, or None if absent/unusable."""
-        t = self.tables.get(table)
-        if t is None or name not in t.column_names:
-            return None
-        return t.column(name).combine_chunks()
+        key = (table, name)
+        if key not in self._columns:
+            t = self.tables.get(table)
+            if t is None or name not in t.column_names:
+                return None
+            self._columns[key] = t.column(name).combine_chunks()
+        return self._columns[key]
 
     def has(self, table: str, *names: str) -> bool:
         """True when every top-level column ``names`` of ``table`` is usable."""

@@ -67,7 +67,7 @@ def _card(ctx: Context) -> str | None:
         return None
     try:
         meta = _yaml(match.group(1))
-    except Exception as exc:  # noqa: BLE001 - yaml raises many kinds; each is this one problem
+    except Exception as exc:
         out.add(Code.CARD_YAML, f"front matter is not valid YAML: {exc}", path=CARD)
         return None
     if not isinstance(meta, dict):
@@ -153,7 +153,7 @@ def _citation(ctx: Context) -> str | None:
         return None
     try:
         data = _yaml(path.read_text(encoding="utf-8"))
-    except Exception as exc:  # noqa: BLE001 - unreadable or malformed: one problem
+    except Exception as exc:
         out.add(Code.CITATION_INVALID, f"not YAML: {exc}", path=CITATION)
         return None
     if not isinstance(data, dict):

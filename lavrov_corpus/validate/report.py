@@ -159,9 +159,8 @@ class Collector:
             self.flagged.setdefault(table, set()).add(row)
         if code not in self.active:
             return
-        if row is not None and table is not None:
-            if record_id is None:
-                record_id = self.record_id(table, row)
+        if row is not None and table is not None and record_id is None:
+            record_id = self.record_id(table, row)
         if self._room(code):
             self.problems.append(
                 Problem(code.value, message, table, row, field, record_id, path)

@@ -16,7 +16,7 @@ from .context import Context, walk
 from .values import FieldSpec, field_specs, report_mask, values_at
 
 if TYPE_CHECKING:
-    import pyarrow as pa
+    pass
 
 #: Columns that must be all null or all set in one row (mirrors the models' validators).
 NULL_TOGETHER: dict[str, list[tuple[str, ...]]] = {

@@ -130,13 +130,14 @@ def check_values(ctx: Context) -> None:
             if not spec.nullable and values.null_count and out.wants(Code.NULL_VALUE):
                 bad = true_rows(pc.is_null(values), rows)
                 out.add_rows(Code.NULL_VALUE, table, bad, name, "null where a value is required")
-            if isinstance(spec.base, type) and issubclass(spec.base, Enum):
-                if out.wants(Code.ENUM_VALUE):
-                    allowed = pa.array([m.value for m in spec.base], pa.string())
-                    bad = pc.and_(pc.invert(pc.is_in(values, value_set=allowed)), pc.is_valid(values))
-                    listing = ", ".join(m.value for m in spec.base)
-                    report_mask(ctx, Code.ENUM_VALUE, table, name, bad, values, rows,
-                                f"not one of: {listing}")
+            is_enum = isinstance(spec.base, type) and issubclass(spec.base, Enum)
+            if is_enum and out.wants(Code.ENUM_VALUE):
+                allowed = pa.array([m.value for m in spec.base], pa.string())
+                outside = pc.invert(pc.is_in(values, value_set=allowed))
+                bad = pc.and_(outside, pc.is_valid(values))
+                listing = ", ".join(m.value for m in spec.base)
+                report_mask(ctx, Code.ENUM_VALUE, table, name, bad, values, rows,
+                            f"not one of: {listing}")
             _check_constraints(ctx, table, spec, values, rows)
 
 
