@@ -1,8 +1,8 @@
 """Gold-set quality of the converter: quotes, speakers, flags and treaty mentions.
 
-    python benchmarks/quality.py            # print the table
-    python benchmarks/quality.py --write    # also store lavrov_corpus/data/quality.json
-    python benchmarks/quality.py --misses   # list every disagreement with the gold
+python benchmarks/quality.py            # print the table
+python benchmarks/quality.py --write    # also store lavrov_corpus/data/quality.json
+python benchmarks/quality.py --misses   # list every disagreement with the gold
 """
 
 from __future__ import annotations
@@ -21,8 +21,15 @@ SETS = {
     "seeds": (ROOT / "seeds", ROOT / "tests/gold/quotes", ROOT / "tests/gold/treaties"),
     "extra": (ROOT / "tests/data/articles", ROOT / "tests/data/articles/gold", None),
 }
-COLUMNS = ("quote_precision", "quote_recall", "quote_f1", "speaker_accuracy", "flag_accuracy",
-           "treaty_precision", "treaty_recall")
+COLUMNS = (
+    "quote_precision",
+    "quote_recall",
+    "quote_f1",
+    "speaker_accuracy",
+    "flag_accuracy",
+    "treaty_precision",
+    "treaty_recall",
+)
 
 
 def main() -> int:
@@ -35,8 +42,10 @@ def main() -> int:
     for name, (arts, qgold, tgold) in SETS.items():
         report, tally = evaluate(arts, qgold, tgold if tgold and tgold.is_dir() else None)
         results[name] = report
-        print(f"\n{name}: {len(report['articles'])} articles, "
-              f"{report['total']['quotes_gold']} gold quotes")
+        print(
+            f"\n{name}: {len(report['articles'])} articles, "
+            f"{report['total']['quotes_gold']} gold quotes"
+        )
         print(f"{'article':<28}" + "".join(f"{c.replace('_', ' ')[:14]:>15}" for c in COLUMNS))
         for stem, fig in [*report["articles"].items(), ("TOTAL", report["total"])]:
             cells = "".join(f"{'-' if fig[c] is None else f'{fig[c]:.3f}':>15}" for c in COLUMNS)

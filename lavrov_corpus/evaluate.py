@@ -44,8 +44,17 @@ class Tally:
 
     def add(self, other: Tally) -> None:
         """Add another tally into this one."""
-        for name in ("quote_tp", "quote_pred", "quote_gold", "speaker_ok", "flag_ok",
-                     "flag_total", "treaty_tp", "treaty_pred", "treaty_gold"):
+        for name in (
+            "quote_tp",
+            "quote_pred",
+            "quote_gold",
+            "speaker_ok",
+            "flag_ok",
+            "flag_total",
+            "treaty_tp",
+            "treaty_pred",
+            "treaty_gold",
+        ):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.treaty_gold_present |= other.treaty_gold_present
         self.misses.extend(other.misses)
@@ -64,9 +73,11 @@ class Tally:
             "speaker_accuracy": _ratio(self.speaker_ok, self.quote_tp),
             "flag_accuracy": _ratio(self.flag_ok, self.flag_total),
             "treaty_precision": _ratio(self.treaty_tp, self.treaty_pred)
-            if self.treaty_gold_present else None,
+            if self.treaty_gold_present
+            else None,
             "treaty_recall": _ratio(self.treaty_tp, self.treaty_gold)
-            if self.treaty_gold_present else None,
+            if self.treaty_gold_present
+            else None,
             "treaty_mentions_gold": self.treaty_gold if self.treaty_gold_present else None,
         }
 
@@ -76,7 +87,9 @@ def _ratio(a: int, b: int) -> float | None:
 
 
 def score_article(
-    conv: Conversion, gold_quotes: list[dict[str, Any]], gold_treaties: list[dict[str, Any]] | None,
+    conv: Conversion,
+    gold_quotes: list[dict[str, Any]],
+    gold_treaties: list[dict[str, Any]] | None,
     name: str = "",
 ) -> Tally:
     """Compare one conversion with its gold."""
@@ -94,7 +107,9 @@ def score_article(
         if q.speaker_id == g["speaker_id"]:
             t.speaker_ok += 1
         else:
-            t.misses.append(f"{name}: speaker {q.speaker_id} != {g['speaker_id']} for {g['text'][:40]!r}")
+            t.misses.append(
+                f"{name}: speaker {q.speaker_id} != {g['speaker_id']} for {g['text'][:40]!r}"
+            )
         for flag in FLAGS:
             t.flag_total += 1
             if getattr(q, flag) == bool(g.get(flag, False)):
@@ -111,16 +126,19 @@ def score_article(
         t.treaty_tp = sum((pred & gold).values())
         t.treaty_pred = sum(pred.values())
         t.treaty_gold = sum(gold.values())
-        for k in (gold - pred):
+        for k in gold - pred:
             t.misses.append(f"{name}: missed treaty {k}")
-        for k in (pred - gold):
+        for k in pred - gold:
             t.misses.append(f"{name}: extra treaty {k}")
     return t
 
 
 def evaluate(
-    articles_dir: Path, quotes_gold_dir: Path, treaties_gold_dir: Path | None = None,
-    *, pattern: str = "*.txt",
+    articles_dir: Path,
+    quotes_gold_dir: Path,
+    treaties_gold_dir: Path | None = None,
+    *,
+    pattern: str = "*.txt",
 ) -> tuple[dict[str, Any], Tally]:
     """Score every article in ``articles_dir`` that has quote gold; per-article and total."""
     total = Tally()

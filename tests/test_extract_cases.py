@@ -71,7 +71,9 @@ def test_last_named_is_not_the_speaker() -> None:
 
 
 def test_unattributed_quote_has_no_speaker() -> None:
-    out = conv("Headline\n\nThe report was published on Monday.\n\n“Nobody wants a new arms race.”\n")
+    out = conv(
+        "Headline\n\nThe report was published on Monday.\n\n“Nobody wants a new arms race.”\n"
+    )
     q = out.quotes[0]
     assert q.speaker_id is None and q.attribution is Attribution.NONE and not q.is_scare
 
@@ -84,16 +86,28 @@ def test_extracted_speaker_gets_slug() -> None:
 
 def test_curated_metadata_wins() -> None:
     meta = CuratedMetadata(
-        file="t.txt", outlet="TASS", url="https://tass.com/1", published="2019-09",
-        language="en", title="Curated headline", rights="© TASS", notes="n",
+        file="t.txt",
+        outlet="TASS",
+        url="https://tass.com/1",
+        published="2019-09",
+        language="en",
+        title="Curated headline",
+        rights="© TASS",
+        notes="n",
     )
     data = b"Extracted headline\n\nMOSCOW, September 5. /TASS/. Lavrov spoke.\n"
     out = convert_bytes(data, source_path="t.txt", metadata=meta)
     assert isinstance(out, Conversion)
     a = out.article
     assert (a.title, a.outlet, a.url, a.rights, a.notes) == (
-        "Curated headline", "TASS", "https://tass.com/1", "© TASS", "n")
-    assert str(a.published) == "2019-09-01" and a.published_precision.value == "month"
+        "Curated headline",
+        "TASS",
+        "https://tass.com/1",
+        "© TASS",
+        "n",
+    )
+    assert str(a.published) == "2019-09-01"
+    assert a.published_precision is not None and a.published_precision.value == "month"
     assert a.origins.title is Method.CURATED and a.origins.published is Method.CURATED
     assert a.text.startswith("Curated headline\n\nMOSCOW")
 
@@ -108,7 +122,10 @@ def test_nothing_invented() -> None:
 def test_dateline_and_outlet() -> None:
     a = conv("Title\n\nMOSCOW, September 5, 2019. /TASS/. Lavrov spoke.\n").article
     assert (a.dateline, a.dateline_place, a.outlet) == (
-        "MOSCOW, September 5, 2019. /TASS/.", "MOSCOW", "TASS")
+        "MOSCOW, September 5, 2019. /TASS/.",
+        "MOSCOW",
+        "TASS",
+    )
     assert str(a.published) == "2019-09-05" and a.origins.published is Method.EXTRACTED
 
 

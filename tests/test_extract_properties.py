@@ -56,10 +56,46 @@ def test_any_bytes(data: bytes) -> None:
 
 
 _WORDS = st.sampled_from(
-    ["Lavrov", "said", "he", "the minister", "Putin", "Russia’s", "That's", "treaty", "New START",
-     "noted", "“", "”", '"', "'", "‘", "’", "«", "»", ",", ".", ":", " - ", "—", "\n", "\n\n",
-     "\r\n", "\u00a0", "Sergei Riabkov", "told", "According to him,", "MOSCOW, May 1. /TASS/.",
-     "© Photo/TASS", "Advertisement", "stressed", "so-called", "é", "Москва", "\t"]
+    [
+        "Lavrov",
+        "said",
+        "he",
+        "the minister",
+        "Putin",
+        "Russia’s",
+        "That's",
+        "treaty",
+        "New START",
+        "noted",
+        "“",
+        "”",
+        '"',
+        "'",
+        "‘",
+        "’",
+        "«",
+        "»",
+        ",",
+        ".",
+        ":",
+        " - ",
+        "—",
+        "\n",
+        "\n\n",
+        "\r\n",
+        "\u00a0",
+        "Sergei Riabkov",
+        "told",
+        "According to him,",
+        "MOSCOW, May 1. /TASS/.",
+        "© Photo/TASS",
+        "Advertisement",
+        "stressed",
+        "so-called",
+        "é",
+        "Москва",
+        "\t",
+    ]
 )
 
 

@@ -35,21 +35,28 @@ from .quotes import RawQuote
 from .speakers import NameMatch, match_name, reference, role_tokens, roles_match
 
 _SENT_END = re.compile(r"[.!?…][\"”»’']?[ \u00a0]+(?=[\"“«‘(]?[A-Z0-9])")
-_ABBREV = re.compile(r"(?:\b[A-Z]|(?:[A-Z]\.)+[A-Z]|Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Sgt|Adm|Gov|Sen"
-                     r"|Rep|Jan|Feb|Aug|Sept|Sep|Oct|Nov|Dec|No|Jr|Sr|vs|etc|approx|Inc|Co)$")
+_ABBREV = re.compile(
+    r"(?:\b[A-Z]|(?:[A-Z]\.)+[A-Z]|Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Sgt|Adm|Gov|Sen"
+    r"|Rep|Jan|Feb|Aug|Sept|Sep|Oct|Nov|Dec|No|Jr|Sr|vs|etc|approx|Inc|Co)$"
+)
 _NAME_SEQ = re.compile(r"(?<![\w’'])" + cues.NAME + r"(?![\w’'])")
 _SCARE_BEFORE = re.compile(
     r"(?:so-called|so called|dubbed|termed|known as|labell?ed|nicknamed|branded|the word|"
-    r"the term|the phrase)[ \u00a0]*$", re.IGNORECASE)
+    r"the term|the phrase)[ \u00a0]*$",
+    re.IGNORECASE,
+)
 _ROLE_NOUN = re.compile(r"\b(?:" + cues.ROLE_NOUNS + r")\b")
 _JOIN_AFTER = re.compile(r"^[ \u00a0]*[,;]?[ \u00a0]*$")
-_JOIN_BEFORE = re.compile(r"^(?:[ \u00a0]+(?:that|in[ \u00a0][^,:.“”\"«»]{0,50}))?[ \u00a0]*[,:]?"
-                          r"[ \u00a0]*$")
+_JOIN_BEFORE = re.compile(
+    r"^(?:[ \u00a0]+(?:that|in[ \u00a0][^,:.“”\"«»]{0,50}))?[ \u00a0]*[,:]?"
+    r"[ \u00a0]*$"
+)
 _CUE_END_COMMA = re.compile(r"[^,:.“”\"«»]{0,50}[,:][ \u00a0]*$")
 _CUE_TAIL = re.compile(
     r"(?<![\w’'])(?:" + cues.SPEECH_VERBS + r"|according to)(?![\w’'])[^,:.“”\"«»]{0,50}$",
     re.IGNORECASE,
 )
+_POSSESSIVE = re.compile(r"[’']s$")
 _PROPER = re.compile(r"^(?:[A-Z][a-z’'\-]+|(?:[A-Z]\.)+|Mc[A-Z][a-z]+|[A-Z][a-z]+[A-Z][a-z]+)$")
 
 
@@ -88,8 +95,14 @@ class Attributed:
 class Attributor:
     """Attribution over one article; build once, then call :meth:`run`."""
 
-    def __init__(self, text: str, paragraphs: list[tuple[int, int]], has_title: bool,
-                 quotes: list[RawQuote], dateline: tuple[int, int] | None) -> None:
+    def __init__(
+        self,
+        text: str,
+        paragraphs: list[tuple[int, int]],
+        has_title: bool,
+        quotes: list[RawQuote],
+        dateline: tuple[int, int] | None,
+    ) -> None:
         self.text = text
         self.paragraphs = paragraphs
         self.has_title = has_title
@@ -100,6 +113,7 @@ class Attributor:
         self.names: dict[str, str] = {}  #: speaker_id -> name as printed (extracted people)
         self.known: dict[str, str] = {}  #: surname -> id of extracted people
         self.titles: dict[str, set[str]] = {}  #: speaker_id -> titles printed before the name
+        self._matched: dict[str, NameMatch | None] = {}
         self.sentences = self._sentences()
         self.mentions = self._mentions()
         self.cues: list[Cue] = []
@@ -119,8 +133,11 @@ class Attributor:
                 starts.append(self.dateline[1])
             for m in _SENT_END.finditer(self.text, ps, pe):
                 p = m.start()
-                if self._in_quote(p) and not (p + 1 < len(self.text) and self.text[p + 1] in "\"”»’'"
-                                               and not self._in_quote(p + 2)):
+                if self._in_quote(p) and not (
+                    p + 1 < len(self.text)
+                    and self.text[p + 1] in "\"”»’'"
+                    and not self._in_quote(p + 2)
+                ):
                     continue
                 if self.text[p] == "." and _ABBREV.search(self.text, max(ps, p - 8), p):
                     continue
@@ -142,11 +159,19 @@ class Attributor:
                 continue
             nm = self._match(m.group())
             if nm is not None:
-                person = nm.curated or nm.title is not None and bool(_ROLE_NOUN.search(nm.title))
+                person = nm.curated or (nm.title is not None and bool(_ROLE_NOUN.search(nm.title)))
                 out.append((m.start(), nm.speaker_id, person))
         return out
 
     def _match(self, phrase: str) -> NameMatch | None:
+        if phrase in self._matched:
+            return self._matched[phrase]
+        nm = self._match_new(phrase)
+        if nm is None or nm.curated:
+            self._matched[phrase] = nm  # extracted names depend on `known`: not cached
+        return nm
+
+    def _match_new(self, phrase: str) -> NameMatch | None:
         nm = match_name(phrase, self.known)
         if nm is None:
             return None
@@ -155,7 +180,7 @@ class Attributor:
             if not all(_PROPER.match(t) for t in toks):
                 return None
             self.names.setdefault(nm.speaker_id, nm.name)
-            self.known[re.sub(r"[’']s$", "", toks[-1]).lower()] = nm.speaker_id
+            self.known[_POSSESSIVE.sub("", toks[-1]).lower()] = nm.speaker_id
         if nm.title:
             self.titles.setdefault(nm.speaker_id, set()).add(nm.title)
         return nm
@@ -180,14 +205,16 @@ class Attributor:
             elif not participle:
                 left_from = max(s_start, vs - 100)
                 m = cues.SUBJECT_BEFORE.search(text, left_from, vs)
-                if m and not re.search(r"[’']s$", m.group("sp")) and m.group("sp").lower() not in (
-                    "him", "her"
+                if (
+                    m
+                    and not _POSSESSIVE.search(m.group("sp"))
+                    and m.group("sp").lower() not in ("him", "her")
                 ):
                     who = self._resolve(m.group("sp"), m.start("sp"))
                     subj_start = m.start("sp")
                 else:
                     between = text[s_start:vs]
-                    after_quote = self._in_quote(vs - 2) or not between.strip(" \u00a0,;“”\"«»")
+                    after_quote = self._in_quote(vs - 2) or not between.strip(' \u00a0,;“”"«»')
                     m2 = cues.SUBJECT_AFTER.match(text, ve) if after_quote else None
                     if m2 and m2.group("sp").lower() not in ("him", "her"):
                         who = self._resolve(m2.group("sp"), m2.start("sp"))
@@ -199,7 +226,9 @@ class Attributor:
                         continue
                     out.append(Cue(vs, end, verb, subj_start, None))
                     continue
-                who = Who(prev.who.speaker_id, prev.who.name, prev.who.kind, prev.who.mention)
+                pw = prev.who
+                assert pw is not None
+                who = Who(pw.speaker_id, pw.name, pw.kind, pw.mention)
             out.append(Cue(vs, end, verb, subj_start, who))
 
     def _resolve(self, phrase: str, pos: int) -> Who | None:
@@ -213,7 +242,7 @@ class Attributor:
         nm = self._match(phrase)
         if nm is None:
             return None
-        mention = phrase[phrase.find(nm.name):] if nm.name in phrase else phrase
+        mention = phrase[phrase.find(nm.name) :] if nm.name in phrase else phrase
         return Who(nm.speaker_id, self._name(nm.speaker_id), Attribution.NAME, mention)
 
     def _name(self, sid: str | None) -> str | None:
@@ -232,7 +261,12 @@ class Attributor:
             if s_start <= mpos < pos and person and self._gender_ok(sid, gender):
                 return sid
         for c in reversed(self.cues):
-            if c.start < pos and c.who and c.who.speaker_id and self._gender_ok(c.who.speaker_id, gender):
+            if (
+                c.start < pos
+                and c.who
+                and c.who.speaker_id
+                and self._gender_ok(c.who.speaker_id, gender)
+            ):
                 return c.who.speaker_id
         for mpos, sid, person in reversed(self.mentions):
             if mpos < pos and person and self._gender_ok(sid, gender):
@@ -271,7 +305,9 @@ class Attributor:
                 before_from = self.qends[prev_q]
             before = self.text[before_from : q.open_mark]
             partial = self._partial(before)
-            cue, who = (None, self._headline(q)) if in_head else self._body(qi, q, s_start, s_end, out)
+            cue, who = (
+                (None, self._headline(q)) if in_head else self._body(qi, q, s_start, s_end, out)
+            )
             scare = False
             if _SCARE_BEFORE.search(before):
                 who, cue, scare = None, None, True
@@ -284,12 +320,10 @@ class Attributor:
         return out
 
     def _partial(self, before: str) -> bool:
-        b = before.strip(" \u00a0\t”\"»’")
+        b = before.strip(' \u00a0\t”"»’')
         if not b or b.endswith(":"):
             return False
-        if b.endswith(",") and self._ends_with_cue(before):
-            return False
-        return True
+        return not (b.endswith(",") and self._ends_with_cue(before))
 
     def _ends_with_cue(self, before: str) -> bool:
         core = before.rstrip(" \u00a0")[:-1][-80:]
@@ -342,7 +376,9 @@ class Attributor:
                 prev_who = done[prev].who
                 prev_id = prev_who.speaker_id if prev_who else None
                 later = {
-                    c.who.speaker_id for c in self.cues if self.qends[prev] <= c.start < pe and c.who
+                    c.who.speaker_id
+                    for c in self.cues
+                    if self.qends[prev] <= c.start < pe and c.who
                 }
                 if prev_who is not None and later <= {prev_id}:
                     return None, _CONTINUE
@@ -362,9 +398,11 @@ class Attributor:
         for c in self.cues[bisect_left(self.cue_starts, n_start) :]:
             if c.start >= n_end:
                 break
-            if c.who and c.subj_start <= n_start + 1 + (c.start - c.subj_start) and not self.text[
-                n_start : min(c.subj_start, c.start)
-            ].strip():
+            if (
+                c.who
+                and c.subj_start <= n_start + 1 + (c.start - c.subj_start)
+                and not self.text[n_start : min(c.subj_start, c.start)].strip()
+            ):
                 return c
         return None
 
@@ -391,12 +429,19 @@ class Attributor:
     def _continue_chains(self, out: list[Attributed]) -> None:
         for i, a in enumerate(out):
             if a.who is _CONTINUE:
-                src = next((out[j] for j in range(i - 1, -1, -1) if out[j].who is not _CONTINUE), None)
+                src = next(
+                    (out[j] for j in range(i - 1, -1, -1) if out[j].who is not _CONTINUE), None
+                )
                 if src and src.who and src.who.speaker_id:
-                    a.who = Who(src.who.speaker_id, src.who.name, Attribution.CONTINUATION, src.who.mention)
+                    a.who = Who(
+                        src.who.speaker_id, src.who.name, Attribution.CONTINUATION, src.who.mention
+                    )
                 else:
                     a.who = None
-                    a.is_scare = a.is_partial and len(self.text[self.quotes[i].start:self.quotes[i].end].split()) <= 4
+                    a.is_scare = (
+                        a.is_partial
+                        and len(self.text[self.quotes[i].start : self.quotes[i].end].split()) <= 4
+                    )
         chains: dict[int, list[int]] = {}
         for i, q in enumerate(self.quotes):
             chains.setdefault(q.chain, []).append(i)
@@ -406,7 +451,9 @@ class Attributor:
             who = next((out[i].who for i in members if out[i].who), None)
             for i in members:
                 if out[i].who is None and who is not None:
-                    out[i].who = Who(who.speaker_id, who.name, Attribution.CONTINUATION, who.mention)
+                    out[i].who = Who(
+                        who.speaker_id, who.name, Attribution.CONTINUATION, who.mention
+                    )
                     out[i].is_scare = False
 
     def _echo_headline(self, out: list[Attributed]) -> None:
@@ -418,7 +465,9 @@ class Attributor:
                 if b.in_headline or b.who is None:
                     continue
                 if words in self.text[self.quotes[j].start : self.quotes[j].end].casefold():
-                    a.who = Who(b.who.speaker_id, b.who.name, Attribution.CONTINUATION, b.who.mention)
+                    a.who = Who(
+                        b.who.speaker_id, b.who.name, Attribution.CONTINUATION, b.who.mention
+                    )
                     a.is_scare = False
                     break
 

@@ -34,6 +34,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from . import furniture as fu
 
@@ -45,7 +46,20 @@ _WORD = re.compile(r"\S+")
 _MONTHS = {
     m[:3].lower(): i + 1
     for i, m in enumerate(
-        "January February March April May June July August September October November December".split()
+        [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ]
     )
 }
 _MONTH_RE = (
@@ -55,7 +69,9 @@ _MONTH_RE = (
 _PLACE = r"(?P<place>[A-Z][A-Z.'’-]+(?:[ -][A-Z][A-Z.'’-]+){0,3})"
 _DATELINES = (
     re.compile(
-        _PLACE + r"(?:,\s*[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})?,?\s+" + _MONTH_RE
+        _PLACE
+        + r"(?:,\s*[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})?,?\s+"
+        + _MONTH_RE
         + r"\s+(?P<day>\d{1,2})(?:,?\s+(?P<year>\d{4}))?\s*[.,]?\s*"
         r"(?:/\s*(?P<agency>[A-Za-z][\w .-]{1,30}?)\s*/\s*\.?|\((?P<agency2>[^)\n]{2,30})\)"
         r"\s*[-–—.]?|[-–—])?(?=\s)"
@@ -68,8 +84,10 @@ _DATELINES = (
 )
 _DATE_LINE = re.compile(
     r"^(?:(?:published|updated|posted|date)\s*:?\s*)?(?:\w+day,?\s+)?(?:"
-    + _MONTH_RE + r"\s+(?P<d1>\d{1,2}),?\s+(?P<y1>\d{4})|(?P<d2>\d{1,2})\s+"
-    + _MONTH_RE.replace("month", "month2") + r",?\s+(?P<y2>\d{4})"
+    + _MONTH_RE
+    + r"\s+(?P<d1>\d{1,2}),?\s+(?P<y1>\d{4})|(?P<d2>\d{1,2})\s+"
+    + _MONTH_RE.replace("month", "month2")
+    + r",?\s+(?P<y2>\d{4})"
     r"|(?P<y3>\d{4})-(?P<m3>\d{2})-(?P<d3>\d{2})|(?P<d4>\d{2})\.(?P<m4>\d{2})\.(?P<y4>\d{4}))"
     r"(?:[,\s]+\d{1,2}:\d{2}(?:\s*[AP]M)?(?:\s*[A-Z]{2,4})?)?\s*$",
     re.IGNORECASE,
@@ -187,8 +205,11 @@ def _drop_furniture(lines: list[_Line]) -> str | None:
 
 
 def _caption_like(text: str) -> bool:
-    return bool(text) and len(text) <= 100 and len(_WORD.findall(text)) <= 12 and not (
-        text.endswith((".", "!", "?", ":"))
+    return (
+        bool(text)
+        and len(text) <= 100
+        and len(_WORD.findall(text)) <= 12
+        and not (text.endswith((".", "!", "?", ":")))
     )
 
 
@@ -198,7 +219,7 @@ def _drop_header_lines(content: list[_Line]) -> dt.date | None:
     published = None
     for ln in kept[1:6]:
         words = len(_WORD.findall(ln.text))
-        if words >= 8 or any(ch in ln.text for ch in "\"“”«»"):
+        if words >= 8 or any(ch in ln.text for ch in '"“”«»'):
             break
         m = _DATE_LINE.match(ln.text)
         if m:
@@ -218,7 +239,7 @@ def _paragraphs(lines: list[_Line]) -> list[tuple[Span, ...]]:
             blocks.append([])
     texts = [ln for b in blocks for ln in b]
     width = max((len(ln.text) for ln in texts), default=0)
-    pairs = [(a, b) for blk in blocks for a, b in zip(blk, blk[1:], strict=False)]
+    pairs = [(a, b) for blk in blocks for a, b in pairwise(blk)]
     wrapped = (
         width <= 120
         and len(pairs) >= 3
@@ -230,7 +251,7 @@ def _paragraphs(lines: list[_Line]) -> list[tuple[Span, ...]]:
         if not blk:
             continue
         cur = [(blk[0].start, blk[0].end)]
-        for prev, ln in zip(blk, blk[1:], strict=False):
+        for prev, ln in pairwise(blk):
             first_word = ln.text.split(None, 1)[0]
             join = (ln.text[0].islower() and not _TERMINAL.search(prev.text)) or (
                 wrapped and len(prev.text) + 1 + len(first_word) > width - 2
@@ -257,8 +278,10 @@ def _date_from_match(m: re.Match[str]) -> dt.date | None:
         return _date(g["y1"], g["month"], g["d1"])
     if g.get("y2"):
         return _date(g["y2"], g["month2"], g["d2"])
-    y, mo, d = (g.get("y3"), g.get("m3"), g.get("d3")) if g.get("y3") else (
-        g.get("y4"), g.get("m4"), g.get("d4")
+    y, mo, d = (
+        (g.get("y3"), g.get("m3"), g.get("d3"))
+        if g.get("y3")
+        else (g.get("y4"), g.get("m4"), g.get("d4"))
     )
     try:
         return dt.date(int(y or 0), int(mo or 0), int(d or 0))

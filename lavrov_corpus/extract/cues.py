@@ -34,7 +34,7 @@ ROLE_NOUNS = (
 )
 
 _NAME_TOKEN = r"(?:[A-Z][a-zA-Z’'\-]+|(?:[A-Z]\.){1,3}(?:[A-Z][a-zA-Z’'\-]+)?|Mc[A-Z][a-z]+)"
-#: A capitalised name, possibly with capitalised titles before it ("Foreign Minister Sergey Lavrov").
+#: A capitalised name, possibly with capitalised titles before it ("Foreign Minister Lavrov").
 NAME = _NAME_TOKEN + r"(?:[ \u00a0]" + _NAME_TOKEN + r"){0,6}"
 #: A role description: "the minister", "the Russian diplomat", "Russia’s foreign minister".
 DESCRIPTION = (
@@ -63,6 +63,11 @@ PARTICIPLE_RE = re.compile(r"(?<![\w’'])(?:" + PARTICIPLES + r")(?![\w’'])")
 #: " - Russian Foreign Minister Sergey Lavrov said": an attribution clause after a dash inside
 #: an unclosed quote (the quote ends before the dash).
 DASH_ATTRIBUTION = re.compile(
-    r"\s+[-–—]+\s+(?=" + SPEAKER.replace("?P<sp>", "?:") + r"[ \u00a0]+" + _FILLER + r"(?:"
-    + SPEECH_VERBS + r")(?![\w’']))"
+    r"\s+[-–—]+\s+(?="
+    + SPEAKER.replace("?P<sp>", "?:")
+    + r"[ \u00a0]+"
+    + _FILLER
+    + r"(?:"
+    + SPEECH_VERBS
+    + r")(?![\w’']))"
 )

@@ -164,9 +164,7 @@ def _mixed_script_words(text: str) -> int:
     """Implausible words, the sign of a wrong single-byte code page: words mixing Latin and
     Cyrillic letters ("cafй"), and words mostly made of accented Latin letters ("Ìèíèñòð")."""
     accented = sum(
-        1
-        for w in _ACCENTED_WORD.findall(text)
-        if len(_ACCENTED.findall(w)) * 2 > len(w)
+        1 for w in _ACCENTED_WORD.findall(text) if len(_ACCENTED.findall(w)) * 2 > len(w)
     )
     return len(_MIXED.findall(text)) + accented + len(_CYRILLIC_CAMEL.findall(text))
 

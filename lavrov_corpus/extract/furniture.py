@@ -10,22 +10,27 @@ from __future__ import annotations
 
 import re
 
+
+def _word_set(words: str, sep: str | None = None) -> frozenset[str]:
+    """The words (or ``sep``-separated phrases) of a reference list written as one string."""
+    return frozenset(w.strip() for w in words.split(sep) if w.strip())
+
+
 _EDGE_JUNK = re.compile(r"^[\s\-–—•·*|>#_=~:]+|[\s\-–—•·*|>#_=~:]+$")
 
 #: Whole lines (lower-cased, trimmed of bullets and dashes) that are navigation or page chrome.
-NAV_LINES = frozenset(
-    w.strip()
-    for w in """
-    all news|breaking news|breaking|accessibility links|skip to content|skip to main content
-    |skip to navigation|skip to main navigation|jump to content|advertisement|advertising|ad
-    |sponsored|sponsored content|menu|main menu|search|home|share|share this|share this article
-    |share on facebook|share on twitter|print|email|e-mail|tweet|related|related articles
-    |related news|related stories|read more|read also|see also|more|close|loading|top stories
-    |latest news|latest|most read|most popular|follow us|comments|back to top|next article
-    |previous article|video|photo|image|gallery|listen|listen to this article|subscribe
-    |log in|login|sign in|register|copy link|cookie settings|news|world|politics|live
-    |english|español|français|deutsch|русский|português|italiano|العربية|中文|türkçe
-    """.split("|")
+NAV_LINES = _word_set(
+    "all news|breaking news|breaking|accessibility links|skip to content|skip to main content"
+    "|skip to navigation|skip to main navigation|jump to content|advertisement|advertising|ad"
+    "|sponsored|sponsored content|menu|main menu|search|home|share|share this"
+    "|share this article|share on facebook|share on twitter|print|email|e-mail|tweet|related"
+    "|related articles|related news|related stories|read more|read also|see also|more|close"
+    "|loading|top stories|latest news|latest|most read|most popular|follow us|comments"
+    "|back to top|next article|previous article|video|photo|image|gallery|listen"
+    "|listen to this article|subscribe|log in|login|sign in|register|copy link"
+    "|cookie settings|news|world|politics|live|english|español|français|deutsch|русский"
+    "|português|italiano|العربية|中文|türkçe",
+    sep="|",
 )
 
 _LANGUAGE_SWITCH = re.compile(
@@ -45,8 +50,27 @@ _AGENCIES = (
 )
 _CREDIT = re.compile(
     r"(?:^(?:©|\(c\)|photo:|photo by|photograph:|photo credit|image:|picture:|credit:|source:"
-    r"\s*(?:" + _AGENCIES + r"))|\b(?:Photo|Image|Picture|Credit)s?:\s*\S|©"
-    r"|\b[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){0,3}\s?/\s?(?:" + _AGENCIES + r")(?:\s+\w+)?\s*$)",
+    r"\s*(?:" + _AGENCIES + r"))|\b(?:Photo|Image|Picture|Credit)s?:\s*\S|©)",
+)
+_CREDIT_AGENCY = re.compile(
+    r"\b[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){0,3}\s?/\s?(?:" + _AGENCIES + r")(?:\s+\w+)?\s*$"
+)
+_FOOTER_KEYS = (
+    "subscribe",
+    "sign up",
+    "newsletter",
+    "inbox",
+    "latest news",
+    "follow us",
+    "click here",
+    "rights reserved",
+    "terms of",
+    "privacy",
+    "cookie",
+    "journalists",
+    "reproduction",
+    "republication",
+    "please note",
 )
 _NEWSLETTER = re.compile(
     r"\b(?:subscribe to (?:our|the)|sign up (?:here|for|to|now|today)|newsletter|"
@@ -102,12 +126,18 @@ def is_image_marker(line: str) -> bool:
 
 def is_credit(line: str) -> bool:
     """A photo credit line ("© Name/TASS", "Photo: TASS", "Name Surname/Reuters")."""
-    return len(line) <= 200 and _CREDIT.search(line) is not None
+    return len(line) <= 200 and (
+        _CREDIT.search(line) is not None
+        or ("/" in line and _CREDIT_AGENCY.search(line) is not None)
+    )
 
 
 def is_prompt_or_footer(line: str) -> bool:
     """A newsletter prompt or a footer/disclaimer line."""
     if len(line) > 600:
+        return False
+    low = line.lower()
+    if not any(k in low for k in _FOOTER_KEYS):
         return False
     return _NEWSLETTER.search(line) is not None or _FOOTER_LINE.search(line) is not None
 

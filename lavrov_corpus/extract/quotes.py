@@ -70,13 +70,23 @@ def find_quotes(text: str, paragraphs: list[Span]) -> list[RawQuote]:
             i, ch = m.start(), m.group()
             prev = text[i - 1] if i > ps else ""
             nxt = text[i + 1] if i + 1 < pe else ""
-            opener = (not prev or prev.isspace() or prev in _OPEN_BEFORE) and bool(nxt) and not (
-                nxt.isspace()
+            opener = (
+                (not prev or prev.isspace() or prev in _OPEN_BEFORE)
+                and bool(nxt)
+                and not (nxt.isspace())
             )
-            closer = bool(prev) and not prev.isspace() and (not nxt or nxt.isspace() or nxt in _CLOSE_AFTER)
+            closer = (
+                bool(prev)
+                and not prev.isspace()
+                and (not nxt or nxt.isspace() or nxt in _CLOSE_AFTER)
+            )
             if state is None:
                 fam = None
-                if ch in _DOUBLE_OPEN or (ch == "”" and opener) or (ch == '"' and (opener or not closer)):
+                if (
+                    ch in _DOUBLE_OPEN
+                    or (ch == "”" and opener)
+                    or (ch == '"' and (opener or not closer))
+                ):
                     fam = "d"
                 elif ch == "«":
                     fam = "g"
@@ -93,12 +103,34 @@ def find_quotes(text: str, paragraphs: list[Span]) -> list[RawQuote]:
                     continue  # nested
                 if ch in _DOUBLE_OPEN and not (och == "„" and ch == "“" and closer):
                     if opener:
-                        _emit(out, text, opos + 1, _unclosed_end(text, opos + 1, i), opos, None, pi, False, chain, fam)
+                        _emit(
+                            out,
+                            text,
+                            opos + 1,
+                            _unclosed_end(text, opos + 1, i),
+                            opos,
+                            None,
+                            pi,
+                            False,
+                            chain,
+                            fam,
+                        )
                         chain_ids += 1
                         state = (fam, i, chain_ids, ch)
                     continue
                 if straight and ch == '"' and opener and not closer:
-                    _emit(out, text, opos + 1, _unclosed_end(text, opos + 1, i), opos, None, pi, False, chain, fam)
+                    _emit(
+                        out,
+                        text,
+                        opos + 1,
+                        _unclosed_end(text, opos + 1, i),
+                        opos,
+                        None,
+                        pi,
+                        False,
+                        chain,
+                        fam,
+                    )
                     chain_ids += 1
                     state = (fam, i, chain_ids, ch)
                     continue
@@ -109,7 +141,18 @@ def find_quotes(text: str, paragraphs: list[Span]) -> list[RawQuote]:
                     _emit(out, text, opos + 1, i, opos, i, pi, True, chain, fam)
                     state = None
                 elif ch == "«" and opener:
-                    _emit(out, text, opos + 1, _unclosed_end(text, opos + 1, i), opos, None, pi, False, chain, fam)
+                    _emit(
+                        out,
+                        text,
+                        opos + 1,
+                        _unclosed_end(text, opos + 1, i),
+                        opos,
+                        None,
+                        pi,
+                        False,
+                        chain,
+                        fam,
+                    )
                     chain_ids += 1
                     state = (fam, i, chain_ids, ch)
             elif ch in "’'›" and closer and not (prev.isalpha() and nxt.isalpha()):
@@ -142,7 +185,7 @@ def _first_mark(text: str, start: int, end: int) -> tuple[int, str] | None:
 
 
 def _family_of_opener(ch: str) -> str | None:
-    if ch in _DOUBLE_OPEN or ch in "\"”":
+    if ch in _DOUBLE_OPEN or ch in '"”':
         return "d"
     return "g" if ch == "«" else None
 
@@ -152,8 +195,10 @@ def _single_closes(text: str, start: int, end: int) -> bool:
     for m in re.finditer(r"[’'›]", text[start:end]):
         i = start + m.start()
         prev, nxt = text[i - 1], text[i + 1] if i + 1 < end else ""
-        if not (prev.isalpha() and nxt.isalpha()) and not prev.isspace() and (
-            not nxt or nxt.isspace() or nxt in _CLOSE_AFTER
+        if (
+            not (prev.isalpha() and nxt.isalpha())
+            and not prev.isspace()
+            and (not nxt or nxt.isspace() or nxt in _CLOSE_AFTER)
         ):
             return True
     return False

@@ -20,40 +20,50 @@ from importlib import resources
 
 from ..models import Method, Speaker
 
-#: Capitalised words that are titles, nationalities or institutions, never part of a person's name.
-TITLE_WORDS = frozenset(
-    """
-    russian russia's russia’s foreign minister ministers deputy vice president prime director
-    secretary state us u.s. usa american national security adviser advisor kremlin spokesman
-    spokeswoman spokesperson press chief head general ambassador envoy senator representative
-    permanent chairman chairwoman speaker leader commander defense defence french chinese german
-    british iranian ukrainian israeli turkish indian japanese nato eu un cia fbi mr mr. mrs mrs.
-    ms ms. dr dr. sir former acting top senior official officials the his her its former
-    department ministry of affairs minister's council duma senate white house pentagon
-    presidential first lady lord king queen prince his excellency gen. gen col. lt. adm.
-    north korean south european soviet belarusian polish
-    """.split()
+
+def _word_set(words: str, sep: str | None = None) -> frozenset[str]:
+    """The words of a reference list written as one string."""
+    return frozenset(w.strip() for w in words.split(sep) if w.strip())
+
+
+#: Capitalised words that are titles, nationalities or institutions, never part of a name.
+TITLE_WORDS = _word_set(
+    "russian russia's russia’s foreign minister ministers deputy vice president prime director "
+    "secretary state us u.s. usa american national security adviser advisor kremlin spokesman "
+    "spokeswoman spokesperson press chief head general ambassador envoy senator representative "
+    "permanent chairman chairwoman speaker leader commander defense defence french chinese "
+    "german british iranian ukrainian israeli turkish indian japanese nato eu un cia fbi mr mr. "
+    "mrs mrs. ms ms. dr dr. sir former acting top senior official officials the his her its "
+    "former department ministry of affairs minister's council duma senate white house pentagon "
+    "presidential first lady lord king queen prince his excellency gen. gen col. lt. adm. north "
+    "korean south european soviet belarusian polish"
 )
 #: Capitalised words that are places, organisations or sentence words, never a person's name.
-NON_PERSON = frozenset(
-    """
-    moscow washington beijing london paris berlin kyiv kiev tehran brussels geneva vienna
-    helsinki sochi russia china france britain germany ukraine iran europe america korea
-    united states kingdom nations treaty treaties agreement nuclear forces missile strategic
-    arms reduction start new open skies tass reuters ap afp ria novosti sputnik interfax
-    january february march april may june july august september october november december
-    monday tuesday wednesday thursday friday saturday sunday according in on at for with but
-    and or however meanwhile earlier later then it this that these those we they he she i
-    after before while when if as so also yet still federation federal assembly general
-    nonproliferation conference summit g20 g7 cnn bbc rfe/rl izvestiya rossiya tv channel
-    west western east eastern asia pacific middle black sea peninsula crimea syria
-    """.split()
+NON_PERSON = _word_set(
+    "moscow washington beijing london paris berlin kyiv kiev tehran brussels geneva vienna "
+    "helsinki sochi russia china france britain germany ukraine iran europe america korea "
+    "united states kingdom nations treaty treaties agreement nuclear forces missile strategic "
+    "arms reduction start new open skies tass reuters ap afp ria novosti sputnik interfax "
+    "january february march april may june july august september october november december "
+    "monday tuesday wednesday thursday friday saturday sunday according in on at for with but "
+    "and as or however meanwhile earlier later then it this that these those we they he she i after "
+    "before while when if so also yet still federation federal assembly general "
+    "nonproliferation conference summit g20 g7 cnn bbc rfe/rl izvestiya rossiya tv channel west "
+    "western east eastern asia pacific middle black sea peninsula crimea syria"
 )
 _TOKEN = re.compile(r"[^\s\u00a0]+")
 _SLUG_JUNK = re.compile(r"[^a-z0-9]+")
-_ROLE_DROP = frozenset("the a an his her its senior veteran top chief".split())
-_ROLE_MAP = {"russia's": "russian", "russia’s": "russian", "u.s.": "us", "america's": "us",
-             "american": "us", "defence": "defense", "advisor": "adviser", "kremlin's": "kremlin"}
+_ROLE_DROP = frozenset({"the", "a", "an", "his", "her", "its", "senior", "veteran", "top", "chief"})
+_ROLE_MAP = {
+    "russia's": "russian",
+    "russia’s": "russian",
+    "u.s.": "us",
+    "america's": "us",
+    "american": "us",
+    "defence": "defense",
+    "advisor": "adviser",
+    "kremlin's": "kremlin",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,7 +145,9 @@ def match_name(phrase: str, known: dict[str, str]) -> NameMatch | None:
     """
     ref = reference()
     tokens = _TOKEN.findall(phrase)
-    while tokens and tokens[-1].endswith((",", ".")) and not re.fullmatch(r"(?:[A-Z]\.)+", tokens[-1]):
+    while (
+        tokens and tokens[-1].endswith((",", ".")) and not re.fullmatch(r"(?:[A-Z]\.)+", tokens[-1])
+    ):
         tokens[-1] = tokens[-1].rstrip(",.")
     i = 0
     while i < len(tokens) and tokens[i].lower() in TITLE_WORDS:
