@@ -215,11 +215,16 @@ def time_frictionless(quotes: pa.Table, sample: int, work: Path) -> tuple[float,
     schema.write_text(json.dumps({"fields": fields, "primaryKey": ["quote_id"]}))
     exe = shutil.which("frictionless") or str(Path(sys.executable).with_name("frictionless"))
     t = time.perf_counter()
-    proc = subprocess.run([exe, "validate", str(csv), "--schema", str(schema), "--json"],
-                          capture_output=True, text=True, check=False)
+    # relative paths: frictionless refuses absolute ones as "not safe"
+    proc = subprocess.run([exe, "validate", csv.name, "--schema", schema.name, "--json"],
+                          capture_output=True, text=True, check=False, cwd=work)
     seconds = time.perf_counter() - t
     try:
-        valid = str(json.loads(proc.stdout).get("valid"))
+        result = json.loads(proc.stdout)
+        errors = [e for task in result.get("tasks", []) for e in task.get("errors", [])]
+        valid = f"{result.get('valid')}, {len(errors)} errors"
+        if errors:
+            valid += f": {errors[0].get('message', '')[:120]}"
     except ValueError:
         valid = f"unparsed output (exit {proc.returncode})"
     return seconds / part.num_rows, valid
