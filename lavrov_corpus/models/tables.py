@@ -51,9 +51,18 @@ class Article(Record):
     article_id: ArticleId = Field(
         description="Stable id: 'a' + the first 16 hex digits of the source file's sha256."
     )
-    title: str | None = Field(description="Headline; equals `text[title_start:title_end]`.")
-    title_start: Offset | None = Field(description="Start of the headline in `text` (code points).")
-    title_end: Offset | None = Field(description="End of the headline in `text` (code points).")
+    title: str | None = Field(
+        description=(
+            "Title: the curated one when given, else the printed headline; when extracted "
+            "(`origins.title`), it equals `text[title_start:title_end]`."
+        )
+    )
+    title_start: Offset | None = Field(
+        description="Start of the printed headline in `text` (code points); null if none found."
+    )
+    title_end: Offset | None = Field(
+        description="End of the printed headline in `text` (code points); null if none found."
+    )
     standfirst: str | None = Field(description="Summary line under the headline, when present.")
     outlet: str | None = Field(description="Publisher, from curated metadata or the text itself.")
     url: Url | None = Field(description="Canonical URL of the article (curated).")
@@ -104,12 +113,14 @@ class Article(Record):
     @model_validator(mode="after")
     def _consistent(self) -> Article:
         n = len(self.text)
-        if (self.title is None) != (self.title_start is None) or (self.title is None) != (
-            self.title_end is None
+        if (self.title_start is None) != (self.title_end is None):
+            raise ValueError("title_start and title_end must be both null or both set")
+        if (self.title is None) != (self.origins.title is None):
+            raise ValueError("origins.title must be null exactly when title is null")
+        if self.origins.title is Method.EXTRACTED and (
+            self.title_start is None or self.text[self.title_start : self.title_end] != self.title
         ):
-            raise ValueError("title, title_start and title_end must be all null or all set")
-        if self.title is not None and self.text[self.title_start : self.title_end] != self.title:
-            raise ValueError("title differs from text[title_start:title_end]")
+            raise ValueError("an extracted title must equal text[title_start:title_end]")
         if (self.published is None) != (self.published_precision is None):
             raise ValueError("published and published_precision must be both null or both set")
         if self.body_start > n:
