@@ -76,10 +76,8 @@ def build(root: Path, n_quotes: int) -> dict[str, pa.Table]:
     start = (body_start[:, None] + cum + len(PRE)).reshape(-1)
     end = start + lens
     pieces = [PRE + p + POST for p in PHRASES]
-    texts = [
-        titles[i] + "\n\n" + "".join(pieces[k] for k in phrase[i * PER_ARTICLE:(i + 1) * PER_ARTICLE])
-        for i in range(n_articles)
-    ]
+    per = phrase.reshape(n_articles, PER_ARTICLE)
+    texts = [titles[i] + "\n\n" + "".join(pieces[k] for k in per[i]) for i in range(n_articles)]
     text_len = np.array([len(t) for t in texts])
     shas = [hashlib.sha256(str(i).encode()).hexdigest() for i in range(n_articles)]
     aids = ["a" + s[:16] for s in shas]

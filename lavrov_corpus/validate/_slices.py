@@ -11,11 +11,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from .context import ArrowArray, compute
+
 if TYPE_CHECKING:
     import numpy as np
-    import pyarrow as pa
 
-def _buffers(array: pa.Array) -> tuple[np.ndarray, np.ndarray]:
+def _buffers(array: ArrowArray) -> tuple[np.ndarray, np.ndarray]:
     """(int64 offsets, uint8 data) of a string array, without copying the data."""
     import numpy as np
     import pyarrow as pa
@@ -57,11 +58,11 @@ def _byte_offsets(
 
 
 def slice_mismatch(
-    texts: pa.Array,
+    texts: ArrowArray,
     index: np.ndarray,
     start: np.ndarray,
     end: np.ndarray,
-    expected: pa.Array,
+    expected: ArrowArray,
 ) -> np.ndarray:
     """Boolean mask: ``texts[index[k]][start[k]:end[k]] != expected[k]`` (or the span is invalid).
 
@@ -69,7 +70,7 @@ def slice_mismatch(
     """
     import numpy as np
     import pyarrow as pa
-    import pyarrow.compute as pc
+    pc = compute()
 
     t_off, t_data = _buffers(texts)
     index = index.astype(np.int64)
@@ -84,10 +85,11 @@ def slice_mismatch(
     lengths = np.where(bad, 0, b_end - b_start)
     views = _views(t_data, np.where(bad, 0, b_start), lengths)
     got = pa.Array.from_buffers(
-        pa.string_view(), len(lengths), [None, pa.py_buffer(views), pa.py_buffer(t_data)]
+        pa.string_view(), len(lengths), [None, pa.py_buffer(views), pa.py_buffer(t_data)]  # type: ignore[arg-type]  # ndarray has the buffer protocol
     )
     same = pc.equal(got, expected.cast(pa.string_view()))
-    return bad | ~np.asarray(pc.fill_null(same, False).to_numpy(zero_copy_only=False))
+    result: np.ndarray = bad | ~np.asarray(pc.fill_null(same, False).to_numpy(zero_copy_only=False))
+    return result
 
 
 def _views(data: np.ndarray, starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ..models import FileRole, ProvenanceStatus
 from .codes import Code
-from .context import Context
+from .context import Context, compute
 from .spans import article_index
 
 
@@ -17,7 +17,7 @@ def check_accounting(ctx: Context) -> None:
     """Articles vs accepted provenance rows, both ways; sources against provenance paths."""
     import numpy as np
     import pyarrow as pa
-    import pyarrow.compute as pc
+    pc = compute()
 
     out = ctx.collector
     if ctx.has("provenance", "status", "role", "article_id"):
@@ -60,7 +60,7 @@ def _article_sources(ctx: Context, accepted: object) -> None:
     """Each article's source_path/source_sha256 equal those of its accepted provenance row."""
     import numpy as np
     import pyarrow as pa
-    import pyarrow.compute as pc
+    pc = compute()
 
     if not ctx.has("articles", "article_id", "source_path", "source_sha256"):
         return
@@ -86,7 +86,7 @@ def _article_sources(ctx: Context, accepted: object) -> None:
 def _quote_sources(ctx: Context) -> None:
     import numpy as np
     import pyarrow as pa
-    import pyarrow.compute as pc
+    pc = compute()
 
     joined = article_index(ctx, "quotes")
     mine = ctx.column("quotes", "source_sha256")

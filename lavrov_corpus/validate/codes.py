@@ -94,6 +94,14 @@ class Code(str, Enum):  # noqa: UP042 - StrEnum cannot carry a description per m
     )
 
 
+def code_of(value: str | Code) -> Code:
+    """The ``Code`` named ``value``; ``ValueError`` if there is none."""
+    member = Code._value2member_map_.get(str(value.value if isinstance(value, Code) else value))
+    if member is None:
+        raise ValueError(f"unknown error code: {value}")
+    return member  # type: ignore[return-value]  # the map holds Code members only
+
+
 def parse_codes(values: object) -> set[Code]:
     """Codes named in ``values`` (strings or ``Code``); raise ``ValueError`` naming unknown ones."""
     if values is None:
@@ -104,7 +112,7 @@ def parse_codes(values: object) -> set[Code]:
     unknown: list[str] = []
     for v in values:  # type: ignore[attr-defined]
         try:
-            out.add(Code(v))
+            out.add(code_of(v))
         except ValueError:
             unknown.append(str(v))
     if unknown:

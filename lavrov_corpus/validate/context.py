@@ -15,6 +15,18 @@ if TYPE_CHECKING:
     import pyarrow as pa
 
 
+#: Arrow arrays are typed loosely here: pyarrow-stubs' overloads do not follow compute kernels
+#: through nulls, masks and chunked arrays, and the checks are tested on real data instead.
+ArrowArray = Any
+
+
+def compute() -> Any:
+    """``pyarrow.compute`` (imported lazily, loosely typed)."""
+    pc = compute()
+
+    return pc
+
+
 @dataclass
 class Context:
     """One validation run: where the dataset is, what was read, and where problems go."""
@@ -31,9 +43,9 @@ class Context:
     exact_schema: set[str] = field(default_factory=set)
     notes: list[str] = field(default_factory=list)
     _ids: dict[str, list[Any]] = field(default_factory=dict)
-    _columns: dict[tuple[str, str], pa.Array] = field(default_factory=dict)
+    _columns: dict[tuple[str, str], ArrowArray] = field(default_factory=dict)
 
-    def column(self, table: str, name: str) -> pa.Array | None:
+    def column(self, table: str, name: str) -> ArrowArray | None:
         """A usable top-level column as one Array, or None if absent/unusable."""
         key = (table, name)
         if key not in self._columns:
@@ -59,8 +71,8 @@ class Context:
 
 
 def walk(
-    array: pa.Array, path: list[str], *, flatten_last: bool = True
-) -> tuple[pa.Array, np.ndarray]:
+    array: ArrowArray, path: list[str], *, flatten_last: bool = True
+) -> tuple[ArrowArray, np.ndarray]:
     """Values at a dotted ``path`` below ``array`` (already at its first step) and their rows.
 
     Lists are flattened wherever they occur (so ``mentions.treaty_id`` gives every mention's
@@ -70,7 +82,7 @@ def walk(
     """
     import numpy as np
     import pyarrow as pa
-    import pyarrow.compute as pc
+    pc = compute()
 
     rows = np.arange(len(array), dtype=np.int64)
     steps = list(path)
@@ -90,11 +102,11 @@ def walk(
         array = pc.struct_field(array, steps.pop(0))
 
 
-def true_rows(mask: pa.Array, rows: np.ndarray | None = None) -> np.ndarray:
+def true_rows(mask: ArrowArray, rows: np.ndarray | None = None) -> np.ndarray:
     """Rows where the boolean ``mask`` is true (nulls count as false), mapped through ``rows``."""
     import numpy as np
-    import pyarrow.compute as pc
 
-    idx = pc.indices_nonzero(pc.fill_null(mask, False)).to_numpy(zero_copy_only=False)
-    idx = idx.astype(np.int64)
-    return idx if rows is None else rows[idx]
+    pc = compute()
+    found = pc.indices_nonzero(pc.fill_null(mask, False)).to_numpy(zero_copy_only=False)
+    idx: np.ndarray = np.asarray(found, dtype=np.int64)
+    return idx if rows is None else np.asarray(rows[idx])

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from ..models import FOREIGN_KEYS, PRIMARY_KEYS, TABLES
 from .codes import Code
-from .context import Context, walk
+from .context import Context, compute, walk
 from .values import report_mask
 
 
@@ -24,7 +24,7 @@ def check_keys(ctx: Context) -> None:
 
 def _duplicates(ctx: Context, table: str) -> None:
     import numpy as np
-    import pyarrow.compute as pc
+    pc = compute()
 
     key = PRIMARY_KEYS[table]
     column = ctx.column(table, key)
@@ -49,7 +49,7 @@ def _duplicates(ctx: Context, table: str) -> None:
 
 
 def _foreign(ctx: Context, table: str, path: str, ref_table: str, ref_column: str) -> None:
-    import pyarrow.compute as pc
+    pc = compute()
 
     first, *rest = path.split(".")
     column = ctx.column(table, first)

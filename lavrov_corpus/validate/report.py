@@ -12,7 +12,7 @@ from collections.abc import Callable, Collection, Iterable
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from .codes import Code
+from .codes import Code, code_of
 
 
 @dataclass(frozen=True)
@@ -70,7 +70,7 @@ class Report:
 
     def by_code(self, code: str | Code) -> list[Problem]:
         """Materialised problems of one code."""
-        return [p for p in self.problems if p.code == str(Code(code).value)]
+        return [p for p in self.problems if p.code == code_of(code).value]
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-ready dict (what ``validate --json`` prints)."""
@@ -104,7 +104,7 @@ class Report:
             )
         for code in sorted(self.counts, key=lambda c: [m.value for m in Code].index(c)):
             n = self.counts[code]
-            lines.append(f"\n{code} ({n:,}): {Code(code).description}")
+            lines.append(f"\n{code} ({n:,}): {code_of(code).description}")
             shown = [p for p in self.problems if p.code == code][:examples]
             for p in shown:
                 where = p.where()

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..models import TABLES, FileRole, ProvenanceStatus
 from .codes import Code
-from .context import Context, walk
+from .context import Context, compute, walk
 from .values import FieldSpec, field_specs, report_mask, values_at
 
 if TYPE_CHECKING:
@@ -64,7 +64,7 @@ def check_rules(ctx: Context) -> None:
 
 
 def _span_order(ctx: Context, table: str) -> None:
-    import pyarrow.compute as pc
+    pc = compute()
 
     for start, end in span_pairs(table):
         a, b = values_at(ctx, table, start), values_at(ctx, table, end)
@@ -76,7 +76,7 @@ def _span_order(ctx: Context, table: str) -> None:
 
 
 def _null_together(ctx: Context, table: str) -> None:
-    import pyarrow.compute as pc
+    pc = compute()
 
     for group in NULL_TOGETHER.get(table, []):
         if not ctx.has(table, *group):
@@ -96,7 +96,7 @@ def _null_together(ctx: Context, table: str) -> None:
 def _sorted_lists(ctx: Context, table: str) -> None:
     """List columns documented as sorted must be strictly increasing (sorted, each once)."""
     import numpy as np
-    import pyarrow.compute as pc
+    pc = compute()
 
     for spec in field_specs(table):
         if spec.base is list or "sorted" not in spec.description or len(spec.path) != 1:
@@ -114,7 +114,7 @@ def _sorted_lists(ctx: Context, table: str) -> None:
 
 
 def _article_offsets(ctx: Context) -> None:
-    import pyarrow.compute as pc
+    pc = compute()
 
     text = ctx.column("articles", "text")
     if text is None:
@@ -134,11 +134,12 @@ def _article_offsets(ctx: Context) -> None:
 
 def _quote_ids(ctx: Context) -> None:
     import numpy as np
-    import pyarrow.compute as pc
+    pc = compute()
 
     if not ctx.has("quotes", "quote_id", "article_id"):
         return
     qid, aid = ctx.column("quotes", "quote_id"), ctx.column("quotes", "article_id")
+    assert qid is not None and aid is not None
     n = pc.utf8_length(aid)
     # quote_id must start with article_id + "-"; ids have a fixed length once their format holds
     width = pc.max(n).as_py() or 0
@@ -151,7 +152,7 @@ def _quote_ids(ctx: Context) -> None:
 
 def _provenance_status(ctx: Context) -> None:
     import numpy as np
-    import pyarrow.compute as pc
+    pc = compute()
 
     if not ctx.has("provenance", "status", "reason", "role", "article_id"):
         return

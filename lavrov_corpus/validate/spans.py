@@ -9,18 +9,17 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from .codes import Code
-from .context import Context, walk
+from .context import ArrowArray, Context, compute, walk
 from .values import report_mask
 
 if TYPE_CHECKING:
     import numpy as np
-    import pyarrow as pa
 
 
 def article_index(ctx: Context, table: str) -> tuple[np.ndarray, np.ndarray] | None:
     """(rows of ``table`` whose article exists, index of that article) or None."""
     import numpy as np
-    import pyarrow.compute as pc
+    pc = compute()
 
     ids = ctx.column("articles", "article_id")
     refs = ctx.column(table, "article_id")
@@ -53,7 +52,7 @@ def _np(array: Any) -> np.ndarray:
 def _quotes(ctx: Context) -> None:
     import numpy as np
     import pyarrow as pa
-    import pyarrow.compute as pc
+    pc = compute()
 
     from ._slices import slice_mismatch
 
@@ -139,7 +138,7 @@ def _titles(ctx: Context) -> None:
                 "differs from text[title_start:title_end]")
 
 
-def _arrow_bool(mask: np.ndarray) -> pa.Array:
+def _arrow_bool(mask: np.ndarray) -> ArrowArray:
     import pyarrow as pa
 
     return pa.array(mask, pa.bool_())

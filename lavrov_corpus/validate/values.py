@@ -20,10 +20,10 @@ from pydantic.fields import FieldInfo
 
 from ..models import TABLES
 from .codes import Code
-from .context import Context, true_rows, walk
+from .context import ArrowArray, Context, compute, true_rows, walk
 
 if TYPE_CHECKING:
-    import pyarrow as pa
+    pass
 
 _CONSTRAINTS = ("ge", "gt", "le", "lt", "min_length", "max_length", "pattern")
 
@@ -103,7 +103,7 @@ def field_specs(table: str) -> tuple[FieldSpec, ...]:
     return tuple(_specs(TABLES[table], ()))
 
 
-def values_at(ctx: Context, table: str, spec: FieldSpec) -> tuple[pa.Array, Any] | None:
+def values_at(ctx: Context, table: str, spec: FieldSpec) -> tuple[ArrowArray, Any] | None:
     """The values at ``spec``'s path (list items flattened) and their top-level rows."""
     column = ctx.column(table, spec.path[0])
     if column is None:
@@ -115,7 +115,7 @@ def values_at(ctx: Context, table: str, spec: FieldSpec) -> tuple[pa.Array, Any]
 def check_values(ctx: Context) -> None:
     """Nulls, enum values, ranges/lengths and patterns of every table, vectorized."""
     import pyarrow as pa
-    import pyarrow.compute as pc
+    pc = compute()
 
     out = ctx.collector
     for table in TABLES:
@@ -143,7 +143,7 @@ def check_values(ctx: Context) -> None:
 
 def report_mask(
     ctx: Context, code: Code, table: str, name: str,
-    mask: pa.Array, values: pa.Array, rows: Any, what: str,
+    mask: ArrowArray, values: ArrowArray, rows: Any, what: str,
 ) -> None:
     """Report each row holding a value where ``mask`` is true, quoting that value."""
     import numpy as np
@@ -161,13 +161,13 @@ def report_mask(
     ctx.collector.add_rows(code, table, bad_rows, name, message)
 
 
-def pattern_mismatch(values: pa.Array, pattern: str) -> pa.Array:
+def pattern_mismatch(values: ArrowArray, pattern: str) -> ArrowArray:
     """Mask of values not matching ``pattern``; nulls are not mismatches.
 
     Ids repeated down a column (``article_id`` in quotes, ``source_sha256``) are matched once per
     distinct value when a probe of the column shows few distinct values.
     """
-    import pyarrow.compute as pc
+    pc = compute()
 
     if len(values) > 50_000 and len(pc.unique(values.slice(0, 10_000))) < 5_000:
         encoded = pc.dictionary_encode(values)
@@ -177,10 +177,10 @@ def pattern_mismatch(values: pa.Array, pattern: str) -> pa.Array:
 
 
 def _check_constraints(
-    ctx: Context, table: str, spec: FieldSpec, values: pa.Array, rows: Any
+    ctx: Context, table: str, spec: FieldSpec, values: ArrowArray, rows: Any
 ) -> None:
     import pyarrow as pa
-    import pyarrow.compute as pc
+    pc = compute()
 
     out = ctx.collector
     c = spec.constraints
