@@ -22,7 +22,7 @@ ArrowArray = Any
 
 def compute() -> Any:
     """``pyarrow.compute`` (imported lazily, loosely typed)."""
-    pc = compute()
+    import pyarrow.compute as pc
 
     return pc
 
