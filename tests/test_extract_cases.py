@@ -11,7 +11,7 @@ import pytest
 from lavrov_corpus.evaluate import evaluate
 from lavrov_corpus.extract import Conversion, Rejection, convert_bytes, reference_speakers
 from lavrov_corpus.extract.decode import MAX_LINE_CHARS
-from lavrov_corpus.models import Attribution, Method, RejectReason
+from lavrov_corpus.models import Attribution, Method, Quote, RejectReason
 from lavrov_corpus.models.sidecar import CuratedMetadata
 
 HERE = Path(__file__).resolve().parent
@@ -109,7 +109,53 @@ def test_curated_metadata_wins() -> None:
     assert str(a.published) == "2019-09-01"
     assert a.published_precision is not None and a.published_precision.value == "month"
     assert a.origins.title is Method.CURATED and a.origins.published is Method.CURATED
-    assert a.text.startswith("Curated headline\n\nMOSCOW")
+    assert a.text.startswith("Extracted headline\n\nMOSCOW")
+
+
+def _source_of(data: bytes, q: Quote) -> str:
+    return data[q.source_byte_start : q.source_byte_end].decode("utf-8")
+
+
+def test_curated_title_never_rewrites_text() -> None:
+    data = (
+        "Lavrov: US ‘buried’ the treaty\n\n"
+        "MOSCOW, May 1. /TASS/. “The treaty was buried,” Lavrov said.\n"
+    ).encode()
+    plain = conv(data)
+    meta = CuratedMetadata(file="t.txt", title="Lavrov says the US buried the ABM Treaty")
+    out = convert_bytes(data, source_path="t.txt", metadata=meta)
+    assert isinstance(out, Conversion)
+    a = out.article
+    # the printed headline stays in the text, with its span; only `title` is curated
+    assert a.text == plain.article.text
+    assert a.text.startswith("Lavrov: US ‘buried’ the treaty\n\nMOSCOW")
+    assert (a.title, a.origins.title) == (
+        "Lavrov says the US buried the ABM Treaty",
+        Method.CURATED,
+    )
+    assert a.text[a.title_start : a.title_end] == "Lavrov: US ‘buried’ the treaty"
+    assert (a.title_start, a.title_end) == (plain.article.title_start, plain.article.title_end)
+    assert a.source_map == plain.article.source_map
+    # every quote, the headline one included, maps to its own bytes of the source
+    assert [q.text for q in out.quotes] == ["buried", "The treaty was buried,"]
+    assert out.quotes[0].in_headline
+    for q in out.quotes:
+        assert q.source_byte_end > q.source_byte_start > 0
+        assert _source_of(data, q) == q.text
+    assert out.quotes == plain.quotes
+
+
+def test_curated_title_without_printed_headline() -> None:
+    data = b"MOSCOW, May 1. /TASS/. \xe2\x80\x9cWe are ready,\xe2\x80\x9d Lavrov said.\n"
+    meta = CuratedMetadata(file="t.txt", title="Lavrov: ready")
+    out = convert_bytes(data, source_path="t.txt", metadata=meta)
+    assert isinstance(out, Conversion)
+    a = out.article
+    assert (a.title, a.title_start, a.title_end) == ("Lavrov: ready", None, None)
+    assert a.origins.title is Method.CURATED
+    assert a.text.startswith("MOSCOW, May 1.") and a.body_start == 0
+    (q,) = out.quotes
+    assert not q.in_headline and _source_of(data, q) == q.text == "We are ready,"
 
 
 def test_nothing_invented() -> None:

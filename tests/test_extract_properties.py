@@ -6,7 +6,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from lavrov_corpus.extract import Conversion, Rejection, convert_bytes
-from lavrov_corpus.models import Article, Quote, RejectReason, Speaker
+from lavrov_corpus.models import Article, Method, Quote, RejectReason, Speaker
+from lavrov_corpus.models.sidecar import CuratedMetadata
 
 
 def check(conv: Conversion | Rejection, data: bytes) -> None:
@@ -29,7 +30,10 @@ def check(conv: Conversion | Rejection, data: bytes) -> None:
         inside[seg.text_start : seg.text_end] = [True] * (seg.text_end - seg.text_start)
     synthetic = {text[i] for i, ok in enumerate(inside) if not ok}
     assert synthetic <= {" ", "\n"}, synthetic
-    if a.title is not None:
+    if a.title_start is not None:
+        assert a.title_end is not None
+        assert (a.title_start, a.title_end) == (a.paragraphs[0].start, a.paragraphs[0].end)
+    if a.origins.title is Method.EXTRACTED:
         assert text[a.title_start : a.title_end] == a.title
     for p in a.paragraphs:
         assert 0 <= p.start < p.end <= len(text)
@@ -107,6 +111,21 @@ _WORDS = st.sampled_from(
 def test_article_like_texts(text: str, encoding: str) -> None:
     data = text.encode(encoding, errors="replace")
     check(convert_bytes(data, source_path="x.txt"), data)
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_WORDS, min_size=1, max_size=60).map(" ".join), st.text(min_size=1, max_size=40))
+def test_curated_title_keeps_source_text(text: str, title: str) -> None:
+    data = text.encode("utf-8")
+    meta = CuratedMetadata(file="x.txt", title=title) if title.strip() else None
+    conv = convert_bytes(data, source_path="x.txt", metadata=meta)
+    check(conv, data)
+    plain = convert_bytes(data, source_path="x.txt")
+    if isinstance(conv, Conversion) and isinstance(plain, Conversion):
+        assert conv.article.text == plain.article.text and conv.quotes == plain.quotes
+        if meta is not None:
+            assert conv.article.title == meta.title
+            assert conv.article.origins.title is Method.CURATED
 
 
 @settings(max_examples=100, deadline=None)

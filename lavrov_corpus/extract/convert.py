@@ -188,8 +188,8 @@ def _convert(data: bytes, source_path: str, meta: CuratedMetadata | None) -> Con
             conf,
         )
     curated_title = meta.title if meta and meta.title else None
-    asm = assemble(src, lay.paragraphs, title=curated_title, has_title=lay.has_title)
-    has_title = lay.has_title or curated_title is not None
+    asm = assemble(src, lay.paragraphs)
+    has_title = lay.has_title  # a printed headline; a curated title never enters the text
     text = asm.text
     sha = hashlib.sha256(data).hexdigest()
     article_id = "a" + sha[:16]
@@ -200,14 +200,13 @@ def _convert(data: bytes, source_path: str, meta: CuratedMetadata | None) -> Con
     body_start = asm.paragraphs[1][0] if has_title else asm.paragraphs[0][0]
     dateline = None
     dl_span = None
-    shift = 1 if has_title and not lay.has_title else 0
     if lay.dateline_paragraph is not None:
-        ds = asm.paragraphs[lay.dateline_paragraph + shift][0]
+        ds = asm.paragraphs[lay.dateline_paragraph][0]
         dl_span = (ds, ds + lay.dateline_length)
         dateline = text[dl_span[0] : dl_span[1]]
     standfirst = None
     if lay.standfirst is not None:
-        s, e = asm.paragraphs[lay.standfirst + shift]
+        s, e = asm.paragraphs[lay.standfirst]
         standfirst = text[s:e]
 
     published = lay.published
@@ -254,7 +253,8 @@ def _convert(data: bytes, source_path: str, meta: CuratedMetadata | None) -> Con
     speakers = _speakers(quotes, extracted_names)
 
     m = meta
-    title = text[title_span[0] : title_span[1]] if title_span else None
+    headline = text[title_span[0] : title_span[1]] if title_span else None
+    title = curated_title or headline
     outlet = m.outlet if m and m.outlet else lay.outlet
     url = m.url if m else None
     pub_date: dt.date | None = published

@@ -19,28 +19,16 @@ class Assembled:
     pieces: list[tuple[int, int, int]]  #: (text_start, src_start, length), in text order
 
 
-def assemble(
-    src: str,
-    paragraphs: tuple[tuple[Span, ...], ...],
-    *,
-    title: str | None = None,
-    has_title: bool = False,
-) -> Assembled:
+def assemble(src: str, paragraphs: tuple[tuple[Span, ...], ...]) -> Assembled:
     """Join paragraphs with "\\n\\n" and wrapped lines with one space.
 
-    A curated ``title`` replaces the extracted headline (or is put first when none was found);
-    it is synthetic text, outside every source segment.
+    Every character of the result is copied from ``src`` except those separators; a curated
+    title never enters the text (it lives in ``articles.title`` only).
     """
     parts: list[str] = []
     spans: list[Span] = []
     pieces: list[tuple[int, int, int]] = []
     pos = 0
-    if title is not None:
-        parts.append(title)
-        spans.append((0, len(title)))
-        pos = len(title)
-        if has_title:
-            paragraphs = paragraphs[1:]
     for para in paragraphs:
         if pos:
             parts.append("\n\n")
