@@ -12,6 +12,7 @@ so that a corruption of the data shows only the problem it is about.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import json
@@ -267,10 +268,8 @@ def refresh_manifest(root: Path, row_counts: dict[str, int] | None = None) -> Ma
     if row_counts is None:
         row_counts = dict(json.loads((root / MANIFEST).read_text())["row_counts"])
         for table in TABLES:
-            try:
+            with contextlib.suppress(Exception):  # unreadable or absent: keep the old count
                 row_counts[table] = pq.ParquetFile(table_path(root, table)).metadata.num_rows
-            except Exception:  # unreadable or absent: keep what the manifest said
-                pass
     manifest = Manifest(name="lavrov-corpus", dataset_version=__version__,
                         converter_version=CONVERTER_VERSION, row_counts=row_counts,
                         files=entries, fingerprint=fingerprint(entries))

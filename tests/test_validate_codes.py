@@ -10,8 +10,8 @@ from typing import Any
 
 import pyarrow as pa
 import pytest
-from pydantic import model_validator
 from dataset_factory import make_dataset, refresh_manifest
+from pydantic import model_validator
 from validate_helpers import edit_manifest, edit_rows, edit_table, where
 
 from lavrov_corpus.layout import CARD, CITATION, CROISSANT, MANIFEST, table_path

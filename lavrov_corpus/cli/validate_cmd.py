@@ -32,7 +32,8 @@ def validate(
     ),
     as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
     max_errors: int | None = typer.Option(
-        None, "--max-errors", min=0, help="Keep at most N problems of each code (counts stay exact)."
+        None, "--max-errors", min=0,
+        help="Keep at most N problems of each code (counts stay exact).",
     ),
     select: list[str] | None = typer.Option(
         None, "--select", help="Check only these codes (repeat or comma-separate)."
