@@ -252,6 +252,9 @@ def _read_sidecar(sidecar: InputFile) -> list[CuratedMetadata] | None:
     except tomllib.TOMLDecodeError as exc:
         _reject_sidecar(sidecar, [f"TOML syntax error: {exc}"])
         return None
+    except RecursionError:  # tomllib recurses once per nested array or inline table
+        _reject_sidecar(sidecar, ["TOML nested too deeply to be read"])
+        return None
     try:
         return Sidecar.model_validate(parsed).article
     except ValidationError as exc:
