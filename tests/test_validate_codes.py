@@ -325,3 +325,17 @@ def test_record_ids_name_the_row(ds: tuple[Path, Path]) -> None:
     from validate_helpers import read_rows
 
     assert problem.record_id == read_rows(root, "quotes")[1]["quote_id"]
+
+
+def test_curated_title_may_differ_from_the_printed_headline(ds: tuple[Path, Path]) -> None:
+    root, _ = ds
+
+    def curate(rows: list[dict[str, Any]]) -> None:
+        rows[2]["title"] = "A curated title that is not in the text"
+        rows[2]["origins"]["title"] = "curated"
+
+    edit_rows(root, "articles", curate)
+    assert validate_dataset(root).valid
+    # The same title marked as extracted is a mismatch.
+    edit_rows(root, "articles", _set("articles", 2, "origins.title", "extracted"))
+    assert where(validate_dataset(root), "title-mismatch") == [("articles", 2, "title", None)]

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 #: Columns that must be all null or all set in one row (mirrors the models' validators).
 NULL_TOGETHER: dict[str, list[tuple[str, ...]]] = {
-    "articles": [("title", "title_start", "title_end"), ("published", "published_precision")],
+    "articles": [("title_start", "title_end"), ("published", "published_precision")],
     "quotes": [("speaker", "speaker_id")],
 }
 

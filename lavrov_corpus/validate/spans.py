@@ -120,16 +120,26 @@ def _mentions(ctx: Context) -> None:
 
 def _titles(ctx: Context) -> None:
     import numpy as np
+    import pyarrow as pa
+    import pyarrow.compute as pc
 
     from ._slices import slice_mismatch
 
-    if not ctx.has("articles", "title", "title_start", "title_end"):
+    if not ctx.has("articles", "title", "title_start", "title_end", "origins"):
         return
     title = ctx.column("articles", "title")
     s_col, e_col = ctx.column("articles", "title_start"), ctx.column("articles", "title_end")
     text = ctx.column("articles", "text")
     assert title is not None and s_col is not None and e_col is not None and text is not None
-    valid = _np(title.is_valid()) & _np(s_col.is_valid()) & _np(e_col.is_valid())
+    origins = ctx.column("articles", "origins")
+    assert origins is not None
+    if not isinstance(origins.type, pa.StructType) or origins.type.get_field_index("title") < 0:
+        return
+    # Only an extracted title must equal its span: a curated title never rewrites the text.
+    extracted = pc.fill_null(pc.equal(pc.struct_field(origins, "title"), "extracted"), False)
+    valid = (
+        _np(title.is_valid()) & _np(s_col.is_valid()) & _np(e_col.is_valid()) & _np(extracted)
+    )
     rows = np.arange(len(title), dtype=np.int64)
     s = _np(s_col.fill_null(0)).astype(np.int64)
     e = _np(e_col.fill_null(0)).astype(np.int64)
