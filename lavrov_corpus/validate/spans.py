@@ -136,7 +136,8 @@ def _titles(ctx: Context) -> None:
     if not isinstance(origins.type, pa.StructType) or origins.type.get_field_index("title") < 0:
         return
     # Only an extracted title must equal its span: a curated title never rewrites the text.
-    extracted = pc.fill_null(pc.equal(pc.struct_field(origins, "title"), "extracted"), False)
+    title_origin = pc.struct_field(origins, "title")
+    extracted = pc.fill_null(pc.equal(title_origin, pa.scalar("extracted")), False)
     valid = (
         _np(title.is_valid()) & _np(s_col.is_valid()) & _np(e_col.is_valid()) & _np(extracted)
     )
