@@ -17,16 +17,24 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from .errors import DatasetNotFoundError
-from .layout import table_path
-from .models import TABLES, Record
 
 if TYPE_CHECKING:
     import datasets
     import pandas
     import pyarrow as pa
 
+    from .models import Record
+
 Format = Literal["datasets", "arrow", "pandas"]
 _FORMATS = ("datasets", "arrow", "pandas")
+#: The tables, in ``models.TABLES`` order. Restated so that loading Arrow does not import the
+#: pydantic models (a third of a cold start); a test checks it equals ``models.TABLES``.
+TABLE_NAMES = ("articles", "quotes", "speakers", "treaties", "provenance")
+
+
+def table_path(root: Path, table: str) -> Path:
+    """``layout.table_path`` without importing the models (a test checks they agree)."""
+    return root / "data" / table / f"{table}.parquet"
 
 
 def path() -> Path:
@@ -35,8 +43,8 @@ def path() -> Path:
 
 
 def _check_table(table: str) -> None:
-    if table not in TABLES:
-        raise ValueError(f"unknown table {table!r}; tables are: {', '.join(TABLES)}")
+    if table not in TABLE_NAMES:
+        raise ValueError(f"unknown table {table!r}; tables are: {', '.join(TABLE_NAMES)}")
 
 
 def _parquet(root: Path, table: str) -> Path:
@@ -47,9 +55,11 @@ def _parquet(root: Path, table: str) -> Path:
 
 
 def _read(root: Path, table: str) -> pa.Table:
-    from .parquet_io import read_arrow
+    # As parquet_io.read_arrow, whose module imports the models: ParquetFile, not read_table
+    # (which imports pyarrow.dataset and pandas).
+    import pyarrow.parquet as pq
 
-    return read_arrow(_parquet(root, table))
+    return pq.ParquetFile(str(_parquet(root, table))).read()
 
 
 def _as_dataset(table: str, arrow: pa.Table) -> datasets.Dataset:
@@ -82,7 +92,7 @@ def load(
         raise ValueError(f"unknown format {format!r}; use one of {', '.join(_FORMATS)}")
     if table is None:
         tables = {name: load(name, format=format, path=path, repo_id=repo_id, revision=revision)
-                  for name in TABLES}
+                  for name in TABLE_NAMES}
         if format == "datasets":
             import datasets
 
@@ -122,6 +132,8 @@ def _from_hub(table: str, format: Format, repo_id: str, revision: str | None) ->
 def iter_records(table: str, path: Path | None = None) -> Iterator[Record]:
     """Yield the rows of ``table`` as validated model instances (e.g. ``Quote``), in file order."""
     import pyarrow.parquet as pq
+
+    from .models import TABLES
 
     _check_table(table)
     model = TABLES[table]

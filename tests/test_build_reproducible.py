@@ -163,3 +163,15 @@ def test_citation_is_valid_cff(built: Path) -> None:
         text=True,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_fast_arrow_conversion_equals_the_reference_one(corpus: Path) -> None:
+    from lavrov_corpus.build.convert import to_arrow
+    from lavrov_corpus.parquet_io import records_to_arrow
+
+    results = [fake(p.read_bytes(), source_path=p.name) for p in sorted(corpus.glob("*.txt"))]
+    articles = [r.article for r in results if hasattr(r, "article")]
+    quotes = [q for r in results if hasattr(r, "quotes") for q in r.quotes]
+    assert articles and quotes
+    assert to_arrow("articles", articles).equals(records_to_arrow("articles", articles))
+    assert to_arrow("quotes", quotes).equals(records_to_arrow("quotes", quotes))

@@ -88,7 +88,8 @@ def test_arrow_format_never_imports_datasets_or_pandas(dataset: Path) -> None:
     code = (
         "import sys, lavrov_corpus\n"
         f"t = lavrov_corpus.load('quotes', format='arrow', path={str(dataset)!r})\n"
-        "print(t.num_rows, [m for m in ('datasets', 'pandas') if m in sys.modules])\n"
+        "heavy = ('datasets', 'pandas', 'lavrov_corpus.models')\n"
+        "print(t.num_rows, [m for m in heavy if m in sys.modules])\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     rows, heavy = out.stdout.split(" ", 1)
@@ -111,3 +112,15 @@ def test_shipped_dataset_loads_offline() -> None:
     assert manifest["dataset_version"] == lavrov_corpus.__version__
     for table in TABLES:
         assert lavrov_corpus.load(table, format="arrow").num_rows == manifest["row_counts"][table]
+
+
+def test_load_restates_the_layout_exactly(tmp_path: Path) -> None:
+    import importlib
+
+    from lavrov_corpus import layout
+
+    load_module = importlib.import_module("lavrov_corpus.load")  # the attribute is the function
+
+    assert load_module.TABLE_NAMES == tuple(TABLES)
+    for table in TABLES:
+        assert load_module.table_path(tmp_path, table) == layout.table_path(tmp_path, table)
