@@ -35,7 +35,8 @@ RUN = (
     "p = subprocess.run(sys.argv[1:], capture_output=True, text=True)\n"
     "dt = time.perf_counter() - t\n"
     "rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss\n"
-    "print(json.dumps({'rc': p.returncode, 'seconds': dt, 'rss_kb': rss, 'err': p.stderr[-500:]}))\n"
+    "out = {'rc': p.returncode, 'seconds': dt, 'rss_kb': rss, 'err': p.stderr[-500:]}\n"
+    "print(json.dumps(out))\n"
 )
 
 

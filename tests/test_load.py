@@ -121,6 +121,6 @@ def test_load_restates_the_layout_exactly(tmp_path: Path) -> None:
 
     load_module = importlib.import_module("lavrov_corpus.load")  # the attribute is the function
 
-    assert load_module.TABLE_NAMES == tuple(TABLES)
+    assert tuple(TABLES) == load_module.TABLE_NAMES
     for table in TABLES:
         assert load_module.table_path(tmp_path, table) == layout.table_path(tmp_path, table)
