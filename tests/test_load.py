@@ -124,3 +124,43 @@ def test_load_restates_the_layout_exactly(tmp_path: Path) -> None:
     assert tuple(TABLES) == load_module.TABLE_NAMES
     for table in TABLES:
         assert load_module.table_path(tmp_path, table) == layout.table_path(tmp_path, table)
+
+
+@pytest.mark.slow
+@needs_converter
+def test_installed_wheel_loads_every_table_offline(tmp_path: Path) -> None:
+    """Build the wheel, install it in a fresh venv (deps borrowed), load offline both ways."""
+    import site
+    import venv
+
+    root = Path(__file__).resolve().parent.parent
+    dist = tmp_path / "dist"
+    subprocess.run([sys.executable, "-m", "build", "--wheel", "--outdir", str(dist), str(root)],
+                   check=True, capture_output=True)
+    env_dir = tmp_path / "venv"
+    venv.EnvBuilder(with_pip=False).create(env_dir)
+    python = env_dir / "bin" / "python"
+    purelib = subprocess.run([str(python), "-c", "import sysconfig; print(sysconfig.get_paths()"
+                              "['purelib'])"], capture_output=True, text=True, check=True)
+    target = Path(purelib.stdout.strip())
+    # Dependencies come from this environment; the package itself only from the wheel.
+    (target / "deps.pth").write_text("\n".join(site.getsitepackages()) + "\n")
+    wheel = next(dist.glob("*.whl"))
+    subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "--no-index",
+                    "--target", str(target), str(wheel)], check=True, capture_output=True)
+    code = (
+        "import datasets, lavrov_corpus, json\n"
+        "assert 'site-packages' in lavrov_corpus.__file__ and 'venv' in lavrov_corpus.__file__\n"
+        "m = json.loads((lavrov_corpus.path() / 'manifest.json').read_text())\n"
+        "for t, n in m['row_counts'].items():\n"
+        "    assert len(lavrov_corpus.load(t)) == n\n"
+        "    assert lavrov_corpus.load(t, format='arrow').num_rows == n\n"
+        "    ds = datasets.load_dataset(str(lavrov_corpus.path()), t, split='train')\n"
+        "    assert len(ds) == n and ds.features == lavrov_corpus.load(t).features\n"
+        "print('ok')\n"
+    )
+    env = {"HF_HUB_OFFLINE": "1", "HF_DATASETS_OFFLINE": "1", "PATH": "/usr/bin:/bin",
+           "HF_HOME": str(tmp_path / "hf"), "HOME": str(tmp_path)}
+    result = subprocess.run([str(python), "-c", code], capture_output=True, text=True,
+                            cwd=tmp_path, env=env)
+    assert result.stdout.strip().endswith("ok"), result.stderr[-2000:]
