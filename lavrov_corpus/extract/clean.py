@@ -160,6 +160,8 @@ def _split_lines(src: str) -> list[_Line]:
         s, e = m.span()
         if out and s == out[-1].end and s == e:
             continue  # the empty match finditer yields right after each line
+        if s == e and 0 < s < len(src) and src[s - 1] == "\r" and src[s] == "\n":
+            continue  # between the CR and the LF of one CRLF line break: not a blank line
         raw = m.group()
         stripped = raw.strip()
         if stripped:
