@@ -15,6 +15,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from functools import partial
 from multiprocessing import get_context
@@ -83,7 +84,12 @@ def ordered_map(
             if len(pending) >= window:
                 break
         while pending:
-            result = pending.pop(0).result()
+            try:
+                result = pending.pop(0).result()
+            except BrokenProcessPool as exc:
+                raise BuildError(
+                    f"a worker process died ({exc}); out of memory? try fewer --jobs"
+                ) from None
             nxt = next(feed, None)
             if nxt is not None:
                 pending.append(pool.submit(fn, nxt))
