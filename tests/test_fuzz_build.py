@@ -18,7 +18,6 @@ from __future__ import annotations
 import codecs
 import hashlib
 import random
-import re
 import tempfile
 from pathlib import Path
 
@@ -120,7 +119,15 @@ def render(text: str, eol: str, encoding: str, rng: random.Random | None = None)
     """``text`` with its '\\n' replaced by ``eol`` ('mixed': a random one per line), encoded."""
     if eol == "mixed":
         rng = rng or random.Random(0)
-        text = re.sub("\n", lambda _: rng.choice(["\n", "\r\n", "\r"]), text)
+        lines, parts, prev = text.split("\n"), [], ""
+        for i, line in enumerate(lines):
+            parts.append(line)
+            if i < len(lines) - 1:
+                # CR, an empty line, then LF would read as one CRLF break: avoid that pair.
+                prev = rng.choice(["\r\n", "\r"] if prev == "\r" and not line
+                                  else ["\n", "\r\n", "\r"])
+                parts.append(prev)
+        text = "".join(parts)
     else:
         text = text.replace("\n", eol)
     if encoding.endswith("-bom"):
