@@ -39,7 +39,9 @@ _ABBREV = re.compile(
     r"(?:\b[A-Z]|(?:[A-Z]\.)+[A-Z]|Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Sgt|Adm|Gov|Sen"
     r"|Rep|Jan|Feb|Aug|Sept|Sep|Oct|Nov|Dec|No|Jr|Sr|vs|etc|approx|Inc|Co)$"
 )
-_NAME_SEQ = re.compile(r"(?<![\w’'])" + cues.NAME + r"(?![\w’'])")
+_NAME_SEQ = cues.NAME_SEQ
+_HEADLINE_DASH_NAME = re.compile(r"[—–-][ \u00a0]*(" + cues.NAME + r")[ \u00a0]*$")
+_DESCRIPTION_START = re.compile(r"[A-Z][a-z]+[’']s ")
 _SCARE_BEFORE = re.compile(
     r"(?:so-called|so called|dubbed|termed|known as|labell?ed|nicknamed|branded|the word|"
     r"the term|the phrase)[ \u00a0]*$",
@@ -189,9 +191,7 @@ class Attributor:
     def _find_cues(self) -> None:
         out = self.cues  # filled in text order; pronouns resolve against the cues found so far
         text = self.text
-        found = [(m.start(), m.end(), m.group(), False) for m in cues.VERBS_RE.finditer(text)]
-        found += [(m.start(), m.end(), m.group(), True) for m in cues.PARTICIPLE_RE.finditer(text)]
-        found.sort()
+        found = cues.cue_words(text)
         for vs, ve, verb, participle in found:
             if self._in_quote(vs) or (vs > 0 and text[vs - 1] == "-"):
                 continue
@@ -236,7 +236,7 @@ class Attributor:
         if low in ("he", "she", "him", "her"):
             sid = self._pronoun(pos, "f" if low in ("she", "her") else "m")
             return Who(sid, self._name(sid), Attribution.PRONOUN, phrase)
-        if low.startswith(("the ", "his ", "her ")) or re.match(r"[A-Z][a-z]+[’']s ", phrase):
+        if low.startswith(("the ", "his ", "her ")) or _DESCRIPTION_START.match(phrase):
             sid = self._description(phrase, pos)
             return Who(sid, self._name(sid), Attribution.DESCRIPTION, phrase)
         nm = self._match(phrase)
@@ -416,7 +416,7 @@ class Attributor:
                 nm = self._match(names[-1].group())
                 if nm:
                     return Who(nm.speaker_id, self._name(nm.speaker_id), Attribution.NAME, nm.name)
-        m = re.search(r"[—–-][ \u00a0]*(" + cues.NAME + r")[ \u00a0]*$", text[ps:pe])
+        m = _HEADLINE_DASH_NAME.search(text[ps:pe])
         if m:
             nm = self._match(m.group(1))
             if nm:

@@ -33,15 +33,20 @@ ROLE_NOUNS = (
     "|politician|diplomat|statesman|aide|prime minister|foreign minister"
 )
 
-_NAME_TOKEN = r"(?:[A-Z][a-zA-Z’'\-]+|(?:[A-Z]\.){1,3}(?:[A-Z][a-zA-Z’'\-]+)?|Mc[A-Z][a-z]+)"
+_NAME_REST = r"[a-zA-Z’'\-]+"
+_NAME_TOKEN = (
+    r"(?:[A-Z]" + _NAME_REST + r"|(?:[A-Z]\.){1,3}(?:[A-Z]" + _NAME_REST + r")?|Mc[A-Z][a-z]+)"
+)
 #: A capitalised name, possibly with capitalised titles before it ("Foreign Minister Lavrov").
 NAME = _NAME_TOKEN + r"(?:[ \u00a0]" + _NAME_TOKEN + r"){0,6}"
 #: A role description: "the minister", "the Russian diplomat", "Russia’s foreign minister".
-DESCRIPTION = (
-    r"(?:[Tt]he|[Hh]is|[Hh]er|[A-Z][a-z]+[’']s)(?:[ \u00a0](?:[A-Za-z][\w’'.\-]*))"
-    r"{0,5}?[ \u00a0](?:" + ROLE_NOUNS + r")(?:[ \u00a0]of[ \u00a0](?:the[ \u00a0])?"
+_DESCRIPTION_TAIL = (  # after the determiner
+    r"(?:[ \u00a0](?:[A-Za-z][\w’'.\-]*)){0,5}?[ \u00a0](?:"
+    + ROLE_NOUNS
+    + r")(?:[ \u00a0]of[ \u00a0](?:the[ \u00a0])?"
     r"(?:[A-Z]?[a-z]+|[A-Z][\w.]+)(?:[ \u00a0][A-Za-z]+)?)?(?![\w])"
 )
+DESCRIPTION = r"(?:[Tt]he|[Hh]is|[Hh]er|[A-Z][a-z]+[’']s)" + _DESCRIPTION_TAIL
 PRONOUN = r"(?:[Hh]e|[Ss]he|[Hh]im|[Hh]er)(?![\w’'])"
 SPEAKER = r"(?P<sp>" + PRONOUN + r"|" + DESCRIPTION + r"|" + NAME + r")"
 
@@ -53,12 +58,92 @@ _FILLER = (
     r"|in[ \u00a0]\w+|\w+ly)[ \u00a0,]+){0,3}"
 )
 VERB = r"(?P<verb>" + SPEECH_VERBS + r")(?![\w’'])"
-#: Subject then verb, anchored at the verb: used on the text before a verb.
-SUBJECT_BEFORE = re.compile(SPEAKER + r"[ \u00a0]+" + _FILLER + r"$")
+#: Subject then verb, anchored at the verb: used on the text before a verb (the readable form;
+#: :data:`SUBJECT_BEFORE` is the same pattern written to be searched fast).
+SUBJECT_BEFORE_REFERENCE = re.compile(SPEAKER + r"[ \u00a0]+" + _FILLER + r"$")
 #: Verb then subject ("said the minister", "said Lavrov"), anchored after the verb.
 SUBJECT_AFTER = re.compile(r"[ \u00a0]+" + SPEAKER)
-VERBS_RE = re.compile(r"(?<![\w’'])(?:" + SPEECH_VERBS + r"|according to|According to)(?![\w’'])")
-PARTICIPLE_RE = re.compile(r"(?<![\w’'])(?:" + PARTICIPLES + r")(?![\w’'])")
+VERBS_REFERENCE = re.compile(
+    r"(?<![\w’'])(?:" + SPEECH_VERBS + r"|according to|According to)(?![\w’'])"
+)
+PARTICIPLE_REFERENCE = re.compile(r"(?<![\w’'])(?:" + PARTICIPLES + r")(?![\w’'])")
+#: A capitalised word sequence standing alone (names, with any titles before them).
+NAME_SEQ_REFERENCE = re.compile(r"(?<![\w’'])" + NAME + r"(?![\w’'])")
+
+# --- The same patterns, written for speed ----------------------------------------------------
+# Python's regex engine scans fast only for a pattern whose first element is a character (or a
+# set of characters, or a branch of single literals): it then skips other characters in C and
+# tries the whole pattern only where one of them stands. A pattern that opens with a look-behind
+# or a branch of character classes is instead tried at every position, ~5x slower. So the fast
+# forms below consume the first character, then check what stood before it with a two-character
+# look-behind ("(?<![\w’'].)" at i+1 == "(?<![\w’'])" at i), and pick an alternative with a
+# one-character look-behind on that first character. Alternatives keep their order, so every
+# match (and every group) equals that of the reference pattern; tests check it on random text.
+# Word lists are scanned from the character before the word, rarer than their first letters.
+_NOT_AFTER_WORD = r"(?<![\w’'].)"
+
+
+_TOKEN_TAIL = (  # _NAME_TOKEN after its first (capital) letter
+    r"(?:(?<=[A-Z])" + _NAME_REST + r"|(?<=[A-Z])\.(?:[A-Z]\.){0,2}(?:[A-Z]" + _NAME_REST + r")?"
+    r"|(?<=M)c[A-Z][a-z]+)"
+)
+_NAME_TAIL = _TOKEN_TAIL + r"(?:[ \u00a0]" + _NAME_TOKEN + r"){0,6}"
+_SPEAKER_FAST = (
+    r"(?P<sp>[A-Zhst](?:"
+    r"(?:(?<=[Hh])e|(?<=[Ss])he|(?<=[Hh])im|(?<=[Hh])er)(?![\w’'])"
+    r"|(?:(?<=[Tt])he|(?<=[Hh])is|(?<=[Hh])er|(?<=[A-Z])[a-z]+[’']s)"
+    + _DESCRIPTION_TAIL
+    + r"|"
+    + _NAME_TAIL
+    + r"))"
+)
+SUBJECT_BEFORE = re.compile(_SPEAKER_FAST + r"[ \u00a0]+" + _FILLER + r"$")
+
+
+def _trie(words: list[str]) -> str:
+    """The words as a prefix tree (``sa(?:id|ys?)``): the engine tests one letter per branch
+    instead of every word. A word that is also the start of a longer phrase ("called",
+    "called on") is tried after it, as in the word lists, which put longer phrases first."""
+    tree: dict[str, dict] = {}  # type: ignore[type-arg]
+    for w in words:
+        node = tree
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:  # type: ignore[type-arg]
+        alts = [re.escape(ch) + emit(sub) for ch, sub in node.items() if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(tree)
+
+
+# Both word lists in one pass, anchored on the character before the word (a space or a mark:
+# far rarer than the words' first letters). No verb contains or overlaps a participle.
+_CUE_WORDS = re.compile(
+    r"[^\w’'](?:(?P<v>"
+    + _trie([*SPEECH_VERBS.split("|"), "according to", "According to"])
+    + r")|(?P<p>"
+    + _trie(PARTICIPLES.split("|"))
+    + r"))(?![\w’'])"
+)
+
+
+def cue_words(text: str) -> list[tuple[int, int, str, bool]]:
+    """(start, end, word, is_participle) of every speech verb and participle, in text order:
+    the matches of :data:`VERBS_REFERENCE` and :data:`PARTICIPLE_REFERENCE`, merged."""
+    out = []
+    for m in _CUE_WORDS.finditer(" " + text):  # the space stands for "start of text"
+        g = "p" if m.start("v") < 0 else "v"
+        s, e = m.span(g)
+        out.append((s - 1, e - 1, m.group(g), g == "p"))
+    return out
+
+
+NAME_SEQ = re.compile(r"[A-Z]" + _NOT_AFTER_WORD + _NAME_TAIL + r"(?![\w’'])")
 
 #: " - Russian Foreign Minister Sergey Lavrov said": an attribution clause after a dash inside
 #: an unclosed quote (the quote ends before the dash).

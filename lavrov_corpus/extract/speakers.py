@@ -139,16 +139,30 @@ class NameMatch:
     curated: bool
 
 
+_INITIALS = re.compile(r"(?:[A-Z]\.)+")
+_POSSESSIVE = re.compile(r"[’']s$")
+
+
 def match_name(phrase: str, known: dict[str, str]) -> NameMatch | None:
     """Resolve a capitalised phrase ("Russian Foreign Minister Sergei Lavrov") to a person.
 
     ``known`` maps lower-cased surnames of extracted people seen earlier in the article to ids.
     """
+    found = _match_phrase(phrase)
+    if not isinstance(found, tuple):
+        return found
+    last, name, title = found  # a single word that is no curated surname: an earlier person?
+    sid = known.get(last)
+    return NameMatch(sid, name, title, False) if sid else None
+
+
+@lru_cache(maxsize=8192)
+def _match_phrase(phrase: str) -> NameMatch | tuple[str, str, str | None] | None:
+    """What a phrase resolves to without the article's context, or (surname, name, title)
+    when it is a single word to look up among the article's extracted people."""
     ref = reference()
     tokens = _TOKEN.findall(phrase)
-    while (
-        tokens and tokens[-1].endswith((",", ".")) and not re.fullmatch(r"(?:[A-Z]\.)+", tokens[-1])
-    ):
+    while tokens and tokens[-1].endswith((",", ".")) and not _INITIALS.fullmatch(tokens[-1]):
         tokens[-1] = tokens[-1].rstrip(",.")
     i = 0
     while i < len(tokens) and tokens[i].lower() in TITLE_WORDS:
@@ -162,13 +176,12 @@ def match_name(phrase: str, known: dict[str, str]) -> NameMatch | None:
         sid = ref.full.get(cand.lower())
         if sid:
             return NameMatch(sid, cand, title, True)
-    last = re.sub(r"[’']s$", "", name_toks[-1]).lower()
+    last = _POSSESSIVE.sub("", name_toks[-1]).lower()
     if len(name_toks) == 1:
         sid = ref.surname.get(last)
         if sid:
             return NameMatch(sid, name_toks[0], title, True)
-        sid = known.get(last)
-        return NameMatch(sid, name_toks[0], title, False) if sid else None
+        return (last, name_toks[0], title)
     if any(t.lower() in NON_PERSON for t in name_toks):
         return None
     sid = ref.surname.get(last)

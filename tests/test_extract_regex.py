@@ -1,0 +1,96 @@
+"""The fast forms of the attribution regexes find exactly what their readable references find."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from lavrov_corpus.extract import cues
+from lavrov_corpus.extract.decode import Decoded, decode
+
+ROOT = Path(__file__).resolve().parent.parent
+PAIRS = [(cues.NAME_SEQ_REFERENCE, cues.NAME_SEQ)]
+
+
+def _texts() -> list[str]:
+    out = []
+    for p in sorted([*ROOT.glob("seeds/*.txt"), *ROOT.glob("tests/data/articles/*.txt")]):
+        d = decode(p.read_bytes())
+        assert isinstance(d, Decoded)
+        out.append(d.text)
+    return out
+
+
+def _matches(pattern: re.Pattern[str], text: str) -> list[tuple[tuple[int, int], ...]]:
+    return [tuple(m.span(g) for g in range(pattern.groups + 1)) for m in pattern.finditer(text)]
+
+
+def _subject(pattern: re.Pattern[str], text: str, start: int, end: int) -> object:
+    m = pattern.search(text, start, end)
+    return None if m is None else (m.span(), m.span("sp"))
+
+
+def _cue_words_reference(text: str) -> list[tuple[int, int, str, bool]]:
+    found = [(m.start(), m.end(), m.group(), False) for m in cues.VERBS_REFERENCE.finditer(text)]
+    found += [
+        (m.start(), m.end(), m.group(), True) for m in cues.PARTICIPLE_REFERENCE.finditer(text)
+    ]
+    return sorted(found)
+
+
+def _same(text: str) -> None:
+    assert cues.cue_words(text) == _cue_words_reference(text)
+    for ref, fast in PAIRS:
+        assert _matches(fast, text) == _matches(ref, text), ref.pattern[:40]
+    for end in range(len(text) + 1):
+        start = max(0, end - 100)
+        assert _subject(cues.SUBJECT_BEFORE, text, start, end) == _subject(
+            cues.SUBJECT_BEFORE_REFERENCE, text, start, end
+        )
+
+
+@pytest.mark.parametrize("index", range(11))
+def test_same_matches_on_articles(index: int) -> None:
+    texts = _texts()
+    assert len(texts) == 11
+    text = texts[index]
+    assert _matches(cues.VERBS_REFERENCE, text) and _matches(cues.NAME_SEQ_REFERENCE, text)
+    for ref, fast in PAIRS:
+        assert _matches(fast, text) == _matches(ref, text)
+    assert cues.cue_words(text) == _cue_words_reference(text)
+    for m in cues.VERBS_REFERENCE.finditer(text):  # the windows the attributor searches
+        start = max(0, m.start() - 100)
+        got = _subject(cues.SUBJECT_BEFORE, text, start, m.start())
+        assert got == _subject(cues.SUBJECT_BEFORE_REFERENCE, text, start, m.start())
+
+
+def test_participles_occur() -> None:
+    assert sum(len(_matches(cues.PARTICIPLE_REFERENCE, t)) for t in _texts()) >= 3
+
+
+_PIECES = st.sampled_from(
+    [
+        "Lavrov", "said", "he", "He", "she", "him", "her", "his", "the", "The", "minister",
+        "Russia’s", "foreign", "Foreign", "Minister", "Sergei", "U.S.", "J.", "McFaul", "Mc",
+        "O'Brien", "also", "has", "repeatedly", "on", "October", "19", "according to",
+        "According to", "adding", "pointed out", "noted", "the head of Russian diplomacy",
+        "spokesman", "of", "saying", "called on", "called", "On", "warns", "summed up",
+        "’", "'", "-", ",", ".", ":", "“", "”", " ", "\u00a0", "\n", "x", "É",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, max_size=40).map("".join))
+def test_same_matches_on_random_pieces(text: str) -> None:
+    _same(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from("aHhSsTtMcJ.’'- \u00a0\nxÉ,"), max_size=60))
+def test_same_matches_on_random_characters(text: str) -> None:
+    _same(text)
