@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lavrov_corpus.extract import cues
+from lavrov_corpus.extract import clean, cues, furniture
 from lavrov_corpus.extract.decode import Decoded, decode
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -94,3 +94,55 @@ def test_same_matches_on_random_pieces(text: str) -> None:
 @given(st.text(alphabet=st.sampled_from("aHhSsTtMcJ.’'- \u00a0\nxÉ,"), max_size=60))
 def test_same_matches_on_random_characters(text: str) -> None:
     _same(text)
+
+
+_LINE_PIECES = st.sampled_from(
+    ["|", " |", "| ", "-", "–", "•", "*", ">", "#", "_", "=", "~", ":", " ", "\u00a0", "\t",
+     "\u2028", "\n", "Photo", "image", "x", "16x9 Image", "![]()", "ab"]
+)  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_LINE_PIECES, max_size=12).map("".join))
+def test_furniture_string_checks_equal_regexes(line: str) -> None:
+    assert furniture._trim(line) == furniture._EDGE_JUNK.sub("", line)
+    assert furniture._scraped_cell(line) == (furniture._SCRAPED_CELL.search(line) is not None)
+
+
+def _split_lines_reference(src: str) -> list[tuple[int, int, str]]:
+    """Lines as the first cut of the cleaner found them (one regex match per line), without its
+    bug: it compared the empty match after a line with the end of the line *trimmed*, so a line
+    with trailing white space was followed by a phantom blank line (ending its paragraph)."""
+    out: list[tuple[int, int, str]] = []
+    raw_end = -1
+    for m in re.finditer(r"[^\r\n]*", src):
+        s, e = m.span()
+        if out and s == raw_end and s == e:
+            continue
+        raw_end = e
+        if s == e and 0 < s < len(src) and src[s - 1] == "\r" and src[s] == "\n":
+            continue
+        raw = m.group()
+        stripped = raw.strip()
+        if stripped:
+            s += len(raw) - len(raw.lstrip())
+            e = s + len(stripped)
+        out.append((s, e, stripped))
+    return out
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from("ab \t\u00a0\r\n\u2028\x0b"), max_size=30))
+def test_split_lines_equals_reference(src: str) -> None:
+    got = [(ln.start, ln.end, ln.text) for ln in clean._split_lines(src)]
+    assert got == _split_lines_reference(src)
+
+
+def test_trailing_space_does_not_end_a_paragraph() -> None:
+    src = "Headline\n\nThe minister said the treaty was \nstill in force.\n"
+    lay = clean.layout(src)
+    assert len(lay.paragraphs) == 2
+    assert [src[s:e] for s, e in lay.paragraphs[1]] == [
+        "The minister said the treaty was",
+        "still in force.",
+    ]

@@ -40,7 +40,7 @@ from . import furniture as fu
 
 Span = tuple[int, int]
 
-_LINE = re.compile(r"[^\r\n]*")
+_BREAK = re.compile(r"\r\n|\r|\n")
 _TERMINAL = re.compile(r"[.!?:;\"”»’')\]…]$")
 _WORD = re.compile(r"\S+")
 _MONTHS = {
@@ -155,19 +155,24 @@ def layout(src: str) -> Layout:
 
 
 def _split_lines(src: str) -> list[_Line]:
+    """The lines between CRLF, CR or LF breaks, each trimmed (offsets into ``src``)."""
     out: list[_Line] = []
-    for m in _LINE.finditer(src):
-        s, e = m.span()
-        if out and s == out[-1].end and s == e:
-            continue  # the empty match finditer yields right after each line
-        if s == e and 0 < s < len(src) and src[s - 1] == "\r" and src[s] == "\n":
-            continue  # between the CR and the LF of one CRLF line break: not a blank line
-        raw = m.group()
+    pos = 0
+    if "\r" in src:
+        parts = _BREAK.split(src)
+        seps = [len(b) for b in _BREAK.findall(src)]
+    else:
+        parts = src.split("\n")
+        seps = [1] * (len(parts) - 1)
+    seps.append(0)
+    for raw, sep in zip(parts, seps, strict=True):
         stripped = raw.strip()
         if stripped:
-            s += len(raw) - len(raw.lstrip())
-            e = s + len(stripped)
-        out.append(_Line(s, e, stripped))
+            s = pos + len(raw) - len(raw.lstrip())
+            out.append(_Line(s, s + len(stripped), stripped))
+        else:
+            out.append(_Line(pos, pos + len(raw), ""))
+        pos += len(raw) + sep
     return out
 
 

@@ -17,6 +17,7 @@ def _word_set(words: str, sep: str | None = None) -> frozenset[str]:
 
 
 _EDGE_JUNK = re.compile(r"^[\s\-–—•·*|>#_=~:]+|[\s\-–—•·*|>#_=~:]+$")
+_EDGE_CHARS = frozenset("-–—•·*|>#_=~:")
 
 #: Whole lines (lower-cased, trimmed of bullets and dashes) that are navigation or page chrome.
 NAV_LINES = _word_set(
@@ -106,7 +107,28 @@ _SELF_DESCRIPTION_OUTLET = re.compile(
 
 def trim_edges(line: str) -> str:
     """The line without leading/trailing bullets, dashes, pipes and spaces, lower-cased."""
-    return _EDGE_JUNK.sub("", line).lower()
+    return _trim(line).lower()
+
+
+def _trim(line: str) -> str:
+    """``_EDGE_JUNK.sub("", line)`` for a line (no line break), without scanning it all."""
+    if "\n" in line:
+        return _EDGE_JUNK.sub("", line)  # "$" also matches before a final "\n"
+    i, j = 0, len(line)
+    while i < j and (line[i] in _EDGE_CHARS or line[i].isspace()):
+        i += 1
+    while j > i and (line[j - 1] in _EDGE_CHARS or line[j - 1].isspace()):
+        j -= 1
+    return line[i:j]
+
+
+def _scraped_cell(line: str) -> bool:
+    """``_SCRAPED_CELL.search(line)`` for a line (no line break), from its ends only."""
+    if "\n" in line:
+        return _SCRAPED_CELL.search(line) is not None
+    if line.endswith("|") and (len(line) == 1 or line[-2].isspace()):
+        return True
+    return line.startswith("|") and len(line) > 1 and line[1].isspace()
 
 
 def is_nav(line: str) -> bool:
@@ -118,10 +140,7 @@ def is_nav(line: str) -> bool:
 
 def is_image_marker(line: str) -> bool:
     """An image placeholder ("![]() |", "• 16x9 Image") or a scraped table cell ending in '|'."""
-    trimmed = _EDGE_JUNK.sub("", line)
-    return bool(_IMAGE_MARKER.match(trimmed)) or (
-        len(line) <= 300 and _SCRAPED_CELL.search(line) is not None
-    )
+    return bool(_IMAGE_MARKER.match(_trim(line))) or (len(line) <= 300 and _scraped_cell(line))
 
 
 def is_credit(line: str) -> bool:
