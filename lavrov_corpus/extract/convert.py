@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from ..models import (
@@ -51,6 +52,7 @@ class Rejection:
 
 
 _WORDS = re.compile(r"[^\W\d_]+")
+_CYRILLIC = re.compile("[а-яё]")
 _STOPWORDS = {
     "en": frozenset(
         [
@@ -141,14 +143,18 @@ _STOPWORDS = {
 def guess_language(text: str) -> str | None:
     """A cheap guess: 'ru' for mostly Cyrillic text, else the stopword list covering ≥ 15% of
     the words (at least 20 words) and twice as many as any other; None when unsure."""
-    words = _WORDS.findall(text[:2000].lower())
+    sample = text[:2000].lower()
+    words = _WORDS.findall(sample)
     if len(words) < 20:
         return None
-    cyr = sum(1 for w in words if "а" <= w[0] <= "я" or w[0] == "ё")
-    if cyr > 0.6 * len(words):
-        return "ru"
+    counts = Counter(words)
+    if _CYRILLIC.search(sample):
+        cyr = sum(n for w, n in counts.items() if "а" <= w[0] <= "я" or w[0] == "ё")
+        if cyr > 0.6 * len(words):
+            return "ru"
     scores = sorted(
-        ((sum(map(sw.__contains__, words)), lang) for lang, sw in _STOPWORDS.items()), reverse=True
+        ((sum(counts[w] for w in sw if w in counts), lang) for lang, sw in _STOPWORDS.items()),
+        reverse=True,
     )
     (best, lang), (second, _) = scores[0], scores[1]
     return lang if best >= 0.15 * len(words) and best >= 2 * second else None
