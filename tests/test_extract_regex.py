@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lavrov_corpus.extract import clean, cues, furniture
+from lavrov_corpus.extract import attribution, clean, cues, furniture
 from lavrov_corpus.extract.decode import Decoded, decode
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -146,3 +146,19 @@ def test_trailing_space_does_not_end_a_paragraph() -> None:
         "The minister said the treaty was",
         "still in force.",
     ]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["so-called", "So-Called", "dubbed", "the phrase", "known as", "word",
+                         " ", "\u00a0", "\n", "x", "the", "K"]),
+        max_size=10,
+    ).map("".join)
+)  # fmt: skip
+def test_scare_before_equals_regex(before: str) -> None:
+    assert attribution._scare_before(before) == (
+        attribution._SCARE_BEFORE.search(before) is not None
+    )
+    longest = max(len(w) for w in attribution._SCARE_BEFORE.pattern[3:].split(")")[0].split("|"))
+    assert longest == attribution._SCARE_LONGEST

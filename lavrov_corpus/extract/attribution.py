@@ -47,6 +47,18 @@ _SCARE_BEFORE = re.compile(
     r"the term|the phrase)[ \u00a0]*$",
     re.IGNORECASE,
 )
+_SCARE_LONGEST = 10  # characters of the longest word list entry of _SCARE_BEFORE ("the phrase")
+
+
+def _scare_before(before: str) -> bool:
+    """``_SCARE_BEFORE.search(before)``, looking only at the end of ``before``: a match ends
+    where the trailing spaces start (or before a final newline, then the whole is searched)."""
+    if "\n" in before:
+        return _SCARE_BEFORE.search(before) is not None
+    tail = len(before.rstrip(" \u00a0")) - _SCARE_LONGEST
+    return _SCARE_BEFORE.search(before, max(0, tail)) is not None
+
+
 _ROLE_NOUN = re.compile(r"\b(?:" + cues.ROLE_NOUNS + r")\b")
 _JOIN_AFTER = re.compile(r"^[ \u00a0]*[,;]?[ \u00a0]*$")
 _JOIN_BEFORE = re.compile(
@@ -112,6 +124,7 @@ class Attributor:
         self.qstarts = [q.open_mark for q in quotes]
         self.qends = [q.close_mark + 1 if q.close_mark is not None else q.end for q in quotes]
         self.dateline = dateline
+        self.par_starts = [p[0] for p in paragraphs]
         self.names: dict[str, str] = {}  #: speaker_id -> name as printed (extracted people)
         self.known: dict[str, str] = {}  #: surname -> id of extracted people
         self.titles: dict[str, set[str]] = {}  #: speaker_id -> titles printed before the name
@@ -150,7 +163,7 @@ class Attributor:
         i = bisect_right(self.sentences, pos) - 1
         start = self.sentences[max(i, 0)]
         end = self.sentences[i + 1] if i + 1 < len(self.sentences) else len(self.text)
-        pi = bisect_right([p[0] for p in self.paragraphs], pos) - 1
+        pi = bisect_right(self.par_starts, pos) - 1
         return start, min(end, self.paragraphs[pi][1]) if pi >= 0 else end
 
     def _mentions(self) -> list[tuple[int, str, bool]]:
@@ -309,7 +322,7 @@ class Attributor:
                 (None, self._headline(q)) if in_head else self._body(qi, q, s_start, s_end, out)
             )
             scare = False
-            if _SCARE_BEFORE.search(before):
+            if _scare_before(before):
                 who, cue, scare = None, None, True
             elif who is not _CONTINUE and (who is None or who.speaker_id is None):
                 who = None
