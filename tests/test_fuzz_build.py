@@ -112,7 +112,8 @@ def random_article(rng: random.Random) -> str:
         lines += [""] * rng.choice([1, 1, 1, 2, 3]) if rng.random() < 0.9 else []
     if rng.random() < 0.2:
         lines.insert(0, rng.choice(["", "   ", "\t"]))
-    return "\n".join(lines) + rng.choice(["", "\n", "\n\n", "  \n"])
+    text = "\n".join(lines) + rng.choice(["", "\n", "\n\n", "  \n"])
+    return text.lstrip("\ufeff")  # a leading U+FEFF, encoded in UTF-8, *is* a BOM
 
 
 def render(text: str, eol: str, encoding: str, rng: random.Random | None = None) -> bytes:
