@@ -56,6 +56,14 @@ RU = (
     "Он добавил, что Россия открыта для переговоров о стратегической стабильности.\n"
 )
 
+WRAPPED = (
+    "Lavrov says the West is to blame\n"
+    "\n"
+    "Russian Foreign Minister Sergey Lavrov said on Tuesday\n"
+    "that the treaty was in danger and that Moscow would\n"
+    "respond to any deployment of missiles in Europe.\n"
+)
+
 
 def en(n: int) -> str:
     """A distinct small English article (distinct, so that no two are duplicates)."""
@@ -181,6 +189,12 @@ INPUTS: dict[str, tuple[bytes, Expect]] = {
     ),
     "dup/f-trailing-space.txt": (
         en(10).replace("\n", "  \n").encode(),
+        Expect("duplicate", "duplicate-text"),
+    ),
+    # a hard-wrapped article and its CRLF copy: the wrapped lines join the same way
+    "wrap/a-lf.txt": (WRAPPED.encode(), Expect("accepted", contains="that the treaty was")),
+    "wrap/b-crlf.txt": (
+        WRAPPED.replace("\n", "\r\n").encode(),
         Expect("duplicate", "duplicate-text"),
     ),
     # files that are not articles, and nested folders
