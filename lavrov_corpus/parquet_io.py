@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from .layout import PARQUET_OPTIONS, ROW_GROUP_SIZE
 from .models import Record
@@ -20,21 +20,13 @@ if TYPE_CHECKING:
 
 
 def records_to_arrow(table: str, records: Sequence[Record]) -> pa.Table:
-    """Arrow table of ``records`` (rows of ``table``) with the schema derived from the models."""
+    """Arrow table of ``records`` (rows of ``table``) with the schema derived from the models.
+
+    The enums are ``StrEnum`` s, so ``model_dump()`` values go to Arrow as they are.
+    """
     import pyarrow as pa
 
-    rows = [r.model_dump(mode="python") for r in records]
-    return pa.Table.from_pylist(_enum_values(rows), schema=arrow_schema(table))
-
-
-def _enum_values(value: Any) -> Any:
-    # model_dump(mode="python") keeps Enum members; Arrow wants their string values.
-    if isinstance(value, dict):
-        return {k: _enum_values(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_enum_values(v) for v in value]
-    enum_value = getattr(value, "value", None)
-    return enum_value if isinstance(enum_value, str) else value
+    return pa.Table.from_pylist([r.model_dump() for r in records], schema=arrow_schema(table))
 
 
 class TableWriter:
