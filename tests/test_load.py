@@ -135,8 +135,8 @@ def test_installed_wheel_loads_every_table_offline(tmp_path: Path) -> None:
 
     root = Path(__file__).resolve().parent.parent
     dist = tmp_path / "dist"
-    subprocess.run([sys.executable, "-m", "build", "--wheel", "--outdir", str(dist), str(root)],
-                   check=True, capture_output=True)
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(dist),
+                    str(root)], check=True, capture_output=True)
     env_dir = tmp_path / "venv"
     venv.EnvBuilder(with_pip=False).create(env_dir)
     python = env_dir / "bin" / "python"
