@@ -20,6 +20,11 @@ from lavrov_corpus.evaluate import evaluate  # noqa: E402
 SETS = {
     "seeds": (ROOT / "seeds", ROOT / "tests/gold/quotes", ROOT / "tests/gold/treaties"),
     "extra": (ROOT / "tests/data/articles", ROOT / "tests/data/articles/gold", None),
+    "heldout": (
+        ROOT / "tests/data/heldout",
+        ROOT / "tests/data/heldout/gold/quotes",
+        ROOT / "tests/data/heldout/gold/treaties",
+    ),
 }
 COLUMNS = (
     "quote_precision",

@@ -1,0 +1,70 @@
+"""Regression floor on the held-out articles (tests/data/heldout), annotated independently of the
+converter. The floors are the figures measured when the set was added, rounded down to two
+decimals: they may only go up. Figures: `python benchmarks/quality.py --misses`."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from lavrov_corpus.evaluate import evaluate
+
+HELDOUT = Path(__file__).resolve().parent / "data" / "heldout"
+QUOTES_GOLD = HELDOUT / "gold" / "quotes"
+TREATIES_GOLD = HELDOUT / "gold" / "treaties"
+
+# Measured on 14 articles / 96 gold quotes / 42 treaty mentions (converter at commit c1d2ce4):
+# quote P/R/F1 0.9896/0.9896/0.9896, speaker 0.7895, flags 0.9158, treaty P/R 0.9762/0.9762.
+FLOORS = {
+    "quote_f1": 0.98,
+    "speaker_accuracy": 0.78,
+    "treaty_precision": 0.97,
+    "treaty_recall": 0.97,
+}
+
+
+def _decode(path: Path) -> str:
+    raw = path.read_bytes()
+    text = raw.decode("cp1252") if "cp1252" in path.stem else raw.decode("utf-8-sig")
+    return text.replace("\r\n", "\n")
+
+
+def test_heldout_figures_do_not_regress() -> None:
+    report, tally = evaluate(HELDOUT, QUOTES_GOLD, TREATIES_GOLD)
+    total = report["total"]
+    assert len(report["articles"]) >= 12
+    shown = ", ".join(f"{k}={total[k]}" for k in sorted(total))
+    misses = "\n".join(tally.misses)
+    for name, floor in FLOORS.items():
+        assert total[name] is not None and total[name] >= floor, (
+            f"held-out {name} fell below {floor}: {shown}\n{misses}"
+        )
+
+
+@pytest.mark.parametrize("gold", sorted(QUOTES_GOLD.glob("*.json")), ids=lambda p: p.stem)
+def test_gold_spans_occur_in_their_article(gold: Path) -> None:
+    """Every gold quote and treaty surface form is found in the article (hard wraps joined)."""
+    text = _decode(HELDOUT / f"{gold.stem}.txt")
+    if "wrapped" in gold.stem:
+        # Hard-wrapped paragraphs: a newline between two non-blank lines reads as a space.
+        text = re.sub(r"(?<=\S)\n(?=\S)", " ", text)
+    rows = json.loads(gold.read_text("utf-8"))
+    treaties = json.loads((TREATIES_GOLD / gold.name).read_text("utf-8"))
+    assert rows, "every held-out article has at least one gold quote"
+    for row in rows:
+        assert set(row) == {"text", "speaker_id", "is_partial", "in_headline", "is_scare"}
+        assert row["text"] in text, row["text"]
+    for mention in treaties:
+        assert mention["text"] in text and not mention["text"].lower().startswith("the ")
+
+
+def test_heldout_covers_encodings_and_line_endings() -> None:
+    """The set keeps its byte-level variety: a BOM file, a cp1252 file, CRLF files."""
+    raws = {p.stem: p.read_bytes() for p in HELDOUT.glob("*.txt")}
+    assert any(b.startswith(b"\xef\xbb\xbf") for b in raws.values())
+    cp = [b for s, b in raws.items() if "cp1252" in s]
+    assert cp and b"\x93" in cp[0] and b"\x94" in cp[0]
+    assert sum(b"\r\n" in b for b in raws.values()) >= 2
