@@ -6,7 +6,8 @@
 
 Checks run in families (files, schema, values and rules, keys, spans, accounting, sources,
 metadata, row models), each reporting problems with a stable :class:`Code`; per-row checks are
-vectorized over Arrow columns.
+vectorized over Arrow columns and run batch by batch (:mod:`.stream`), so memory stays flat
+whatever the size of the tables.
 """
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ def validate_dataset(
     ``row_model``: pydantic row validation; None = for tables up to 200,000 rows or when
     ``row-model`` is selected explicitly; True/False = always/never.
     """
-    from . import accounting, files, keys, metadata, rowmodel, rules, schema, spans, values
+    from . import files, metadata, rowmodel, schema, stream
 
     chosen, skipped = parse_codes(select), parse_codes(ignore)
     if max_errors is not None and max_errors < 0:
@@ -57,20 +58,16 @@ def validate_dataset(
     else:
         files.load_manifest(ctx)
         files.check_files(ctx)
-        files.read_tables(ctx)
+        files.open_tables(ctx)
         schema.check_schema(ctx)
         # Row-model problems are reported only for rows no other check flags, even an ignored
         # one: so when row models will run, every row check runs to learn which rows it flags.
         collector.track_all = Code.ROW_MODEL in collector.active and (
             row_model is True
-            or (row_model is None and all(t.num_rows <= rowmodel.ROW_MODEL_LIMIT
-                                          for t in ctx.tables.values()))
+            or (row_model is None and any(n <= rowmodel.ROW_MODEL_LIMIT
+                                          for n in ctx.rows.values()))
         )
-        values.check_values(ctx)
-        rules.check_rules(ctx)
-        keys.check_keys(ctx)
-        spans.check_spans(ctx)
-        accounting.check_accounting(ctx)
+        stream.check_tables(ctx)
         if sources is not None:
             if sources.is_dir():
                 from .sources import check_sources
@@ -82,7 +79,7 @@ def validate_dataset(
         collector.track_all = False
         metadata.check_metadata(ctx)
         rowmodel.check_row_models(ctx, row_model)
-    rows = {t: ctx.raw[t].num_rows for t in TABLES if ctx.raw.get(t) is not None}  # type: ignore[union-attr]
+    rows = {t: ctx.rows[t] for t in TABLES if t in ctx.rows}
     stats = {
         "rows": rows,
         "rows_checked": sum(rows.values()),

@@ -57,6 +57,54 @@ def _byte_offsets(
     return to_byte
 
 
+class SliceSource:
+    """Texts prepared once for many :meth:`mismatch` calls (buffers, lengths, byte offsets)."""
+
+    def __init__(self, texts: ArrowArray) -> None:
+        import numpy as np
+        import pyarrow as pa
+        pc = compute()
+
+        if isinstance(texts, pa.ChunkedArray):
+            texts = texts.combine_chunks()
+        self.offsets, self.data = _buffers(texts)
+        lengths = pc.utf8_length(texts.fill_null(""))
+        self.n_cp = np.asarray(lengths.to_numpy(zero_copy_only=False), dtype=np.int64)
+        self.to_byte = _byte_offsets(self.data, self.offsets)
+        self.buffer = pa.py_buffer(self.data)  # type: ignore[arg-type]  # ndarray has the buffer protocol
+
+    def __len__(self) -> int:
+        return len(self.n_cp)
+
+    def mismatch(
+        self, index: np.ndarray, start: np.ndarray, end: np.ndarray, expected: ArrowArray
+    ) -> np.ndarray:
+        """Boolean mask: ``texts[index[k]][start[k]:end[k]] != expected[k]`` (or invalid span).
+
+        A span is invalid when ``start < 0``, ``end < start`` or ``end`` is past its text.
+        """
+        import numpy as np
+        import pyarrow as pa
+        pc = compute()
+
+        index = index.astype(np.int64)
+        start = start.astype(np.int64)
+        end = end.astype(np.int64)
+        bad = (start < 0) | (end < start) | (end > self.n_cp[index])
+        start, end = np.where(bad, 0, start), np.where(bad, 0, end)
+        b_start, b_end = self.to_byte(index, start), self.to_byte(index, end)
+        bad |= b_end < b_start
+        lengths = np.where(bad, 0, b_end - b_start)
+        views = _views(self.data, np.where(bad, 0, b_start), lengths)
+        got = pa.Array.from_buffers(
+            pa.string_view(), len(lengths), [None, pa.py_buffer(views), self.buffer]  # type: ignore[arg-type]  # ndarray has the buffer protocol
+        )
+        same = pc.equal(got, expected.cast(pa.string_view()))
+        result: np.ndarray = bad | ~np.asarray(
+            pc.fill_null(same, False).to_numpy(zero_copy_only=False))
+        return result
+
+
 def slice_mismatch(
     texts: ArrowArray,
     index: np.ndarray,
@@ -68,28 +116,7 @@ def slice_mismatch(
 
     A span is invalid when ``start < 0``, ``end < start`` or ``end`` is past its text.
     """
-    import numpy as np
-    import pyarrow as pa
-    pc = compute()
-
-    t_off, t_data = _buffers(texts)
-    index = index.astype(np.int64)
-    start = start.astype(np.int64)
-    end = end.astype(np.int64)
-    n_cp = np.asarray(pc.utf8_length(texts.fill_null("")).to_numpy(zero_copy_only=False))
-    bad = (start < 0) | (end < start) | (end > n_cp[index])
-    start, end = np.where(bad, 0, start), np.where(bad, 0, end)
-    to_byte = _byte_offsets(t_data, t_off)
-    b_start, b_end = to_byte(index, start), to_byte(index, end)
-    bad |= b_end < b_start
-    lengths = np.where(bad, 0, b_end - b_start)
-    views = _views(t_data, np.where(bad, 0, b_start), lengths)
-    got = pa.Array.from_buffers(
-        pa.string_view(), len(lengths), [None, pa.py_buffer(views), pa.py_buffer(t_data)]  # type: ignore[arg-type]  # ndarray has the buffer protocol
-    )
-    same = pc.equal(got, expected.cast(pa.string_view()))
-    result: np.ndarray = bad | ~np.asarray(pc.fill_null(same, False).to_numpy(zero_copy_only=False))
-    return result
+    return SliceSource(texts).mismatch(index, start, end, expected)
 
 
 def _views(data: np.ndarray, starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:

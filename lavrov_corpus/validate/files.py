@@ -121,24 +121,40 @@ def check_files(ctx: Context) -> None:
             out.add(Code.UNEXPECTED_FILE, "not listed in the manifest", path=rel)
 
 
-def read_tables(ctx: Context) -> None:
-    """Open every table's Parquet file; an unreadable file is a problem, never a crash."""
+def open_tables(ctx: Context) -> None:
+    """Open every table's Parquet file (its footer only); an unreadable file is a problem.
+
+    The data is read later, batch by batch (:mod:`.stream`), and a garbled page found then is
+    reported the same way.
+    """
     import pyarrow.parquet as pq
 
     for table in TABLES:
         path = table_path(ctx.root, table)
-        ctx.raw[table] = None
+        ctx.files[table] = None
         if not path.is_file():
             continue
         try:
-            data = pq.ParquetFile(str(path)).read()
-            data.validate(full=True)  # catches bad offsets and invalid UTF-8 in garbled pages
+            parquet = pq.ParquetFile(str(path))
+            rows = parquet.metadata.num_rows
+            parquet.schema_arrow  # noqa: B018 - a footer whose schema cannot be read is unreadable
         except Exception as exc:
-            ctx.collector.add(
-                Code.PARQUET_UNREADABLE,
-                f"cannot read Parquet: {type(exc).__name__}: {exc}",
-                table=table,
-                path=table_file(table).as_posix(),
-            )
+            unreadable(ctx, table, exc)
             continue
-        ctx.raw[table] = data
+        ctx.files[table] = parquet
+        ctx.rows[table] = rows
+
+
+def unreadable(ctx: Context, table: str, exc: BaseException) -> None:
+    """Report ``table``'s file as unreadable and stop using it."""
+    ctx.collector.add(
+        Code.PARQUET_UNREADABLE,
+        f"cannot read Parquet: {type(exc).__name__}: {exc}",
+        table=table,
+        path=table_file(table).as_posix(),
+    )
+    ctx.files[table] = None
+    ctx.rows.pop(table, None)
+    ctx.usable.pop(table, None)
+    ctx.kept.pop(table, None)
+    ctx.forget_ids(table)

@@ -1,7 +1,9 @@
 """Keys: primary keys unique per table; every foreign key resolves, inside list columns too.
 
 Both come from ``PRIMARY_KEYS`` and ``FOREIGN_KEYS`` in the models; hashing is Arrow's
-(``unique``, ``dictionary_encode``, ``is_in``), so the cost is linear in the rows.
+(``unique``, ``dictionary_encode``, ``is_in``), so the cost is linear in the rows. Foreign keys
+are checked batch by batch against the kept key columns of the referenced tables; duplicates
+over the kept key column of each table.
 """
 
 from __future__ import annotations
@@ -12,14 +14,19 @@ from .context import Context, compute, walk
 from .values import report_mask
 
 
-def check_keys(ctx: Context) -> None:
-    """Duplicate primary keys and dangling foreign keys."""
+def check_duplicates(ctx: Context) -> None:
+    """Duplicate primary keys, over the shown (whole, kept) key columns."""
     if ctx.collector.wants(Code.DUPLICATE_KEY):
         for table in TABLES:
             _duplicates(ctx, table)
+
+
+def check_foreign(ctx: Context, table: str) -> None:
+    """Dangling foreign keys in the shown batch of ``table`` (targets from ``ctx.kept``)."""
     if ctx.collector.wants(Code.FOREIGN_KEY):
-        for (table, path), (ref_table, ref_column) in FOREIGN_KEYS.items():
-            _foreign(ctx, table, path, ref_table, ref_column)
+        for (source, path), (ref_table, ref_column) in FOREIGN_KEYS.items():
+            if source == table:
+                _foreign(ctx, table, path, ref_table, ref_column)
 
 
 def _duplicates(ctx: Context, table: str) -> None:
@@ -53,13 +60,9 @@ def _foreign(ctx: Context, table: str, path: str, ref_table: str, ref_column: st
 
     first, *rest = path.split(".")
     column = ctx.column(table, first)
-    target = ctx.column(ref_table, ref_column)
-    if column is None:
-        return
-    if target is None:
-        if ctx.tables.get(ref_table) is None:
-            return  # the missing/unreadable table is reported already; avoid a flood
-        return
+    target = ctx.ref(ref_table, ref_column)
+    if column is None or target is None:
+        return  # a missing/unreadable table or column is reported already; avoid a flood
     values, rows = walk(column, rest)
     if not len(values):
         return

@@ -172,13 +172,13 @@ def _manifest(ctx: Context) -> None:
     manifest = ctx.manifest
     assert manifest is not None
     for table in TABLES:
-        data = ctx.raw.get(table)
+        rows = ctx.rows.get(table)
         listed = manifest.row_counts.get(table)
         if listed is None:
             out.add(Code.MANIFEST_ROW_COUNT, "table missing from row_counts", table=table,
                     path=MANIFEST, field="row_counts")
-        elif data is not None and data.num_rows != listed:
-            out.add(Code.MANIFEST_ROW_COUNT, f"{data.num_rows} rows, manifest says {listed}",
+        elif rows is not None and rows != listed:
+            out.add(Code.MANIFEST_ROW_COUNT, f"{rows} rows, manifest says {listed}",
                     table=table, path=MANIFEST, field="row_counts")
     for name in manifest.row_counts:
         if name not in TABLES:

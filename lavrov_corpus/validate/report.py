@@ -129,10 +129,25 @@ class Collector:
         self.max_errors = max_errors
         self.problems: list[Problem] = []
         self.counts: dict[str, int] = {}
-        self.flagged: dict[str, set[int]] = {}  # table -> rows with a row-level problem
+        #: table -> rows with a row-level problem (kept while ``track_all``)
+        self.flagged: dict[str, set[int]] = {}
         self.record_id: Callable[[str, int], str | None] = lambda table, row: None
         #: run every check even if its code is not active, to learn which rows are flagged
         self.track_all = False
+        #: table -> row of the whole table where the batch being checked starts: checks report
+        #: rows of their batch, the report holds rows of the whole table
+        self.offsets: dict[str, int] = {}
+
+    def checkpoint(self, table: str) -> tuple[int, dict[str, int], set[int]]:
+        """State to :meth:`rollback` to if ``table`` turns out unreadable halfway through."""
+        return len(self.problems), dict(self.counts), set(self.flagged.get(table, ()))
+
+    def rollback(self, table: str, state: tuple[int, dict[str, int], set[int]]) -> None:
+        """Forget what was reported since :meth:`checkpoint` (problems of ``table`` only)."""
+        n, counts, flagged = state
+        del self.problems[n:]
+        self.counts = counts
+        self.flagged[table] = flagged
 
     def wants(self, *codes: Code) -> bool:
         """True if any of ``codes`` is to be checked (lets checks skip work)."""
@@ -154,9 +169,11 @@ class Collector:
         record_id: str | None = None,
         path: str | None = None,
     ) -> None:
-        """Report one problem."""
+        """Report one problem (``row`` in the batch being checked, see ``offsets``)."""
         if row is not None and table is not None:
-            self.flagged.setdefault(table, set()).add(row)
+            row += self.offsets.get(table, 0)
+            if self.track_all:
+                self.flagged.setdefault(table, set()).add(row)
         if code not in self.active:
             return
         if row is not None and table is not None and record_id is None:
@@ -175,19 +192,21 @@ class Collector:
         field: str | None,
         message: Callable[[int], str] | str,
     ) -> None:
-        """Report one problem per row in ``rows`` (sorted, unique); only the first few are built."""
+        """Report one problem per row in ``rows`` (rows of the batch being checked: ``message``
+        gets those; the report holds rows of the whole table); only the first few are built."""
         if code not in self.active and not self.track_all:
             return
         row_list = sorted({int(r) for r in rows})
         if not row_list:
             return
-        self.flagged.setdefault(table, set()).update(row_list)
+        offset = self.offsets.get(table, 0)
+        if self.track_all:  # only row models ask which rows are flagged
+            self.flagged.setdefault(table, set()).update(r + offset for r in row_list)
         if code not in self.active:
             return
         room = self._room(code)
         for r in row_list[:room]:
             text = message(r) if callable(message) else message
-            self.problems.append(
-                Problem(code.value, text, table, r, field, self.record_id(table, r), None)
-            )
+            self.problems.append(Problem(code.value, text, table, r + offset, field,
+                                         self.record_id(table, r + offset), None))
         self.counts[code.value] = self.counts.get(code.value, 0) + len(row_list)

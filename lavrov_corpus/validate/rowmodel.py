@@ -24,28 +24,31 @@ def check_row_models(ctx: Context, force: bool | None) -> None:
     out = ctx.collector
     if not out.wants(Code.ROW_MODEL) or force is False:
         return
+    from .stream import read_batches
+
     for table, model in TABLES.items():
-        data = ctx.tables.get(table)
-        if data is None or table not in ctx.exact_schema:
+        rows = ctx.rows.get(table)
+        if rows is None or ctx.files.get(table) is None or table not in ctx.exact_schema:
             continue
-        if force is None and data.num_rows > ROW_MODEL_LIMIT:
+        if force is None and rows > ROW_MODEL_LIMIT:
             ctx.notes.append(
-                f"row-model skipped for {table}: {data.num_rows:,} rows > {ROW_MODEL_LIMIT:,}"
+                f"row-model skipped for {table}: {rows:,} rows > {ROW_MODEL_LIMIT:,}"
                 " (the vectorized checks still ran; pass row_model=True or --select row-model)"
             )
             continue
-        seen = set(out.flagged.get(table, ()))
-        for offset in range(0, data.num_rows, _BATCH):
-            batch = data.slice(offset, _BATCH).to_pylist()
-            for i, row in enumerate(batch):
-                index = offset + i
-                if index in seen:
-                    continue
-                try:
-                    model.model_validate(row)
-                except ValidationError as exc:
-                    err = exc.errors()[0]
-                    loc = ".".join(str(x) for x in err["loc"]) or None
-                    more = f" (+{exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
-                    out.add(Code.ROW_MODEL, f"{err['msg']}{more}", table=table, row=index,
-                            field=loc)
+        seen = out.flagged.get(table, set())
+        for offset, batch in read_batches(ctx, table):
+            for start in range(0, batch.num_rows, _BATCH):
+                for i, row in enumerate(batch.slice(start, _BATCH).to_pylist()):
+                    index = offset + start + i
+                    if index in seen:
+                        continue
+                    try:
+                        model.model_validate(row)
+                    except ValidationError as exc:
+                        err = exc.errors()[0]
+                        loc = ".".join(str(x) for x in err["loc"]) or None
+                        more = (f" (+{exc.error_count() - 1} more)"
+                                if exc.error_count() > 1 else "")
+                        out.add(Code.ROW_MODEL, f"{err['msg']}{more}", table=table, row=index,
+                                field=loc)

@@ -8,15 +8,12 @@ added to a model and not yet here.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from ..models import TABLES, FileRole, ProvenanceStatus
+from ..models import FileRole, ProvenanceStatus
 from .codes import Code
 from .context import Context, compute, walk
 from .values import FieldSpec, field_specs, report_mask, values_at
-
-if TYPE_CHECKING:
-    pass
 
 #: Columns that must be all null or all set in one row (mirrors the models' validators).
 NULL_TOGETHER: dict[str, list[tuple[str, ...]]] = {
@@ -45,22 +42,24 @@ def is_text_offset(spec: FieldSpec) -> bool:
     )
 
 
-def check_rules(ctx: Context) -> None:
-    """Span order, offsets within the article text, and the models' cross-field rules."""
+def check_rules(ctx: Context, table: str) -> None:
+    """Span order, offsets within the article text, and the models' cross-field rules, on the
+    shown batch of ``table``."""
     out = ctx.collector
-    for table in TABLES:
-        if table not in ctx.tables:
-            continue
-        if out.wants(Code.SPAN_ORDER):
-            _span_order(ctx, table)
-        if out.wants(Code.CONSISTENCY):
-            _null_together(ctx, table)
-            _sorted_lists(ctx, table)
-    if out.wants(Code.RANGE):
+    if table not in ctx.tables:
+        return
+    if out.wants(Code.SPAN_ORDER):
+        _span_order(ctx, table)
+    if out.wants(Code.CONSISTENCY):
+        _null_together(ctx, table)
+        _sorted_lists(ctx, table)
+    if out.wants(Code.RANGE) and table == "articles":
         _article_offsets(ctx)
     if out.wants(Code.CONSISTENCY):
-        _quote_ids(ctx)
-        _provenance_status(ctx)
+        if table == "quotes":
+            _quote_ids(ctx)
+        if table == "provenance":
+            _provenance_status(ctx)
 
 
 def _span_order(ctx: Context, table: str) -> None:

@@ -1,13 +1,13 @@
 """Schema: each table's columns against the Arrow schema derived from its model.
 
-Missing, extra, reordered, retyped and wrongly nullable columns are each reported. Columns that
-still fit (or cast safely to) the model's type are kept in ``ctx.tables`` so that the value,
-key and span checks can go on with whatever is usable.
+Missing, extra, reordered, retyped and wrongly nullable columns are each reported, from the
+Parquet footer alone. Columns that still fit (or cast safely to) the model's type are listed in
+``ctx.usable`` so that the value, key and span checks can go on with whatever is usable.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ..models import TABLES
 from ..schema import arrow_schema
@@ -50,11 +50,11 @@ def check_schema(ctx: Context) -> None:
 
     out = ctx.collector
     for table in TABLES:
-        data = ctx.raw.get(table)
-        if data is None:
+        parquet = ctx.files.get(table)
+        if parquet is None:
             continue
         expected = arrow_schema(table)
-        actual = data.schema
+        actual = parquet.schema_arrow
         names = actual.names
         exact = True
         for name in expected.names:
@@ -81,13 +81,13 @@ def check_schema(ctx: Context) -> None:
                 table=table,
                 field=first,
             )
-        usable: dict[str, Any] = {}
+        usable: dict[str, pa.DataType | None] = {}
         for name in order:
             want = expected.field(name)
             got = actual.field(name) if names.count(name) == 1 else None
             if got is None:
                 continue
-            column = data.column(name)
+            cast_to = None
             if _loose(got.type) != _loose(want.type):
                 exact = False
                 out.add(
@@ -96,8 +96,9 @@ def check_schema(ctx: Context) -> None:
                     table=table,
                     field=name,
                 )
-                try:
-                    column = column.cast(_loose(want.type), safe=True)
+                cast_to = _loose(want.type)
+                try:  # values that do not cast are found batch by batch (see .stream)
+                    pa.array([], got.type).cast(cast_to, safe=True)
                 except (pa.ArrowInvalid, pa.ArrowNotImplementedError, pa.ArrowTypeError):
                     continue  # unusable: the value checks skip this column
             if got.nullable != want.nullable:
@@ -119,7 +120,7 @@ def check_schema(ctx: Context) -> None:
                             table=table,
                             field=name,
                         )
-            usable[name] = column
-        ctx.tables[table] = pa.table(usable) if usable else data.select([])
+            usable[name] = cast_to
+        ctx.usable[table] = usable
         if exact:
             ctx.exact_schema.add(table)

@@ -1,21 +1,27 @@
 """Sources (``--sources DIR``): provenance sizes and sha256 against the raw files, and the byte
 ranges of article segments and quotes against the text they claim to be.
 
-This reads every source file once; per-row work is a Python loop over quotes of the articles
-whose file is present, which is cheap next to reading the files.
+Nothing is held for the whole corpus: each provenance file is read and hashed on its own; then
+articles and quotes are read batch by batch and each source file is read again when an article
+(or a run of quotes of one article) needs it. The per-row work is a Python loop over segments and
+quotes of the articles whose file is present, cheap next to reading the files.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
+from collections import OrderedDict
 from pathlib import Path
 
 from .codes import Code
 from .context import Context
 from .files import _safe_relative
+from .stream import read_batches
 
 _SPACE = re.compile(r"\s+")
+#: Source files kept in memory at once while checking quotes (quotes come in article order).
+_BLOBS = 4
 
 
 def _squash(text: str) -> str:
@@ -26,13 +32,15 @@ def _squash(text: str) -> str:
 def check_sources(ctx: Context, sources: Path) -> None:
     """Every provenance file against ``sources``; segments and quotes against its bytes."""
     out = ctx.collector
-    if not ctx.has("provenance", "path", "sha256", "size"):
+    paths = ctx.ref("provenance", "path")
+    shas = ctx.ref("provenance", "sha256")
+    sizes = ctx.ref("provenance", "size")
+    if paths is None or shas is None or sizes is None:
         return
-    paths = ctx.column("provenance", "path").to_pylist()  # type: ignore[union-attr]
-    shas = ctx.column("provenance", "sha256").to_pylist()  # type: ignore[union-attr]
-    sizes = ctx.column("provenance", "size").to_pylist()  # type: ignore[union-attr]
-    blobs: dict[str, bytes] = {}  # sha256 -> bytes of files that match provenance
-    for row, (rel, sha, size) in enumerate(zip(paths, shas, sizes, strict=True)):
+    verified: dict[str, Path] = {}  # sha256 -> a source file that matches provenance
+    for row, (rel, sha, size) in enumerate(
+        zip(paths.to_pylist(), shas.to_pylist(), sizes.to_pylist(), strict=True)
+    ):
         if rel is None or sha is None:
             continue  # unreadable inputs have no hash to check
         file = sources / rel
@@ -54,10 +62,37 @@ def check_sources(ctx: Context, sources: Path) -> None:
             out.add(Code.SOURCE_CHECKSUM_MISMATCH, f"file sha256 {digest}",
                     table="provenance", row=row, field="sha256", path=rel)
         else:
-            blobs[sha] = data
+            verified[sha] = file
     if out.wants(Code.SOURCE_SPAN_MISMATCH):
+        blobs = _Blobs(verified)
         encodings = _article_segments(ctx, blobs)
         _quote_bytes(ctx, blobs, encodings)
+
+
+class _Blobs:
+    """Bytes of verified source files by sha256, the last few kept (a file can change on disk
+    after it was hashed: it is re-hashed on each read)."""
+
+    def __init__(self, files: dict[str, Path]) -> None:
+        self.files = files
+        self._recent: OrderedDict[str, bytes | None] = OrderedDict()
+
+    def get(self, sha: str | None) -> bytes | None:
+        if sha is None or sha not in self.files:
+            return None
+        if sha in self._recent:
+            self._recent.move_to_end(sha)
+            return self._recent[sha]
+        try:
+            data: bytes | None = self.files[sha].read_bytes()
+        except OSError:
+            data = None
+        if data is not None and hashlib.sha256(data).hexdigest() != sha:
+            data = None
+        self._recent[sha] = data
+        while len(self._recent) > _BLOBS:
+            self._recent.popitem(last=False)
+        return data
 
 
 def _decode(data: bytes, start: int, end: int, encoding: str) -> str | None:
@@ -69,48 +104,58 @@ def _decode(data: bytes, start: int, end: int, encoding: str) -> str | None:
         return None
 
 
-def _article_segments(ctx: Context, blobs: dict[str, bytes]) -> dict[str, str]:
+def _article_segments(ctx: Context, blobs: _Blobs) -> dict[str, str]:
     """Check each article's source_map; return source sha256 -> encoding."""
     encodings: dict[str, str] = {}
-    if not ctx.has("articles", "text", "source_sha256", "source_encoding", "source_map"):
+    cols = ["text", "source_sha256", "source_encoding", "source_map"]
+    if not all(c in ctx.usable.get("articles", {}) for c in cols):
         return encodings
-    cols = ("text", "source_sha256", "source_encoding", "source_map")
-    data = {c: ctx.column("articles", c).to_pylist() for c in cols}  # type: ignore[union-attr]
-    for row, (text, sha, enc, segments) in enumerate(zip(*data.values(), strict=True)):
-        if sha is None or enc is None:
-            continue
-        encodings[sha] = enc
-        blob = blobs.get(sha)
-        if blob is None or text is None:
-            continue
-        for i, seg in enumerate(segments or []):
-            if seg is None or None in seg.values():
+    for offset, batch in read_batches(ctx, "articles", cols):
+        if batch.column_names != cols:
+            return encodings  # a column stopped casting: reported by the schema check
+        data = [batch.column(c).to_pylist() for c in cols]
+        for i, (text, sha, enc, segments) in enumerate(zip(*data, strict=True)):
+            if sha is None or enc is None:
                 continue
-            got = _decode(blob, seg["byte_start"], seg["byte_end"], enc)
-            want = text[seg["text_start"] : seg["text_end"]]
-            if got != want:
-                ctx.collector.add(
-                    Code.SOURCE_SPAN_MISMATCH,
-                    f"segment {i}: source bytes [{seg['byte_start']}:{seg['byte_end']}] "
-                    f"decode to {got!r:.60}, text has {want!r:.60}",
-                    table="articles", row=row, field="source_map",
-                )
+            encodings[sha] = enc
+            if text is None or not segments:
+                continue
+            blob = blobs.get(sha)
+            if blob is None:
+                continue
+            for k, seg in enumerate(segments):
+                if seg is None or None in seg.values():
+                    continue
+                got = _decode(blob, seg["byte_start"], seg["byte_end"], enc)
+                want = text[seg["text_start"] : seg["text_end"]]
+                if got != want:
+                    ctx.collector.add(
+                        Code.SOURCE_SPAN_MISMATCH,
+                        f"segment {k}: source bytes [{seg['byte_start']}:{seg['byte_end']}] "
+                        f"decode to {got!r:.60}, text has {want!r:.60}",
+                        table="articles", row=offset + i, field="source_map",
+                    )
     return encodings
 
 
-def _quote_bytes(ctx: Context, blobs: dict[str, bytes], encodings: dict[str, str]) -> None:
-    if not ctx.has("quotes", "text", "source_sha256", "source_byte_start", "source_byte_end"):
+def _quote_bytes(ctx: Context, blobs: _Blobs, encodings: dict[str, str]) -> None:
+    cols = ["text", "source_sha256", "source_byte_start", "source_byte_end"]
+    if not all(c in ctx.usable.get("quotes", {}) for c in cols):
         return
-    cols = ("text", "source_sha256", "source_byte_start", "source_byte_end")
-    data = {c: ctx.column("quotes", c).to_pylist() for c in cols}  # type: ignore[union-attr]
-    for row, (text, sha, start, end) in enumerate(zip(*data.values(), strict=True)):
-        blob = blobs.get(sha) if sha is not None else None
-        if blob is None or text is None or start is None or end is None:
-            continue
-        got = _decode(blob, start, end, encodings.get(sha, "utf-8"))
-        if got is None or _squash(got) != _squash(text):
-            ctx.collector.add(
-                Code.SOURCE_SPAN_MISMATCH,
-                f"source bytes [{start}:{end}] decode to {got!r:.60}, quote is {text!r:.60}",
-                table="quotes", row=row, field="source_byte_start",
-            )
+    for offset, batch in read_batches(ctx, "quotes", cols):
+        if batch.column_names != cols:
+            return
+        data = [batch.column(c).to_pylist() for c in cols]
+        for i, (text, sha, start, end) in enumerate(zip(*data, strict=True)):
+            if text is None or start is None or end is None:
+                continue
+            blob = blobs.get(sha)
+            if blob is None:
+                continue
+            got = _decode(blob, start, end, encodings.get(sha, "utf-8"))
+            if got is None or _squash(got) != _squash(text):
+                ctx.collector.add(
+                    Code.SOURCE_SPAN_MISMATCH,
+                    f"source bytes [{start}:{end}] decode to {got!r:.60}, quote is {text!r:.60}",
+                    table="quotes", row=offset + i, field="source_byte_start",
+                )

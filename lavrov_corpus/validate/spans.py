@@ -1,11 +1,16 @@
 """Spans: every quote, treaty mention and title equals the article text it points into.
 
-Quotes are joined to their article with Arrow's ``index_in`` (a hash join on ``article_id``); the
-slices are compared by :func:`._slices.slice_mismatch` without a Python loop over rows.
+Mentions and titles are checked in each batch of articles. Quotes are checked batch by batch:
+each quote finds its article's row with Arrow's ``index_in`` (a hash join on ``article_id``
+against the kept article ids), and the article texts are loaded one Parquet row group at a time
+by :class:`ArticleTexts` (quotes are written in article order, so each group is loaded about
+once; in any other order the answers are the same, only more groups are loaded). The slices are
+compared by :class:`._slices.SliceSource` without a Python loop over rows.
 """
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from typing import TYPE_CHECKING, Any
 
 from .codes import Code
@@ -14,14 +19,18 @@ from .values import report_mask
 
 if TYPE_CHECKING:
     import numpy as np
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from ._slices import SliceSource
 
 
 def article_index(ctx: Context, table: str) -> tuple[np.ndarray, np.ndarray] | None:
-    """(rows of ``table`` whose article exists, index of that article) or None."""
+    """(rows of the shown batch of ``table`` whose article exists, row of that article) or None."""
     import numpy as np
     pc = compute()
 
-    ids = ctx.column("articles", "article_id")
+    ids = ctx.ref("articles", "article_id")
     refs = ctx.column(table, "article_id")
     if ids is None or refs is None:
         return None
@@ -30,13 +39,50 @@ def article_index(ctx: Context, table: str) -> tuple[np.ndarray, np.ndarray] | N
     return rows, np.asarray(idx.drop_null().to_numpy(zero_copy_only=False), dtype=np.int64)
 
 
-def check_spans(ctx: Context) -> None:
-    """Quote, mention and title text against ``articles.text``; quote offsets within it."""
+class ArticleTexts:
+    """``articles.text`` by row of the whole table, read one Parquet row group at a time.
+
+    The last ``cache`` row groups read stay prepared for slicing; ``loads`` counts reads.
+    """
+
+    def __init__(self, parquet: pq.ParquetFile, cast_to: pa.DataType | None, cache: int = 2):
+        import numpy as np
+
+        meta = parquet.metadata
+        sizes = [meta.row_group(i).num_rows for i in range(meta.num_row_groups)]
+        self.starts = np.concatenate([np.zeros(1, np.int64), np.cumsum(sizes, dtype=np.int64)])
+        self.parquet, self.cast_to, self.cache = parquet, cast_to, cache
+        self.loads = 0
+        self._prepared: OrderedDict[int, SliceSource] = OrderedDict()
+
+    def group_of(self, rows: np.ndarray) -> np.ndarray:
+        """Row group of each article row."""
+        import numpy as np
+
+        return np.asarray(np.searchsorted(self.starts, rows, side="right") - 1)
+
+    def group(self, g: int) -> SliceSource:
+        """The texts of row group ``g``, prepared for slicing."""
+        from ._slices import SliceSource
+
+        if g in self._prepared:
+            self._prepared.move_to_end(g)
+            return self._prepared[g]
+        column = self.parquet.read_row_group(g, columns=["text"]).column(0)
+        if self.cast_to is not None:
+            column = column.cast(self.cast_to)
+        self.loads += 1
+        source = self._prepared[g] = SliceSource(column)
+        while len(self._prepared) > self.cache:
+            self._prepared.popitem(last=False)
+        return source
+
+
+def check_article_spans(ctx: Context) -> None:
+    """Mention and title text against ``articles.text`` in the shown batch of articles."""
     out = ctx.collector
     if ctx.column("articles", "text") is None:
         return
-    if out.wants(Code.SPAN_MISMATCH, Code.RANGE):
-        _quotes(ctx)
     if out.wants(Code.MENTION_MISMATCH):
         _mentions(ctx)
     if out.wants(Code.TITLE_MISMATCH):
@@ -49,18 +95,20 @@ def _np(array: Any) -> np.ndarray:
     return np.asarray(array.to_numpy(zero_copy_only=False))
 
 
-def _quotes(ctx: Context) -> None:
+def check_quote_spans(ctx: Context, texts: ArticleTexts | None) -> None:
+    """The shown batch of quotes against their articles: end and paragraph within the article,
+    ``text == articles.text[start:end]`` (``texts`` None: the article text is unusable)."""
     import numpy as np
     import pyarrow as pa
     pc = compute()
 
-    from ._slices import slice_mismatch
-
     out = ctx.collector
     joined = article_index(ctx, "quotes")
-    text = ctx.column("articles", "text")
-    assert text is not None
-    if joined is None or not ctx.has("quotes", "start", "end"):
+    length_of = ctx.ref("articles", "_text_len")
+    if texts is None or joined is None or length_of is None or not ctx.has("quotes", "start",
+                                                                          "end"):
+        return
+    if not out.wants(Code.SPAN_MISMATCH, Code.RANGE):
         return
     rows, idx = joined
     start = ctx.column("quotes", "start")
@@ -68,19 +116,20 @@ def _quotes(ctx: Context) -> None:
     assert start is not None and end is not None
     usable = pc.and_(start.is_valid(), end.is_valid()).take(pa.array(rows))
     keep = _np(usable)
-    rows, idx = rows[keep], idx[keep]
+    length = _np(length_of).astype(np.int64)[idx]
+    keep &= length >= 0  # an article without text is reported as such, not its quotes
+    rows, idx, length = rows[keep], idx[keep], length[keep]
     s = _np(start.take(pa.array(rows))).astype(np.int64)
     e = _np(end.take(pa.array(rows))).astype(np.int64)
-    length = _np(pc.utf8_length(text)).astype(np.int64)[idx]
     past = e > length
-    ctx.collector.add_rows(
+    out.add_rows(
         Code.RANGE, "quotes", rows[past], "end",
         lambda r: f"end {end[r].as_py()} is past the end of its article's text",
     )
-    n_par = ctx.column("articles", "paragraphs")
+    n_par = ctx.ref("articles", "_n_par")
     par = ctx.column("quotes", "paragraph")
     if n_par is not None and par is not None:
-        counts = _np(pc.list_value_length(n_par).fill_null(0))[idx]
+        counts = _np(n_par)[idx]
         p = _np(par.take(pa.array(rows)).fill_null(0))
         out.add_rows(Code.RANGE, "quotes", rows[p >= counts], "paragraph",
                      "is not a paragraph index of its article")
@@ -90,7 +139,13 @@ def _quotes(ctx: Context) -> None:
     ok = ~past & (e >= s) & (s >= 0)
     rows, idx, s, e = rows[ok], idx[ok], s[ok], e[ok]
     got = quote_text.take(pa.array(rows))
-    bad = slice_mismatch(text, idx, s, e, got) & _np(got.is_valid())
+    bad = np.zeros(len(rows), dtype=bool)
+    groups = texts.group_of(idx)
+    for g in np.unique(groups):  # one or two row groups per batch when quotes are in order
+        m = groups == g
+        source = texts.group(int(g))
+        bad[m] = source.mismatch(idx[m] - texts.starts[g], s[m], e[m], got.filter(pa.array(m)))
+    bad &= _np(got.is_valid())
     out.add_rows(Code.SPAN_MISMATCH, "quotes", rows[bad], "text",
                  lambda r: f"text differs from articles.text[{start[r]}:{end[r]}]")
 

@@ -1,0 +1,182 @@
+"""Read each table batch by batch and run every per-row check on each batch, in flat memory.
+
+Tables are read in an order that puts every referenced table before the tables that refer to
+it (speakers, treaties, articles, quotes, provenance). Each batch is validated (offsets, UTF-8),
+cast where the schema check allowed a cast, shown to the checks (values, rules, foreign keys,
+spans) and dropped. Only short columns stay: primary keys, and what the cross-table checks need
+(:data:`KEEP`, plus each article's text length and paragraph count); the duplicate-key and
+accounting checks then run over those. A page that cannot be read halfway through a table makes
+the table unreadable: what its earlier batches reported is withdrawn, as if it never opened.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+from ..models import PRIMARY_KEYS
+from .context import Context, compute
+
+if TYPE_CHECKING:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from .spans import ArticleTexts
+
+#: Referenced tables before the tables that refer to them.
+ORDER = ("speakers", "treaties", "articles", "quotes", "provenance")
+#: Columns kept whole (besides the primary key) for checks across tables.
+KEEP: dict[str, tuple[str, ...]] = {
+    "articles": ("source_path", "source_sha256"),
+    "provenance": ("sha256", "size", "status", "role", "article_id"),
+}
+#: Target size of one batch (uncompressed, estimated from the row groups) and its row limits.
+BATCH_BYTES = 16 << 20
+MAX_BATCH_ROWS = 131_072
+MIN_BATCH_ROWS = 64
+
+
+def batch_rows(parquet: pq.ParquetFile) -> int:
+    """Rows per batch for ``parquet``: about :data:`BATCH_BYTES` of decoded data."""
+    meta = parquet.metadata
+    if not meta.num_rows:
+        return MAX_BATCH_ROWS
+    size = sum(meta.row_group(i).total_byte_size for i in range(meta.num_row_groups))
+    per_row = max(1.0, size / meta.num_rows)
+    return int(min(MAX_BATCH_ROWS, max(MIN_BATCH_ROWS, BATCH_BYTES // per_row)))
+
+
+def read_batches(
+    ctx: Context, table: str, columns: list[str] | None = None, *, check: bool = False
+) -> Iterator[tuple[int, pa.Table]]:
+    """(first row, batch) of ``table``'s usable ``columns`` (default all), cast as allowed.
+
+    ``check``: validate each batch in full (bad offsets, invalid UTF-8 of a garbled page). A
+    value that does not cast makes its column unusable from there on.
+    """
+    import pyarrow as pa
+
+    parquet = ctx.files.get(table)
+    usable = ctx.usable.get(table)
+    if parquet is None or usable is None:
+        return
+    wanted = [c for c in (columns or list(usable)) if c in usable]
+    offset = 0
+    read = None if check else wanted  # a full check reads every column, unusable ones too
+    for batch in parquet.iter_batches(batch_size=batch_rows(parquet), columns=read):
+        if check:
+            batch.validate(full=True)
+        arrays: dict[str, Any] = {}
+        for name in wanted:
+            if name not in usable:
+                continue
+            column = batch.column(batch.schema.get_field_index(name))
+            cast_to = usable[name]
+            if cast_to is not None:
+                try:
+                    column = column.cast(cast_to, safe=True)
+                except (pa.ArrowInvalid, pa.ArrowNotImplementedError, pa.ArrowTypeError):
+                    del usable[name]
+                    continue
+            arrays[name] = column
+        yield offset, pa.table(arrays)
+        offset += batch.num_rows
+
+
+def check_tables(ctx: Context) -> None:
+    """Every per-row and cross-table check over every readable table, batch by batch."""
+    from . import accounting, keys
+    from .spans import ArticleTexts
+
+    texts: ArticleTexts | None = None
+    for table in ORDER:
+        if table == "quotes" and "articles" in ctx.kept and "text" in ctx.usable.get("articles",
+                                                                                     {}):
+            parquet = ctx.files.get("articles")
+            assert parquet is not None
+            texts = ArticleTexts(parquet, ctx.usable["articles"]["text"])
+        _table_pass(ctx, table, texts)
+    ctx.show(dict(ctx.kept))
+    keys.check_duplicates(ctx)
+    accounting.check_accounting(ctx)
+    ctx.show({})
+
+
+def _table_pass(ctx: Context, table: str, texts: ArticleTexts | None) -> None:
+    from .files import unreadable
+
+    if ctx.files.get(table) is None or table not in ctx.usable:
+        return
+    state = ctx.collector.checkpoint(table)
+    kept: dict[str, list[Any]] = {}
+    batches = read_batches(ctx, table, check=True)
+    while True:
+        try:
+            offset, batch = next(batches)
+        except StopIteration:
+            break
+        except Exception as exc:  # anything a garbled page raises: the table is unreadable
+            ctx.show({})
+            ctx.collector.rollback(table, state)
+            unreadable(ctx, table, exc)
+            return
+        ctx.show({table: batch}, {table: offset})
+        _keep(ctx, table, offset, batch, kept)
+        _check_batch(ctx, table, texts)
+    ctx.show({})
+    ctx.kept[table] = _kept_table(ctx, table, kept)
+
+
+def _check_batch(ctx: Context, table: str, texts: ArticleTexts | None) -> None:
+    from . import accounting, keys, rules, spans, values
+    from .codes import Code
+
+    values.check_values(ctx, table)
+    rules.check_rules(ctx, table)
+    keys.check_foreign(ctx, table)
+    if table == "articles":
+        spans.check_article_spans(ctx)
+    elif table == "quotes":
+        if ctx.collector.wants(Code.SPAN_MISMATCH, Code.RANGE):
+            spans.check_quote_spans(ctx, texts)
+        accounting.check_quote_sources(ctx)
+
+
+def _keep(ctx: Context, table: str, offset: int, batch: pa.Table, kept: dict[str, list[Any]]
+          ) -> None:
+    """Append this batch's kept columns to ``kept`` (ids also for record ids in reports)."""
+    import pyarrow as pa
+    pc = compute()
+
+    key = PRIMARY_KEYS[table]
+    for name in (key, *KEEP.get(table, ())):
+        if name in batch.column_names:
+            kept.setdefault(name, []).append(batch.column(name).combine_chunks())
+    if key in batch.column_names:
+        ctx.keep_id(table, offset, kept[key][-1])
+    if table == "articles":
+        if "text" in batch.column_names:
+            length = pc.utf8_length(batch.column("text")).fill_null(-1).cast(pa.int64())
+            kept.setdefault("_text_len", []).append(length.combine_chunks())
+        if "paragraphs" in batch.column_names:
+            count = pc.list_value_length(batch.column("paragraphs")).fill_null(0)
+            kept.setdefault("_n_par", []).append(count.cast(pa.int64()).combine_chunks())
+
+
+def _kept_table(ctx: Context, table: str, kept: dict[str, list[Any]]) -> pa.Table:
+    import pyarrow as pa
+
+    parquet = ctx.files[table]
+    assert parquet is not None
+    schema = parquet.schema_arrow
+    usable = ctx.usable.get(table, {})
+    arrays: dict[str, Any] = {}
+    names = [n for n in (PRIMARY_KEYS[table], *KEEP.get(table, ())) if n in usable]
+    for name in names:
+        typ: Any = usable[name] or schema.field(name).type
+        arrays[name] = pa.chunked_array(kept.get(name, []), type=typ)
+    if table == "articles":
+        for name, needs in (("_text_len", "text"), ("_n_par", "paragraphs")):
+            if needs in usable:
+                arrays[name] = pa.chunked_array(kept.get(name, []), type=pa.int64())
+    return pa.table(arrays)
