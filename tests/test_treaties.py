@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -258,3 +259,56 @@ def test_never_raises_and_spans_are_exact(parts: list[str], published: dt.date |
 @given(st.text())
 def test_arbitrary_text(text: str) -> None:
     _check_spans(text, tag_treaties(text))
+
+
+def _agree(text: str, published: dt.date | None = None) -> None:
+    """The prefiltered tagger finds exactly what a search over the whole text finds."""
+    assert tag_treaties(text, published) == tag_treaties(text, published, prefilter=False)
+
+
+_CASE_NOISE = st.sampled_from(
+    ["\u0130", "\u0131", "\u017f", "\u212a", "ſtart", "Iran\u0131an", "TREATY", "\u00df", "_"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(_ALIASES),
+            st.sampled_from(_ALIASES).map(str.upper),
+            st.sampled_from(_ALIASES).map(str.lower),
+            _NOISE,
+            _CASE_NOISE,
+            st.text(max_size=8),
+        ),
+        max_size=25,
+    ),
+    st.one_of(st.none(), st.dates()),
+)
+def test_prefilter_finds_what_the_full_search_finds(
+    parts: list[str], published: dt.date | None
+) -> None:
+    _agree("".join(parts), published)
+
+
+def test_prefilter_agrees_on_the_seeds_and_test_articles() -> None:
+    paths = SEEDS + sorted((ROOT / "tests" / "data" / "articles").glob("*.txt"))
+    assert len(paths) > 5
+    for path in paths:
+        _agree(path.read_bytes().decode("utf-8-sig", errors="replace"))
+        _agree(path.read_bytes().decode("utf-8-sig", errors="replace"), dt.date(2005, 1, 1))
+
+
+def test_case_folds_the_prefilter_must_avoid() -> None:
+    """Non-ASCII characters ``re`` matches case-insensitively to an ASCII letter although their
+    ``str.lower`` is not that letter: a text holding one takes the full search."""
+    from lavrov_corpus.extract.treaties import _FOLDS_TO_ASCII
+
+    others = "".join(chr(i) for i in range(128, 0x110000) if not 0xD800 <= i < 0xE000)
+    hits = re.findall(r"(?i)[a-z]", others)
+    assert sorted(c for c in hits if c.lower() not in "abcdefghijklmnopqrstuvwxyz") == sorted(
+        _FOLDS_TO_ASCII
+    )
+    for text in ("the te\u017ft ban treaty", "the Iran\u0131an nuclear deal"):
+        assert tag_treaties(text) == tag_treaties(text, prefilter=False) != []

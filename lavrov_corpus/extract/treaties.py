@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 
@@ -68,7 +69,8 @@ _NOT_WEAPONS = (
 _TOKENS = re.compile(rf"[^\W_]+|[\s{_HYPHEN_CLASS},]+|.")
 _PAREN_AFTER = re.compile(r"[ \t]*\(([^()\n]{1,60})\)")
 _YEAR_BEFORE = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)\s+$")
-_YEAR = re.compile(r"(?<!\d)(19[4-9]\d|20\d\d)(?!\d)")
+# Starts with a character class so the engine skips non-digits in C: [12] not after a digit.
+_YEAR = re.compile(r"[12](?<!\d\d)(?:9[4-9]|0\d)\d(?!\d)")
 _PREVIOUS_WORDS = re.compile(r"([\w'’]+)\W*?\s+(?:([\w'’]+)\W*?\s+)?$")
 _WORD = re.compile(r"[A-Za-z]{2,}")
 _INDEFINITE = frozenset({"a", "an", "any", "another", "no", "some", "every", "each"})
@@ -138,20 +140,27 @@ def _alias_regex(alias: str) -> tuple[str, str, bool, bool, bool]:
     return first[0], "".join(parts), first_exact, descriptive, acronym_only
 
 
-@cache
-def _matcher() -> tuple[re.Pattern[str], tuple[_Alias, ...]]:
-    """One regex for every alias, dispatched on the first character.
+def _compile(alternatives: list[tuple[str, str, str]]) -> re.Pattern[str]:
+    """One pattern from (first letter, first word, alternative) triples, kept in order."""
+    by_letter: dict[str, list[str]] = {}
+    for letter, _, alt in alternatives:
+        by_letter.setdefault(letter, []).append(alt)
+    firsts = "".join(sorted({c for k in by_letter for c in (k, k.upper())}))
+    groups = "|".join(
+        f"(?<=[{re.escape(k + k.upper())}])(?:{'|'.join(alts)})"
+        for k, alts in sorted(by_letter.items())
+    )
+    return re.compile(rf"[{re.escape(firsts)}](?<!\w\w)(?:{groups})(?!\w)")
 
-    The pattern starts with a character class of the possible first characters, so the regex
-    engine skips other characters in C; a word-start check and one look-behind per first letter
-    then pick the few aliases worth trying. Within a letter, longer aliases come first, so at one
-    position "START III" is tried before "START".
-    """
+
+@cache
+def _alternatives() -> tuple[tuple[tuple[str, str, str], ...], tuple[_Alias, ...]]:
+    """Every alias as (first letter, lower-case first word, named regex), longest first."""
     ref = reference()
     shared = {alias_key(s.alias): s for s in ref.shared_aliases}
     seen: set[str] = set()
     entries: list[_Alias] = []
-    by_letter: dict[str, list[str]] = {}
+    alternatives: list[tuple[str, str, str]] = []
     candidates = [(a, t.treaty_id) for t in ref.treaties for a in t.aliases]
     for alias, treaty_id in sorted(candidates, key=lambda c: (-len(c[0]), c[0])):
         key = alias_key(alias)
@@ -162,14 +171,88 @@ def _matcher() -> tuple[re.Pattern[str], tuple[_Alias, ...]]:
         s = shared.get(key)
         entries.append(_Alias(alias, None if s else treaty_id, s, descriptive, acronym_only))
         guard = f"(?<={re.escape(first)})" if first_exact and first.isalpha() else ""
-        by_letter.setdefault(first.casefold(), []).append(f"(?P<g{len(entries) - 1}>{guard}{rest})")
-    firsts = "".join(sorted({c for k in by_letter for c in (k, k.upper())}))
-    groups = "|".join(
-        f"(?<=[{re.escape(k + k.upper())}])(?:{'|'.join(alts)})"
-        for k, alts in sorted(by_letter.items())
-    )
-    pattern = re.compile(rf"[{re.escape(firsts)}](?<!\w\w)(?:{groups})(?!\w)")
-    return pattern, tuple(entries)
+        word = _TOKENS.findall(alias)[0].lower()
+        alternatives.append((first.casefold(), word, f"(?P<g{len(entries) - 1}>{guard}{rest})"))
+    return tuple(alternatives), tuple(entries)
+
+
+@cache
+def _matcher() -> tuple[re.Pattern[str], tuple[_Alias, ...]]:
+    """One regex for every alias, dispatched on the first character.
+
+    The pattern starts with a character class of the possible first characters, so the regex
+    engine skips other characters in C; a word-start check and one look-behind per first letter
+    then pick the few aliases worth trying. Within a letter, longer aliases come first, so at one
+    position "START III" is tried before "START".
+    """
+    alternatives, entries = _alternatives()
+    return _compile(list(alternatives)), entries
+
+
+# Non-ASCII characters that ``re`` case-insensitively equates to an ASCII letter although
+# ``str.lower`` does not map them to it (dotless i, long s; the Kelvin sign and dotted capital I
+# lower to ASCII or change the length). tests/test_treaties.py checks the list against Unicode.
+_FOLDS_TO_ASCII = ("\u0130", "\u0131", "\u017f")
+
+
+@cache
+def _dispatch() -> dict[str, re.Pattern[str]] | None:
+    """Trigger word -> the matcher restricted to the aliases starting with it; None if a first
+    word is not ASCII (then every text takes the full search).
+
+    Every match starts with the first word of its alias, so a match can start only where
+    ``text.lower()`` holds one of these words (no trigger is a prefix of another, so one place
+    has one trigger). The restricted matcher keeps the order of the full one, and the aliases it
+    leaves out cannot match there, so it finds the same match.
+    """
+    alternatives, _ = _alternatives()
+    words = sorted({word for _, word, _ in alternatives})
+    if not all(w.isascii() for w in words):
+        return None
+    triggers = [w for i, w in enumerate(words) if not any(w.startswith(p) for p in words[:i])]
+    return {t: _compile([a for a in alternatives if a[1].startswith(t)]) for t in triggers}
+
+
+def _candidates(text: str) -> list[tuple[int, re.Pattern[str]]] | None:
+    """(offset, matcher) of each place a mention can start, in order; None when the shortcut
+    does not apply to this text."""
+    dispatch = _dispatch()
+    if dispatch is None:
+        return None
+    low = text.lower()
+    if len(low) != len(text):
+        return None
+    if not text.isascii() and any(c in text for c in _FOLDS_TO_ASCII):
+        return None
+    found: list[tuple[int, re.Pattern[str]]] = []
+    for word, pattern in dispatch.items():
+        i = low.find(word)
+        while i >= 0:
+            found.append((i, pattern))
+            i = low.find(word, i + 1)
+    found.sort(key=_offset)
+    return found
+
+
+def _offset(item: tuple[int, re.Pattern[str]]) -> int:
+    return item[0]
+
+
+def _next_match(
+    pattern: re.Pattern[str],
+    text: str,
+    pos: int,
+    starts: list[tuple[int, re.Pattern[str]]] | None,
+) -> re.Match[str] | None:
+    """``pattern.search(text, pos)``, trying only ``starts`` when they are known."""
+    if starts is None:
+        return pattern.search(text, pos)
+    for i in range(bisect_left(starts, pos, key=_offset), len(starts)):
+        at, sub = starts[i]
+        m = sub.match(text, at)
+        if m is not None:
+            return m
+    return None
 
 
 def treaty_pattern() -> re.Pattern[str]:
@@ -187,7 +270,7 @@ class _Context:
 
     def latest_year(self) -> int | None:
         if self._latest is None:
-            self._latest = (max((int(y) for y in _YEAR.findall(self.text)), default=None),)
+            self._latest = (max(map(int, _YEAR.findall(self.text)), default=None),)
         return self._latest[0]
 
     def resolve(self, entry: _Alias, start: int) -> str:
@@ -263,19 +346,24 @@ def _combine(a: tuple[str, _Alias], b: tuple[str, _Alias]) -> str | None:
     return None
 
 
-def tag_treaties(text: str, published: dt.date | None = None) -> list[TreatyMention]:
+def tag_treaties(
+    text: str, published: dt.date | None = None, *, prefilter: bool = True
+) -> list[TreatyMention]:
     """Every treaty mention in ``text``, in order of start offset, non-overlapping.
 
     ``published`` (the article's date) resolves ambiguous names such as a bare "START"; see the
     module docstring for the rules. ``text[m.start:m.end] == m.text`` for every mention.
+    ``prefilter=False`` runs the matcher over the whole text instead of only where an alias's
+    first word occurs (same result, slower; kept to test that they agree).
     """
     if isinstance(published, dt.datetime):
         published = published.date()
     pattern, entries = _matcher()
+    starts = _candidates(text) if prefilter else None
     ctx = _Context(text, published)
     found: list[tuple[int, int, str, _Alias]] = []
     pos = 0
-    while (m := pattern.search(text, pos)) is not None:
+    while (m := _next_match(pattern, text, pos, starts)) is not None:
         start, end = m.span()
         entry = entries[int(m.lastgroup[1:])]  # type: ignore[index]
         if not _accept(entry, start, end, ctx):
