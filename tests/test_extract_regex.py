@@ -48,9 +48,10 @@ def _same(text: str) -> None:
         assert _matches(fast, text) == _matches(ref, text), ref.pattern[:40]
     for end in range(len(text) + 1):
         start = max(0, end - 100)
-        assert _subject(cues.SUBJECT_BEFORE, text, start, end) == _subject(
-            cues.SUBJECT_BEFORE_REFERENCE, text, start, end
-        )
+        reference = _subject(cues.SUBJECT_BEFORE_REFERENCE, text, start, end)
+        assert _subject(cues.SUBJECT_BEFORE, text, start, end) == reference
+        m = cues.subject_before(text, start, end)
+        assert (None if m is None else (m.span(), m.span("sp"))) == reference
 
 
 @pytest.mark.parametrize("index", range(11))
@@ -91,7 +92,7 @@ def test_same_matches_on_random_pieces(text: str) -> None:
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.text(alphabet=st.sampled_from("aHhSsTtMcJ.’'- \u00a0\nxÉ,"), max_size=60))
+@given(st.text(alphabet=st.sampled_from("aHhSsTtMcJ.’'- \u00a0\nxÉ,“1_;\t"), max_size=60))
 def test_same_matches_on_random_characters(text: str) -> None:
     _same(text)
 

@@ -217,7 +217,7 @@ class Attributor:
                     end = m.end()
             elif not participle:
                 left_from = max(s_start, vs - 100)
-                m = cues.SUBJECT_BEFORE.search(text, left_from, vs)
+                m = cues.subject_before(text, left_from, vs)
                 if (
                     m
                     and not _POSSESSIVE.search(m.group("sp"))

@@ -98,6 +98,18 @@ _SPEAKER_FAST = (
     + r"))"
 )
 SUBJECT_BEFORE = re.compile(_SPEAKER_FAST + r"[ \u00a0]+" + _FILLER + r"$")
+# Everything SUBJECT_BEFORE can match is made of word characters, ’ ' . - , and spaces: a
+# subject never spans another character. Greedy ".*" backtracks from the end in C, so this
+# finds the last such character before a verb in time proportional to its distance.
+_LAST_BREAK = re.compile(r"(?s).*[^\w’'.\- \u00a0,]")
+
+
+def subject_before(text: str, start: int, end: int) -> re.Match[str] | None:
+    """``SUBJECT_BEFORE.search(text, start, end)``, tried only after the last character no
+    subject can contain (a long sentence before a verb is not retried at every position)."""
+    stop = end - 1 if text[end - 1 : end] == "\n" else end  # "$" also matches before a final \n
+    m = _LAST_BREAK.match(text, start, stop)
+    return SUBJECT_BEFORE.search(text, m.end() if m is not None else start, end)
 
 
 def _trie(words: list[str]) -> str:
