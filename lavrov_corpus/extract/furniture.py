@@ -53,6 +53,15 @@ _CREDIT = re.compile(
     r"(?:^(?:©|\(c\)|photo:|photo by|photograph:|photo credit|image:|picture:|credit:|source:"
     r"\s*(?:" + _AGENCIES + r"))|\b(?:Photo|Image|Picture|Credit)s?:\s*\S|©)",
 )
+# _CREDIT in parts the engine scans fast: its anchored start, and its "Photo:" alternative
+# written to start with a character class (C, I or P not after a word character).
+_CREDIT_START = re.compile(
+    r"(?:©|\(c\)|photo:|photo by|photograph:|photo credit|image:|picture:|credit:|source:"
+    r"\s*(?:" + _AGENCIES + r"))"
+)
+_CREDIT_LABEL = re.compile(
+    r"[CIP](?<!\w\w)(?:(?<=P)hoto|(?<=I)mage|(?<=P)icture|(?<=C)redit)s?:\s*\S"
+)
 _CREDIT_AGENCY = re.compile(
     r"\b[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){0,3}\s?/\s?(?:" + _AGENCIES + r")(?:\s+\w+)?\s*$"
 )
@@ -146,7 +155,9 @@ def is_image_marker(line: str) -> bool:
 def is_credit(line: str) -> bool:
     """A photo credit line ("© Name/TASS", "Photo: TASS", "Name Surname/Reuters")."""
     return len(line) <= 200 and (
-        _CREDIT.search(line) is not None
+        "©" in line
+        or _CREDIT_START.match(line) is not None
+        or (":" in line and _CREDIT_LABEL.search(line) is not None)
         or ("/" in line and _CREDIT_AGENCY.search(line) is not None)
     )
 
