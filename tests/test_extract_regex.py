@@ -99,7 +99,8 @@ def test_same_matches_on_random_characters(text: str) -> None:
 
 _LINE_PIECES = st.sampled_from(
     ["|", " |", "| ", "-", "–", "•", "*", ">", "#", "_", "=", "~", ":", " ", "\u00a0", "\t",
-     "\u2028", "\n", "Photo", "image", "x", "16x9 Image", "![]()", "ab"]
+     "\u2028", "\n", "Photo", "image", "x", "16x9 Image", "![]()", "ab", "©", "(c)", "photo:",
+     "Credits", "Picture", "source:", "TASS", "/", "Reuters", "_", "é", "Image: "]
 )  # fmt: skip
 
 
@@ -108,6 +109,11 @@ _LINE_PIECES = st.sampled_from(
 def test_furniture_string_checks_equal_regexes(line: str) -> None:
     assert furniture._trim(line) == furniture._EDGE_JUNK.sub("", line)
     assert furniture._scraped_cell(line) == (furniture._SCRAPED_CELL.search(line) is not None)
+    credit = len(line) <= 200 and (
+        furniture._CREDIT.search(line) is not None
+        or ("/" in line and furniture._CREDIT_AGENCY.search(line) is not None)
+    )
+    assert furniture.is_credit(line) == credit
 
 
 def _split_lines_reference(src: str) -> list[tuple[int, int, str]]:
@@ -163,3 +169,20 @@ def test_scare_before_equals_regex(before: str) -> None:
     )
     longest = max(len(w) for w in attribution._SCARE_BEFORE.pattern[3:].split(")")[0].split("|"))
     assert longest == attribution._SCARE_LONGEST
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(st.text(), st.lists(_PIECES, max_size=40).map(" ".join)))
+def test_language_words_equal_regex(text: str) -> None:
+    from lavrov_corpus.extract import convert
+
+    sample = text.lower()
+    assert sorted(convert._words(sample)) == sorted(convert._WORDS.findall(sample))
+
+
+def test_language_words_equal_regex_on_articles() -> None:
+    from lavrov_corpus.extract import convert
+
+    for text in _texts():
+        sample = text[:2000].lower()
+        assert sorted(convert._words(sample)) == sorted(convert._WORDS.findall(sample))

@@ -7,6 +7,7 @@ import hashlib
 import re
 from collections import Counter
 from dataclasses import dataclass
+from itertools import filterfalse
 
 from ..models import (
     Article,
@@ -144,7 +145,7 @@ def guess_language(text: str) -> str | None:
     """A cheap guess: 'ru' for mostly Cyrillic text, else the stopword list covering ≥ 15% of
     the words (at least 20 words) and twice as many as any other; None when unsure."""
     sample = text[:2000].lower()
-    words = _WORDS.findall(sample)
+    words = _words(sample)
     if len(words) < 20:
         return None
     counts = Counter(words)
@@ -158,6 +159,16 @@ def guess_language(text: str) -> str | None:
     )
     (best, lang), (second, _) = scores[0], scores[1]
     return lang if best >= 0.15 * len(words) and best >= 2 * second else None
+
+
+def _words(sample: str) -> list[str]:
+    """``_WORDS.findall(sample)`` as a multiset (order differs): white space never belongs to a
+    word, so an all-letter token of ``str.split`` is one word; only the rest needs the regex."""
+    tokens = sample.split()
+    words = list(filter(str.isalpha, tokens))
+    if len(words) < len(tokens):
+        words += _WORDS.findall(" ".join(filterfalse(str.isalpha, tokens)))
+    return words
 
 
 def convert_bytes(
