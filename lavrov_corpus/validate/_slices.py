@@ -123,24 +123,26 @@ def _views(data: np.ndarray, starts: np.ndarray, lengths: np.ndarray) -> np.ndar
     """Arrow string-view structs (16 bytes each) for byte ranges of the one buffer ``data``.
 
     A view holds its length, then up to 12 bytes inline, or a 4-byte prefix, the buffer index
-    and the offset; Arrow then compares views with memcmp, without copying any text.
+    and the offset; Arrow then compares views with memcmp, without copying any text. Only the
+    first 12 bytes of each range are gathered (nothing is copied for the rest).
     """
     import numpy as np
 
     if len(data) >= 1 << 31:
         raise ValueError("texts larger than 2 GiB cannot be sliced as string views")
-    padded = np.concatenate([data, np.zeros(16, dtype=np.uint8)])
-    # word k = bytes k..k+3 read little-endian: one gather per 4 bytes, no index arrays
-    words = np.ndarray(shape=(len(data) + 13,), dtype="<u4", buffer=padded, strides=(1,))
-    views = np.zeros((len(lengths), 4), dtype=np.uint32)
+    n = len(lengths)
+    views = np.zeros((n, 4), dtype=np.uint32)
     views[:, 0] = lengths
+    if not n or not len(data):
+        return views.reshape(-1).view(np.uint8)
+    width = np.arange(12, dtype=np.int64)
+    first = data[np.minimum(starts[:, None] + width, len(data) - 1)]
+    first = np.where(width < lengths[:, None], first, 0).astype(np.uint8)
+    words = np.ascontiguousarray(first).view("<u4")  # (n, 3) little-endian words
     short = lengths <= 12
-    for w in range(3):
-        keep = np.clip(lengths - 4 * w, 0, 4).astype(np.uint64)
-        mask = ((np.uint64(1) << (keep * np.uint64(8))) - np.uint64(1)).astype(np.uint32)
-        views[:, 1 + w] = np.where(short, words[starts + 4 * w] & mask, 0)
+    views[short, 1:] = words[short]
     long_ = ~short
-    views[long_, 1] = words[starts[long_]]
-    views[long_, 2] = 0
+    views[long_, 1] = words[long_, 0]
+    views[long_, 2] = 0  # buffer index
     views[long_, 3] = starts[long_]
     return views.reshape(-1).view(np.uint8)

@@ -73,7 +73,10 @@ class Context:
             t = self.tables.get(table)
             if t is None or name not in t.column_names:
                 return None
-            self._columns[key] = t.column(name).combine_chunks()
+            column = t.column(name)
+            self._columns[key] = (
+                column.chunk(0) if column.num_chunks == 1 else column.combine_chunks()
+            )
         return self._columns[key]
 
     def has(self, table: str, *names: str) -> bool:
@@ -88,7 +91,10 @@ class Context:
             t = self.kept.get(table)
             if t is None or name not in t.column_names:
                 return None
-            self._columns[key] = t.column(name).combine_chunks()
+            column = t.column(name)
+            self._columns[key] = (
+                column.chunk(0) if column.num_chunks == 1 else column.combine_chunks()
+            )
         return self._columns[key]
 
     def keep_id(self, table: str, first_row: int, ids: ArrowArray) -> None:

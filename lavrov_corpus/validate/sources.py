@@ -22,6 +22,8 @@ from .stream import read_batches
 _SPACE = re.compile(r"\s+")
 #: Source files kept in memory at once while checking quotes (quotes come in article order).
 _BLOBS = 4
+#: Decoded bytes per batch: these checks turn rows into Python objects (several times larger).
+_BATCH_BYTES = 2 << 20
 
 
 def _squash(text: str) -> str:
@@ -110,7 +112,7 @@ def _article_segments(ctx: Context, blobs: _Blobs) -> dict[str, str]:
     cols = ["text", "source_sha256", "source_encoding", "source_map"]
     if not all(c in ctx.usable.get("articles", {}) for c in cols):
         return encodings
-    for offset, batch in read_batches(ctx, "articles", cols):
+    for offset, batch in read_batches(ctx, "articles", cols, batch_bytes=_BATCH_BYTES):
         if batch.column_names != cols:
             return encodings  # a column stopped casting: reported by the schema check
         data = [batch.column(c).to_pylist() for c in cols]
@@ -142,7 +144,7 @@ def _quote_bytes(ctx: Context, blobs: _Blobs, encodings: dict[str, str]) -> None
     cols = ["text", "source_sha256", "source_byte_start", "source_byte_end"]
     if not all(c in ctx.usable.get("quotes", {}) for c in cols):
         return
-    for offset, batch in read_batches(ctx, "quotes", cols):
+    for offset, batch in read_batches(ctx, "quotes", cols, batch_bytes=_BATCH_BYTES):
         if batch.column_names != cols:
             return
         data = [batch.column(c).to_pylist() for c in cols]

@@ -42,10 +42,12 @@ def article_index(ctx: Context, table: str) -> tuple[np.ndarray, np.ndarray] | N
 class ArticleTexts:
     """``articles.text`` by row of the whole table, read one Parquet row group at a time.
 
-    The last ``cache`` row groups read stay prepared for slicing; ``loads`` counts reads.
+    The last ``cache`` row groups read stay prepared for slicing (one is enough when quotes
+    come in article order: a batch moves on to the next group and never back); ``loads``
+    counts reads.
     """
 
-    def __init__(self, parquet: pq.ParquetFile, cast_to: pa.DataType | None, cache: int = 2):
+    def __init__(self, parquet: pq.ParquetFile, cast_to: pa.DataType | None, cache: int = 1):
         import numpy as np
 
         meta = parquet.metadata
@@ -63,18 +65,21 @@ class ArticleTexts:
 
     def group(self, g: int) -> SliceSource:
         """The texts of row group ``g``, prepared for slicing."""
+        import pyarrow as pa
+
         from ._slices import SliceSource
 
         if g in self._prepared:
             self._prepared.move_to_end(g)
             return self._prepared[g]
+        while len(self._prepared) >= self.cache:  # drop before reading: never two at once
+            self._prepared.popitem(last=False)
+        pa.default_memory_pool().release_unused()
         column = self.parquet.read_row_group(g, columns=["text"]).column(0)
         if self.cast_to is not None:
             column = column.cast(self.cast_to)
         self.loads += 1
         source = self._prepared[g] = SliceSource(column)
-        while len(self._prepared) > self.cache:
-            self._prepared.popitem(last=False)
         return source
 
 

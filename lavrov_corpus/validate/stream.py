@@ -31,28 +31,40 @@ KEEP: dict[str, tuple[str, ...]] = {
     "provenance": ("sha256", "size", "status", "role", "article_id"),
 }
 #: Target size of one batch (uncompressed, estimated from the row groups) and its row limits.
-BATCH_BYTES = 16 << 20
+BATCH_BYTES = 8 << 20
 MAX_BATCH_ROWS = 131_072
 MIN_BATCH_ROWS = 64
 
 
-def batch_rows(parquet: pq.ParquetFile) -> int:
-    """Rows per batch for ``parquet``: about :data:`BATCH_BYTES` of decoded data."""
+def batch_rows(
+    parquet: pq.ParquetFile, columns: list[str] | None = None, batch_bytes: int | None = None
+) -> int:
+    """Rows per batch for ``parquet``: about :data:`BATCH_BYTES` of decoded data.
+
+    The footer's sizes are of encoded pages (dictionary-encoded ids look tiny), so the first
+    rows are decoded to measure a row, and the larger estimate wins.
+    """
     meta = parquet.metadata
     if not meta.num_rows:
         return MAX_BATCH_ROWS
     size = sum(meta.row_group(i).total_byte_size for i in range(meta.num_row_groups))
     per_row = max(1.0, size / meta.num_rows)
-    return int(min(MAX_BATCH_ROWS, max(MIN_BATCH_ROWS, BATCH_BYTES // per_row)))
+    probe = next(parquet.iter_batches(batch_size=min(512, meta.num_rows), columns=columns), None)
+    if probe is not None and probe.num_rows:
+        per_row = max(per_row, probe.nbytes / probe.num_rows)
+    target = BATCH_BYTES if batch_bytes is None else batch_bytes
+    return int(min(MAX_BATCH_ROWS, max(MIN_BATCH_ROWS, target // per_row)))
 
 
 def read_batches(
-    ctx: Context, table: str, columns: list[str] | None = None, *, check: bool = False
+    ctx: Context, table: str, columns: list[str] | None = None, *, check: bool = False,
+    batch_bytes: int | None = None,
 ) -> Iterator[tuple[int, pa.Table]]:
     """(first row, batch) of ``table``'s usable ``columns`` (default all), cast as allowed.
 
     ``check``: validate each batch in full (bad offsets, invalid UTF-8 of a garbled page). A
-    value that does not cast makes its column unusable from there on.
+    value that does not cast makes its column unusable from there on. ``batch_bytes``: decoded
+    size of a batch (default :data:`BATCH_BYTES`; less for checks that turn rows into Python).
     """
     import pyarrow as pa
 
@@ -63,7 +75,8 @@ def read_batches(
     wanted = [c for c in (columns or list(usable)) if c in usable]
     offset = 0
     read = None if check else wanted  # a full check reads every column, unusable ones too
-    for batch in parquet.iter_batches(batch_size=batch_rows(parquet), columns=read):
+    size = batch_rows(parquet, read, batch_bytes)
+    for batch in parquet.iter_batches(batch_size=size, columns=read):
         if check:
             batch.validate(full=True)
         arrays: dict[str, Any] = {}
@@ -96,6 +109,8 @@ def check_tables(ctx: Context) -> None:
             assert parquet is not None
             texts = ArticleTexts(parquet, ctx.usable["articles"]["text"])
         _table_pass(ctx, table, texts)
+        if table == "quotes":
+            texts = None
     ctx.show(dict(ctx.kept))
     keys.check_duplicates(ctx)
     accounting.check_accounting(ctx)
@@ -103,11 +118,14 @@ def check_tables(ctx: Context) -> None:
 
 
 def _table_pass(ctx: Context, table: str, texts: ArticleTexts | None) -> None:
+    import pyarrow as pa
+
     from .files import unreadable
 
     if ctx.files.get(table) is None or table not in ctx.usable:
         return
     state = ctx.collector.checkpoint(table)
+    pool = pa.default_memory_pool()
     kept: dict[str, list[Any]] = {}
     batches = read_batches(ctx, table, check=True)
     while True:
@@ -123,8 +141,16 @@ def _table_pass(ctx: Context, table: str, texts: ArticleTexts | None) -> None:
         ctx.show({table: batch}, {table: offset})
         _keep(ctx, table, offset, batch, kept)
         _check_batch(ctx, table, texts)
+        ctx.show({})
+        del batch
+        pool.release_unused()  # the allocator would keep freed batches: RSS grew with each
     ctx.show({})
     ctx.kept[table] = _kept_table(ctx, table, kept)
+    key = PRIMARY_KEYS[table]
+    ctx.forget_ids(table)
+    if key in ctx.kept[table].column_names:  # record ids from the one kept copy from now on
+        ctx.keep_id(table, 0, ctx.kept[table].column(key).chunk(0))
+    pa.default_memory_pool().release_unused()  # hand freed batches back to the system
 
 
 def _check_batch(ctx: Context, table: str, texts: ArticleTexts | None) -> None:
@@ -174,9 +200,16 @@ def _kept_table(ctx: Context, table: str, kept: dict[str, list[Any]]) -> pa.Tabl
     names = [n for n in (PRIMARY_KEYS[table], *KEEP.get(table, ())) if n in usable]
     for name in names:
         typ: Any = usable[name] or schema.field(name).type
-        arrays[name] = pa.chunked_array(kept.get(name, []), type=typ)
+        arrays[name] = _one_chunk(kept.get(name, []), typ)
     if table == "articles":
         for name, needs in (("_text_len", "text"), ("_n_par", "paragraphs")):
             if needs in usable:
-                arrays[name] = pa.chunked_array(kept.get(name, []), type=pa.int64())
+                arrays[name] = _one_chunk(kept.get(name, []), pa.int64())
     return pa.table(arrays)
+
+
+def _one_chunk(chunks: list[Any], typ: Any) -> Any:
+    """The chunks as one Array (copied once, so the batches they came from can go)."""
+    import pyarrow as pa
+
+    return pa.concat_arrays(chunks) if chunks else pa.array([], typ)
