@@ -18,14 +18,13 @@ from ..models import (
     Quote,
     RejectReason,
     Speaker,
-    TextSpan,
 )
 from ..models.sidecar import CuratedMetadata
 from .attribution import Attributor
 from .clean import layout
 from .decode import DecodeFailure, decode
 from .quotes import find_quotes
-from .sourcemap import ByteMap, assemble, text_to_source
+from .sourcemap import SourceMap, assemble
 from .speakers import reference
 from .treaties import tag_treaties
 
@@ -210,8 +209,8 @@ def _convert(data: bytes, source_path: str, meta: CuratedMetadata | None) -> Con
     text = asm.text
     sha = hashlib.sha256(data).hexdigest()
     article_id = "a" + sha[:16]
-    bmap = ByteMap(src, enc, decoded.bom_length)
-    segments = bmap.segments(asm)
+    smap = SourceMap(src, enc, decoded.bom_length, asm)
+    segments = smap.segments()
 
     title_span = asm.paragraphs[0] if has_title else None
     body_start = asm.paragraphs[1][0] if has_title else asm.paragraphs[0][0]
@@ -239,10 +238,12 @@ def _convert(data: bytes, source_path: str, meta: CuratedMetadata | None) -> Con
         if who is not None and who.speaker_id is not None and who.speaker_id not in ref.by_id:
             extracted_names.setdefault(who.speaker_id, who.name or who.mention)
         qt = sorted({m.treaty_id for m in mentions if m.start < q.end and m.end > q.start})
-        s_src = text_to_source(asm.pieces, q.start, end=False)
-        e_src = text_to_source(asm.pieces, q.end, end=True)
-        b0 = bmap.byte(s_src) if s_src is not None else 0
-        b1 = bmap.byte(e_src) if e_src is not None else b0
+        b0 = smap.byte(q.start, end=False)
+        if b0 is None:
+            b0 = 0
+        b1 = smap.byte(q.end, end=True)
+        if b1 is None:
+            b1 = b0
         quotes.append(
             Quote(
                 quote_id=f"{article_id}-q{n:03d}",
@@ -291,7 +292,8 @@ def _convert(data: bytes, source_path: str, meta: CuratedMetadata | None) -> Con
         if outlet
         else "The article text is © its publisher; included for research and quotation."
     )
-    article = Article(
+    # Nested records go in as plain values: pydantic validates them inside one call.
+    fields = dict(
         article_id=article_id,
         title=title,
         title_start=title_span[0] if title_span else None,
@@ -306,7 +308,7 @@ def _convert(data: bytes, source_path: str, meta: CuratedMetadata | None) -> Con
         language=language,
         text=text,
         body_start=body_start,
-        paragraphs=[TextSpan(start=s, end=e) for s, e in asm.paragraphs],
+        paragraphs=[{"start": s, "end": e} for s, e in asm.paragraphs],
         treaty_ids=sorted({mm.treaty_id for mm in mentions}),
         mentions=list(mentions),
         rights=rights,
@@ -316,10 +318,11 @@ def _convert(data: bytes, source_path: str, meta: CuratedMetadata | None) -> Con
         source_path=source_path,
         source_sha256=sha,
         source_encoding=enc,
-        source_byte_start=segments[0].byte_start if segments else 0,
-        source_byte_end=segments[-1].byte_end if segments else 0,
+        source_byte_start=segments[0]["byte_start"] if segments else 0,
+        source_byte_end=segments[-1]["byte_end"] if segments else 0,
         source_map=segments,
     )
+    article = Article.model_validate(fields)
     text_sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
     return Conversion(article, tuple(quotes), speakers, enc, conf, text_sha)
 

@@ -93,9 +93,57 @@ class ByteMap:
         return out
 
 
-def text_to_source(pieces: list[tuple[int, int, int]], offset: int, *, end: bool) -> int | None:
-    """Source character offset of a text offset (a start, or an exclusive end)."""
-    starts = [p[0] for p in pieces]
+class SourceMap:
+    """Byte ranges of the verbatim pieces of an assembled text, computed in one pass, and text
+    offsets mapped to source bytes (the same figures as :class:`ByteMap`)."""
+
+    def __init__(self, src: str, encoding: str, bom_length: int, assembled: Assembled) -> None:
+        self.pieces = assembled.pieces
+        self.starts = [p[0] for p in self.pieces]
+        self._bytes = ByteMap(src, encoding, bom_length)
+        width, base = self._bytes.width, bom_length
+        self.ranges: list[tuple[int, int]] = []  #: (byte_start, byte_end) of each piece
+        if width is not None:
+            self.ranges = [(base + s * width, base + (s + n) * width) for _, s, n in self.pieces]
+            return
+        b = c = 0  # bytes before source offset c (byte counts of slices add up)
+        for _, s, n in self.pieces:
+            if s >= c:
+                b += len(src[c:s].encode(encoding))
+            else:
+                b -= len(src[s:c].encode(encoding))
+            b_end = b + len(src[s : s + n].encode(encoding))
+            self.ranges.append((base + b, base + b_end))
+            b, c = b_end, s + n
+
+    def segments(self) -> list[dict[str, int]]:
+        """One verbatim segment per piece (fields of :class:`SourceSegment`)."""
+        return [
+            {"text_start": t, "text_end": t + n, "byte_start": b0, "byte_end": b1}
+            for (t, _, n), (b0, b1) in zip(self.pieces, self.ranges, strict=True)
+        ]
+
+    def byte(self, offset: int, *, end: bool) -> int | None:
+        """Source byte of a text offset (a start, or an exclusive end); None outside pieces."""
+        src_offset = text_to_source(self.pieces, offset, end=end, starts=self.starts)
+        if src_offset is None:
+            return None
+        return self._bytes.byte(src_offset)
+
+
+def text_to_source(
+    pieces: list[tuple[int, int, int]],
+    offset: int,
+    *,
+    end: bool,
+    starts: list[int] | None = None,
+) -> int | None:
+    """Source character offset of a text offset (a start, or an exclusive end).
+
+    ``starts`` (the text starts of ``pieces``) may be passed when mapping many offsets.
+    """
+    if starts is None:
+        starts = [p[0] for p in pieces]
     i = bisect_right(starts, offset - 1 if end else offset) - 1
     if i < 0:
         return None
