@@ -5,8 +5,8 @@
 Runs ``convert_bytes`` over the seeds (and, separately, the extra test articles) repeated,
 after one warm-up pass, and reports the best of three timed rounds. ``--clock cpu`` times the
 process's CPU time instead of wall time (steadier on a shared machine). ``--cold`` empties the
-converter's name cache before every article, as if each article were new (repeating the same
-files otherwise lets every name lookup after the first round hit the cache).
+converter's name and role caches before every article, as if each article were new (repeating
+the same files otherwise lets every name lookup after the first round hit the cache).
 """
 
 from __future__ import annotations
@@ -48,8 +48,14 @@ def bench(
 def _cache_clear() -> Callable[[], None]:
     from lavrov_corpus.extract import speakers
 
-    cached = getattr(speakers, "_match_phrase", None)
-    return cached.cache_clear if cached is not None else (lambda: None)
+    caches = [getattr(speakers, name, None) for name in ("_match_phrase", "role_tokens")]
+    clears = [c.cache_clear for c in caches if hasattr(c, "cache_clear")]
+
+    def clear() -> None:
+        for c in clears:
+            c()
+
+    return clear
 
 
 def main() -> int:
@@ -57,7 +63,9 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--repeat", type=int, default=200)
     ap.add_argument("--clock", choices=["wall", "cpu"], default="wall")
-    ap.add_argument("--cold", action="store_true", help="empty the name cache before each file")
+    ap.add_argument(
+        "--cold", action="store_true", help="empty the name and role caches before each file"
+    )
     args = ap.parse_args()
     sets = {
         "seeds": sorted((ROOT / "seeds").glob("*.txt")),

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from ..models import Attribution
 from . import cues
 from .quotes import RawQuote
-from .speakers import NameMatch, match_name, reference, role_tokens, roles_match
+from .speakers import NameMatch, match_name, reference, role_tokens
 
 _SENT_END = re.compile(r"[.!?…][\"”»’']?[ \u00a0]+(?=[\"“«‘(]?[A-Z0-9])")
 _ABBREV = re.compile(
@@ -298,10 +298,18 @@ class Attributor:
                 ordered.append(c.who.speaker_id)
         ordered += [sid for mpos, sid, _ in reversed(self.mentions) if mpos < pos]
         ordered += [sid for mpos, sid, _ in self.mentions if mpos >= pos]
+        # roles_match(phrase, roles), with the phrase's words computed once, not per speaker.
+        want = role_tokens(phrase)
+        if not want:
+            return None
         for sid in dict.fromkeys(ordered):
-            if roles_match(phrase, self._roles(sid)):
+            if any(want <= r for r in self._roles(sid)):
                 return sid
-        hits = [sid for sid, r in reference().by_id.items() if roles_match(phrase, r.role_tokens)]
+        hits = [
+            sid
+            for sid, r in reference().by_id.items()
+            if any(want <= roles for roles in r.role_tokens)
+        ]
         return hits[0] if len(hits) == 1 else None
 
     # --- quotes ----------------------------------------------------------------------------

@@ -92,6 +92,7 @@ def slug(name: str) -> str:
     return _SLUG_JUNK.sub("-", folded.lower()).strip("-")[:80].strip("-")
 
 
+@lru_cache(maxsize=4096)  # pure; the same descriptions and titles recur in every article
 def role_tokens(role: str) -> frozenset[str]:
     """Content words of a role or description, normalised ('Russia’s' -> 'russian')."""
     out = set()
