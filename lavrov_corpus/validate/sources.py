@@ -24,11 +24,38 @@ _SPACE = re.compile(r"\s+")
 _BLOBS = 4
 #: Decoded bytes per batch: these checks turn rows into Python objects (several times larger).
 _BATCH_BYTES = 2 << 20
+_BATCH_ROWS = 10_000
 
 
 def _squash(text: str) -> str:
     # Hard-wrapped lines are joined with one space in articles.text: compare modulo whitespace.
     return _SPACE.sub(" ", text).strip()
+
+
+def _check_file(ctx: Context, sources: Path, row: int, rel: str, sha: str, size: int | None,
+                verified: dict[str, str]) -> None:
+    """One provenance row against its file: present, size, sha256."""
+    out = ctx.collector
+    file = sources / rel
+    if not _safe_relative(rel) or not file.is_file():
+        out.add(Code.SOURCE_MISSING, f"{rel} not found in {sources}",
+                table="provenance", row=row, field="path", path=rel)
+        return
+    try:
+        data = file.read_bytes()
+    except OSError as exc:
+        out.add(Code.SOURCE_MISSING, f"unreadable: {exc}", table="provenance", row=row,
+                field="path", path=rel)
+        return
+    if size is not None and len(data) != size:
+        out.add(Code.SOURCE_SIZE_MISMATCH, f"file has {len(data)} bytes, provenance {size}",
+                table="provenance", row=row, field="size", path=rel)
+    digest = hashlib.sha256(data).hexdigest()
+    if digest != sha:
+        out.add(Code.SOURCE_CHECKSUM_MISMATCH, f"file sha256 {digest}",
+                table="provenance", row=row, field="sha256", path=rel)
+    else:
+        verified[sha] = rel
 
 
 def check_sources(ctx: Context, sources: Path) -> None:
@@ -39,34 +66,16 @@ def check_sources(ctx: Context, sources: Path) -> None:
     sizes = ctx.ref("provenance", "size")
     if paths is None or shas is None or sizes is None:
         return
-    verified: dict[str, Path] = {}  # sha256 -> a source file that matches provenance
-    for row, (rel, sha, size) in enumerate(
-        zip(paths.to_pylist(), shas.to_pylist(), sizes.to_pylist(), strict=True)
-    ):
-        if rel is None or sha is None:
-            continue  # unreadable inputs have no hash to check
-        file = sources / rel
-        if not _safe_relative(rel) or not file.is_file():
-            out.add(Code.SOURCE_MISSING, f"{rel} not found in {sources}",
-                    table="provenance", row=row, field="path", path=rel)
-            continue
-        try:
-            data = file.read_bytes()
-        except OSError as exc:
-            out.add(Code.SOURCE_MISSING, f"unreadable: {exc}", table="provenance", row=row,
-                    field="path", path=rel)
-            continue
-        if size is not None and len(data) != size:
-            out.add(Code.SOURCE_SIZE_MISMATCH, f"file has {len(data)} bytes, provenance {size}",
-                    table="provenance", row=row, field="size", path=rel)
-        digest = hashlib.sha256(data).hexdigest()
-        if digest != sha:
-            out.add(Code.SOURCE_CHECKSUM_MISMATCH, f"file sha256 {digest}",
-                    table="provenance", row=row, field="sha256", path=rel)
-        else:
-            verified[sha] = file
+    verified: dict[str, str] = {}  # sha256 -> a source file (relative path) matching provenance
+    for first in range(0, len(paths), _BATCH_ROWS):  # Python lists of one slice at a time
+        rows = zip(*(c.slice(first, _BATCH_ROWS).to_pylist() for c in (paths, shas, sizes)),
+                   strict=True)
+        for row, (rel, sha, size) in enumerate(rows, start=first):
+            if rel is None or sha is None:
+                continue  # unreadable inputs have no hash to check
+            _check_file(ctx, sources, row, rel, sha, size, verified)
     if out.wants(Code.SOURCE_SPAN_MISMATCH):
-        blobs = _Blobs(verified)
+        blobs = _Blobs(sources, verified)
         encodings = _article_segments(ctx, blobs)
         _quote_bytes(ctx, blobs, encodings)
 
@@ -75,8 +84,8 @@ class _Blobs:
     """Bytes of verified source files by sha256, the last few kept (a file can change on disk
     after it was hashed: it is re-hashed on each read)."""
 
-    def __init__(self, files: dict[str, Path]) -> None:
-        self.files = files
+    def __init__(self, root: Path, files: dict[str, str]) -> None:
+        self.root, self.files = root, files
         self._recent: OrderedDict[str, bytes | None] = OrderedDict()
 
     def get(self, sha: str | None) -> bytes | None:
@@ -86,7 +95,7 @@ class _Blobs:
             self._recent.move_to_end(sha)
             return self._recent[sha]
         try:
-            data: bytes | None = self.files[sha].read_bytes()
+            data: bytes | None = (self.root / self.files[sha]).read_bytes()
         except OSError:
             data = None
         if data is not None and hashlib.sha256(data).hexdigest() != sha:
@@ -119,7 +128,8 @@ def _article_segments(ctx: Context, blobs: _Blobs) -> dict[str, str]:
         for i, (text, sha, enc, segments) in enumerate(zip(*data, strict=True)):
             if sha is None or enc is None:
                 continue
-            encodings[sha] = enc
+            if enc != "utf-8":  # quotes assume utf-8 otherwise: no entry per article
+                encodings[sha] = enc
             if text is None or not segments:
                 continue
             blob = blobs.get(sha)
@@ -155,7 +165,7 @@ def _quote_bytes(ctx: Context, blobs: _Blobs, encodings: dict[str, str]) -> None
             if blob is None:
                 continue
             got = _decode(blob, start, end, encodings.get(sha, "utf-8"))
-            if got is None or _squash(got) != _squash(text):
+            if got is None or (got != text and _squash(got) != _squash(text)):
                 ctx.collector.add(
                     Code.SOURCE_SPAN_MISMATCH,
                     f"source bytes [{start}:{end}] decode to {got!r:.60}, quote is {text!r:.60}",
