@@ -186,3 +186,78 @@ def test_language_words_equal_regex_on_articles() -> None:
     for text in _texts():
         sample = text[:2000].lower()
         assert sorted(convert._words(sample)) == sorted(convert._WORDS.findall(sample))
+
+
+def _attribution_state(text: str, paragraphs: list[tuple[int, int]], has_title: bool) -> object:
+    from lavrov_corpus.extract.quotes import find_quotes
+
+    a = attribution.Attributor(text, paragraphs, has_title, find_quotes(text, paragraphs), None)
+    cue_list = [(c.start, c.end, c.verb, c.subj_start, c.who) for c in a.cues]
+    return a.mentions, cue_list, a.run()
+
+
+def _scan_agrees(text: str, paragraphs: list[tuple[int, int]], has_title: bool = False) -> None:
+    """Scanning only outside quotations gives what scanning the whole text gives."""
+    from unittest import mock
+
+    fast = _attribution_state(text, paragraphs, has_title)
+    with mock.patch.object(attribution, "scan_ranges", lambda t, s, e: [(0, len(t))]):
+        full = _attribution_state(text, paragraphs, has_title)
+    assert fast == full
+
+
+def test_scan_outside_quotes_agrees_on_articles() -> None:
+    from lavrov_corpus.extract.clean import layout
+    from lavrov_corpus.extract.sourcemap import assemble
+
+    paths = sorted(
+        [*ROOT.glob("seeds/*.txt"), *ROOT.glob("tests/data/*/*.txt")], key=lambda p: p.name
+    )
+    assert len(paths) > 11
+    skipped = 0
+    for path in paths:
+        d = decode(path.read_bytes())
+        assert isinstance(d, Decoded)
+        lay = layout(d.text)
+        asm = assemble(d.text, lay.paragraphs)
+        _scan_agrees(asm.text, asm.paragraphs, lay.has_title)
+        a = attribution.Attributor(asm.text, asm.paragraphs, lay.has_title, [], None)
+        skipped += len(asm.text) - sum(e - s for s, e in a.scan)
+    assert skipped == 0  # no quotations given: nothing skipped
+
+
+_QUOTE_PIECES = st.sampled_from(
+    ["“", "”", "«", "»", '"', "'", "‘", "’", " ", "\u00a0", ".", ",", ":", "-", "Lavrov", "said",
+     "he", "added", "pointed out", "the minister", "told", "Sergey", "Ryabkov", "according to",
+     "saying", "US", "x", "Foreign Minister", "’s", "O'Brien", "\n", "\n\n", "1"]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_QUOTE_PIECES, max_size=60).map("".join))
+def test_scan_outside_quotes_agrees_on_random_text(text: str) -> None:
+    paragraphs = []
+    pos = 0
+    for part in text.split("\n\n"):
+        paragraphs.append((pos, pos + len(part)))
+        pos += len(part) + 2
+    _scan_agrees(text, paragraphs)
+
+
+def test_words_never_contain_a_quotation_edge() -> None:
+    """The cue words' characters are all ones that keep a quotation from being skipped."""
+    words = [*cues.SPEECH_VERBS.split("|"), *cues.PARTICIPLES.split("|"), "according to"]
+    assert not [c for c in "".join(words) if attribution._edge_stops_words(c)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It was ‘a deal with the US’ Lavrov said.",  # the name "US’ Lavrov" starts in the quote
+        "He called it 'the US' Lavrov said.",
+        "The minister spoke of ‘New START’ Ryabkov said.",
+        "Lavrov said “the deal is dead” and Ryabkov added “no way”.",
+    ],
+)
+def test_scan_outside_quotes_agrees_at_quotation_edges(text: str) -> None:
+    _scan_agrees(text, [(0, len(text))])

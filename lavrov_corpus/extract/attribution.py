@@ -74,6 +74,35 @@ _POSSESSIVE = re.compile(r"[’']s$")
 _PROPER = re.compile(r"^(?:[A-Z][a-z’'\-]+|(?:[A-Z]\.)+|Mc[A-Z][a-z]+|[A-Z][a-z]+[A-Z][a-z]+)$")
 
 
+# Characters a cue word or a name can contain, or that stop a match at its edge if they follow
+# it (besides letters and digits): a quotation bounded by other marks cannot share a match with
+# the text around it.
+_WORDLIKE = frozenset("_’'-.\u00a0 ")
+
+
+def _edge_stops_words(ch: str) -> bool:
+    return not (ch.isalnum() or ch in _WORDLIKE)
+
+
+def scan_ranges(text: str, qstarts: list[int], qends: list[int]) -> list[tuple[int, int]]:
+    """The ranges of ``text`` worth scanning for cue words and names: all of it minus each
+    quotation whose marks cannot be part of a word or name (matches inside quotations are
+    discarded anyway, and none outside can run into such a quotation)."""
+    out = []
+    cursor = 0
+    for i, (qs, qe) in enumerate(zip(qstarts, qends, strict=True)):
+        following = qstarts[i + 1] if i + 1 < len(qstarts) else len(text)
+        if (
+            cursor <= qs < qe <= following
+            and _edge_stops_words(text[qs])
+            and _edge_stops_words(text[qe - 1])
+        ):
+            out.append((cursor, qs))
+            cursor = qe
+    out.append((cursor, len(text)))
+    return out
+
+
 @dataclass(slots=True)
 class Who:
     """A resolved speaker reference."""
@@ -129,6 +158,7 @@ class Attributor:
         self.known: dict[str, str] = {}  #: surname -> id of extracted people
         self.titles: dict[str, set[str]] = {}  #: speaker_id -> titles printed before the name
         self._matched: dict[str, NameMatch | None] = {}
+        self.scan = scan_ranges(text, self.qstarts, self.qends)
         self.sentences = self._sentences()
         self.mentions = self._mentions()
         self.cues: list[Cue] = []
@@ -169,13 +199,16 @@ class Attributor:
     def _mentions(self) -> list[tuple[int, str, bool]]:
         """(position, speaker_id, is_person) of names outside quotes, in text order."""
         out = []
-        for m in _NAME_SEQ.finditer(self.text):
-            if self._in_quote(m.start()):
-                continue
-            nm = self._match(m.group())
-            if nm is not None:
-                person = nm.curated or (nm.title is not None and bool(_ROLE_NOUN.search(nm.title)))
-                out.append((m.start(), nm.speaker_id, person))
+        for start, end in self.scan:
+            for m in _NAME_SEQ.finditer(self.text, start, end):
+                if self._in_quote(m.start()):
+                    continue
+                nm = self._match(m.group())
+                if nm is not None:
+                    person = nm.curated or (
+                        nm.title is not None and bool(_ROLE_NOUN.search(nm.title))
+                    )
+                    out.append((m.start(), nm.speaker_id, person))
         return out
 
     def _match(self, phrase: str) -> NameMatch | None:
@@ -204,7 +237,7 @@ class Attributor:
     def _find_cues(self) -> None:
         out = self.cues  # filled in text order; pronouns resolve against the cues found so far
         text = self.text
-        found = cues.cue_words(text)
+        found = cues.cue_words(text, self.scan)
         for vs, ve, verb, participle in found:
             if self._in_quote(vs) or (vs > 0 and text[vs - 1] == "-"):
                 continue

@@ -144,14 +144,22 @@ _CUE_WORDS = re.compile(
 )
 
 
-def cue_words(text: str) -> list[tuple[int, int, str, bool]]:
+def cue_words(
+    text: str, spans: list[tuple[int, int]] | None = None
+) -> list[tuple[int, int, str, bool]]:
     """(start, end, word, is_participle) of every speech verb and participle, in text order:
-    the matches of :data:`VERBS_REFERENCE` and :data:`PARTICIPLE_REFERENCE`, merged."""
+    the matches of :data:`VERBS_REFERENCE` and :data:`PARTICIPLE_REFERENCE`, merged.
+
+    ``spans`` limits the scan to words starting in those ranges of ``text`` (the character
+    before a word may lie before its range), each range scanned as if the text ended there.
+    """
+    padded = " " + text  # the space stands for "start of text"
     out = []
-    for m in _CUE_WORDS.finditer(" " + text):  # the space stands for "start of text"
-        g = "p" if m.start("v") < 0 else "v"
-        s, e = m.span(g)
-        out.append((s - 1, e - 1, m.group(g), g == "p"))
+    for start, end in spans if spans is not None else [(0, len(text))]:
+        for m in _CUE_WORDS.finditer(padded, start, end + 1):
+            g = "p" if m.start("v") < 0 else "v"
+            s, e = m.span(g)
+            out.append((s - 1, e - 1, m.group(g), g == "p"))
     return out
 
 
