@@ -173,6 +173,7 @@ def test_checks_see_one_batch_and_never_a_whole_table(
 def test_garbled_late_row_group_withdraws_the_table(ds: tuple[Path, Path], tiny_batches: None
                                                     ) -> None:
     root, _ = ds
+    edit_rows(root, "quotes", lambda rows: rows[0].update(attribution="shouted"))
     regroup(root, rows_per_group=1)
     path = table_path(root, "quotes")
     meta = pq.ParquetFile(path).metadata

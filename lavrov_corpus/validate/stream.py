@@ -49,7 +49,9 @@ def batch_rows(
         return MAX_BATCH_ROWS
     size = sum(meta.row_group(i).total_byte_size for i in range(meta.num_row_groups))
     per_row = max(1.0, size / meta.num_rows)
-    probe = next(parquet.iter_batches(batch_size=min(512, meta.num_rows), columns=columns), None)
+    first = parquet.iter_batches(batch_size=min(512, meta.num_rows), row_groups=[0],
+                                 columns=columns)
+    probe = next(first, None)
     if probe is not None and probe.num_rows:
         per_row = max(per_row, probe.nbytes / probe.num_rows)
     target = BATCH_BYTES if batch_bytes is None else batch_bytes
