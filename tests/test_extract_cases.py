@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -195,3 +196,44 @@ def test_gold_quality(articles: Path, gold: Path) -> None:
     total = report["total"]
     for key in ("quote_precision", "quote_recall", "quote_f1", "speaker_accuracy", "flag_accuracy"):
         assert total[key] is not None and total[key] >= 0.97, (key, tally.misses)
+
+
+def test_attribution_work_grows_linearly_with_article_length() -> None:
+    """Descriptions and pronouns look at the nearest people first and stop early: the work
+    counted (people considered, gender checks) grows with the article, not its square."""
+    from unittest import mock
+
+    from lavrov_corpus.extract import attribution
+
+    root = Path(__file__).resolve().parent.parent
+    bodies = [p.read_bytes().split(b"\n\n", 1)[-1] for p in sorted(root.glob("seeds/*.txt"))]
+    # a description that fits nobody makes the attributor consider every person named
+    unknown = "The Chilean ambassador said: “We hope for peace.”".encode()
+    body = b"\n\n".join([*bodies, unknown])
+    counts: dict[str, int] = {}
+    nearest = attribution.Attributor._nearest_people
+    gender_ok = attribution.Attributor._gender_ok
+
+    def counted_nearest(self: attribution.Attributor, pos: int) -> Iterator[str]:
+        for sid in nearest(self, pos):
+            counts["people"] = counts.get("people", 0) + 1
+            yield sid
+
+    def counted_gender(self: attribution.Attributor, sid: str, gender: str) -> bool:
+        counts["gender"] = counts.get("gender", 0) + 1
+        return gender_ok(self, sid, gender)
+
+    work = {}
+    for k in (2, 8):
+        counts.clear()
+        with (
+            mock.patch.object(attribution.Attributor, "_nearest_people", counted_nearest),
+            mock.patch.object(attribution.Attributor, "_gender_ok", counted_gender),
+        ):
+            result = convert_bytes(b"Lavrov speaks\n\n" + b"\n\n".join([body] * k), source_path="x")
+        assert isinstance(result, Conversion) and len(result.quotes) > 20 * k
+        work[k] = dict(counts)
+    assert work[2]["people"] > 0 and work[2]["gender"] > 0
+
+    for key in ("people", "gender"):
+        assert work[8][key] <= 5 * work[2][key], (key, work)

@@ -103,6 +103,16 @@ def scan_ranges(text: str, qstarts: list[int], qends: list[int]) -> list[tuple[i
     return out
 
 
+def _latest_before(index: dict[str, list[int]], pos: int) -> list[tuple[int, str]]:
+    """(offset, id) of each id's last offset before ``pos`` (offsets sorted per id)."""
+    out = []
+    for sid, at in index.items():
+        i = bisect_left(at, pos)
+        if i:
+            out.append((at[i - 1], sid))
+    return out
+
+
 @dataclass(slots=True)
 class Who:
     """A resolved speaker reference."""
@@ -161,6 +171,16 @@ class Attributor:
         self.scan = scan_ranges(text, self.qstarts, self.qends)
         self.sentences = self._sentences()
         self.mentions = self._mentions()
+        self.mention_starts = [m[0] for m in self.mentions]  # in text order
+        # Per person, in text order: where they are named, named as a person, and cued (cues
+        # found so far). Nearest-person questions then cost one bisect per person, not a walk.
+        self.named_at: dict[str, list[int]] = {}
+        self.person_at: dict[str, list[int]] = {}
+        for mpos, sid, person in self.mentions:
+            self.named_at.setdefault(sid, []).append(mpos)
+            if person:
+                self.person_at.setdefault(sid, []).append(mpos)
+        self.cued_at: dict[str, list[int]] = {}
         self.cues: list[Cue] = []
         self._find_cues()
         self.cue_starts = [c.start for c in self.cues]
@@ -276,6 +296,8 @@ class Attributor:
                 assert pw is not None
                 who = Who(pw.speaker_id, pw.name, pw.kind, pw.mention)
             out.append(Cue(vs, end, verb, subj_start, who))
+            if who.speaker_id:  # as the cue walks it replaced tested it
+                self.cued_at.setdefault(who.speaker_id, []).append(vs)
 
     def _resolve(self, phrase: str, pos: int) -> Who | None:
         low = phrase.lower()
@@ -303,20 +325,19 @@ class Attributor:
 
     def _pronoun(self, pos: int, gender: str) -> str | None:
         s_start, _ = self._sentence(pos)
-        for mpos, sid, person in self.mentions:
-            if s_start <= mpos < pos and person and self._gender_ok(sid, gender):
+        mentions = self.mentions
+        before = bisect_left(self.mention_starts, pos)  # mentions[:before] start before pos
+        for i in range(bisect_left(self.mention_starts, s_start), before):
+            _, sid, person = mentions[i]
+            if person and self._gender_ok(sid, gender):
                 return sid
-        for c in reversed(self.cues):
-            if (
-                c.start < pos
-                and c.who
-                and c.who.speaker_id
-                and self._gender_ok(c.who.speaker_id, gender)
-            ):
-                return c.who.speaker_id
-        for mpos, sid, person in reversed(self.mentions):
-            if mpos < pos and person and self._gender_ok(sid, gender):
-                return sid
+        # the speaker of the latest cue before pos who fits, else the latest person named
+        for index in (self.cued_at, self.person_at):
+            fits = [
+                (at, sid) for at, sid in _latest_before(index, pos) if self._gender_ok(sid, gender)
+            ]
+            if fits:
+                return max(fits)[1]
         return None
 
     def _roles(self, sid: str) -> tuple[frozenset[str], ...]:
@@ -324,18 +345,28 @@ class Attributor:
         base = ref.role_tokens if ref else ()
         return base + tuple(role_tokens(t) for t in self.titles.get(sid, ()))
 
+    def _nearest_people(self, pos: int) -> list[str]:
+        """Everyone cued or named, in this order: speakers of the cues before ``pos`` (latest
+        first), people named before it (latest first), people named after it (first first)."""
+        out = [sid for _, sid in sorted(_latest_before(self.cued_at, pos), reverse=True)]
+        seen = set(out)
+        for _, sid in sorted(_latest_before(self.named_at, pos), reverse=True):
+            if sid not in seen:
+                out.append(sid)
+                seen.add(sid)
+        after = []
+        for sid, at in self.named_at.items():
+            i = bisect_left(at, pos)
+            if i < len(at) and sid not in seen:
+                after.append((at[i], sid))
+        return out + [sid for _, sid in sorted(after)]
+
     def _description(self, phrase: str, pos: int) -> str | None:
-        ordered: list[str] = []
-        for c in reversed(self.cues):
-            if c.start < pos and c.who and c.who.speaker_id:
-                ordered.append(c.who.speaker_id)
-        ordered += [sid for mpos, sid, _ in reversed(self.mentions) if mpos < pos]
-        ordered += [sid for mpos, sid, _ in self.mentions if mpos >= pos]
         # roles_match(phrase, roles), with the phrase's words computed once, not per speaker.
         want = role_tokens(phrase)
         if not want:
             return None
-        for sid in dict.fromkeys(ordered):
+        for sid in self._nearest_people(pos):
             if any(want <= r for r in self._roles(sid)):
                 return sid
         hits = [
@@ -417,9 +448,7 @@ class Attributor:
             prev_who = done[prev].who
             prev_id = prev_who.speaker_id if prev_who else None
             between = {
-                c.who.speaker_id
-                for c in self.cues
-                if self.qends[prev] <= c.start < q.open_mark and c.who
+                c.who.speaker_id for c in self._cues_in(self.qends[prev], q.open_mark) if c.who
             }
             if between <= {prev_id}:
                 return None, _CONTINUE
@@ -429,11 +458,7 @@ class Attributor:
                 # Consecutive quote paragraphs: no new cue means the same speaker goes on.
                 prev_who = done[prev].who
                 prev_id = prev_who.speaker_id if prev_who else None
-                later = {
-                    c.who.speaker_id
-                    for c in self.cues
-                    if self.qends[prev] <= c.start < pe and c.who
-                }
+                later = {c.who.speaker_id for c in self._cues_in(self.qends[prev], pe) if c.who}
                 if prev_who is not None and later <= {prev_id}:
                     return None, _CONTINUE
             if text[ps:pe].rstrip().endswith(":"):
@@ -443,6 +468,10 @@ class Attributor:
                     if c.who:
                         return c.verb, c.who
         return None, None
+
+    def _cues_in(self, start: int, end: int) -> list[Cue]:
+        """The cues starting in ``[start, end)``."""
+        return self.cues[bisect_left(self.cue_starts, start) : bisect_left(self.cue_starts, end)]
 
     def _next_sentence_cue(self, close: int) -> Cue | None:
         """``today.” Lavrov added.``: a short next sentence made of a speaker and a verb."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from itertools import filterfalse
@@ -233,11 +234,15 @@ def _convert(data: bytes, source_path: str, meta: CuratedMetadata | None) -> Con
     ref = reference()
     extracted_names: dict[str, str] = {}
     quotes: list[Quote] = []
+    m_starts = [m.start for m in mentions]
+    m_ends = [m.end for m in mentions]
     for n, (q, a) in enumerate(zip(raw, attrs, strict=True), start=1):
         who = a.who
         if who is not None and who.speaker_id is not None and who.speaker_id not in ref.by_id:
             extracted_names.setdefault(who.speaker_id, who.name or who.mention)
-        qt = sorted({m.treaty_id for m in mentions if m.start < q.end and m.end > q.start})
+        # mentions are in order and do not overlap: their ends are in order too
+        inside = mentions[bisect_right(m_ends, q.start) : bisect_left(m_starts, q.end)]
+        qt = sorted({m.treaty_id for m in inside})
         b0 = smap.byte(q.start, end=False)
         if b0 is None:
             b0 = 0
