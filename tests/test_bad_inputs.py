@@ -467,11 +467,6 @@ def test_odd_file_names_are_accounted_for(tmp_path: Path) -> None:
     assert validate_dataset(tmp_path / "out", sources=src).valid
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="provenance stores a non-UTF-8 file name backslash-escaped (discover._display) but "
-    "validate's source checks compare/open the raw name: the build's own validation fails",
-)
 def test_a_file_name_that_is_not_utf8_is_accounted_for(tmp_path: Path) -> None:
     src = tmp_path / "in"
     src.mkdir()

@@ -36,6 +36,7 @@ from pydantic import ValidationError
 
 from ..models import FileRole, RejectReason
 from ..models.sidecar import SIDECAR_NAME, CuratedMetadata, Sidecar
+from ..paths import display_path
 
 #: Largest input file read, in bytes (10 MiB; real news articles are well under 1 MiB).
 MAX_FILE_BYTES = 10 * 1024 * 1024
@@ -75,11 +76,6 @@ class Discovery:
         return [f for f in self.files if f.is_candidate]
 
 
-def _display(rel: str) -> str:
-    # A file name that is not valid UTF-8 cannot go into Parquet as is: escape its bad bytes.
-    return rel.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-
-
 def _within(path: str, root: str) -> bool:
     return path == root or path.startswith(root.rstrip(os.sep) + os.sep)
 
@@ -114,7 +110,7 @@ def _walk(root: str) -> Iterator[tuple[str, str, bool]]:
 def _classify(rel: str, abspath: str, real_root: str) -> InputFile:
     name = rel.rsplit("/", 1)[-1]
     role = FileRole.SIDECAR if name == SIDECAR_NAME else FileRole.ARTICLE
-    item = InputFile(path=_display(rel), abspath=abspath, role=role)
+    item = InputFile(path=display_path(rel), abspath=abspath, role=role)
 
     def reject(reason: RejectReason, detail: str) -> InputFile:
         item.reason, item.detail = reason, detail
@@ -168,7 +164,7 @@ def discover(input_dir: Path) -> Discovery:
         else:
             found.append(
                 InputFile(
-                    path=_display(rel),
+                    path=display_path(rel),
                     abspath=abspath,
                     role=FileRole.ARTICLE,
                     reason=RejectReason.UNREADABLE,

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..models import FileRole, ProvenanceStatus
+from ..paths import index_files
 from .codes import Code
 from .context import Context, compute
 from .spans import article_index
@@ -107,8 +108,7 @@ def _unlisted_sources(ctx: Context, sources: Path) -> None:
     if listed is None or not sources.is_dir():
         return
     names = {p for p in listed.to_pylist() if p is not None}
-    for path in sorted(sources.rglob("*")):
-        rel = path.relative_to(sources).as_posix()
-        if path.is_file() and not rel.startswith(".") and "/." not in rel and rel not in names:
+    for rel in index_files(sources):
+        if not rel.startswith(".") and "/." not in rel and rel not in names:
             ctx.collector.add(Code.PROVENANCE_COUNT, "input file has no provenance row",
                               table="provenance", field="path", path=rel)

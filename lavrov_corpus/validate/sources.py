@@ -14,9 +14,9 @@ import re
 from collections import OrderedDict
 from pathlib import Path
 
+from ..paths import index_files
 from .codes import Code
 from .context import Context
-from .files import _safe_relative
 from .stream import read_batches
 
 _SPACE = re.compile(r"\s+")
@@ -33,11 +33,11 @@ def _squash(text: str) -> str:
 
 
 def _check_file(ctx: Context, sources: Path, row: int, rel: str, sha: str, size: int | None,
-                verified: dict[str, str]) -> None:
+                verified: dict[str, Path], index: dict[str, Path]) -> None:
     """One provenance row against its file: present, size, sha256."""
     out = ctx.collector
-    file = sources / rel
-    if not _safe_relative(rel) or not file.is_file():
+    file = index.get(rel)
+    if file is None:  # the index holds only files inside the sources folder
         out.add(Code.SOURCE_MISSING, f"{rel} not found in {sources}",
                 table="provenance", row=row, field="path", path=rel)
         return
@@ -55,7 +55,7 @@ def _check_file(ctx: Context, sources: Path, row: int, rel: str, sha: str, size:
         out.add(Code.SOURCE_CHECKSUM_MISMATCH, f"file sha256 {digest}",
                 table="provenance", row=row, field="sha256", path=rel)
     else:
-        verified[sha] = rel
+        verified[sha] = file
 
 
 def check_sources(ctx: Context, sources: Path) -> None:
@@ -66,14 +66,15 @@ def check_sources(ctx: Context, sources: Path) -> None:
     sizes = ctx.ref("provenance", "size")
     if paths is None or shas is None or sizes is None:
         return
-    verified: dict[str, str] = {}  # sha256 -> a source file (relative path) matching provenance
+    verified: dict[str, Path] = {}  # sha256 -> a source file matching provenance
+    index = index_files(sources)
     for first in range(0, len(paths), _BATCH_ROWS):  # Python lists of one slice at a time
         rows = zip(*(c.slice(first, _BATCH_ROWS).to_pylist() for c in (paths, shas, sizes)),
                    strict=True)
         for row, (rel, sha, size) in enumerate(rows, start=first):
             if rel is None or sha is None:
                 continue  # unreadable inputs have no hash to check
-            _check_file(ctx, sources, row, rel, sha, size, verified)
+            _check_file(ctx, sources, row, rel, sha, size, verified, index)
     if out.wants(Code.SOURCE_SPAN_MISMATCH):
         blobs = _Blobs(sources, verified)
         encodings = _article_segments(ctx, blobs)
@@ -84,7 +85,7 @@ class _Blobs:
     """Bytes of verified source files by sha256, the last few kept (a file can change on disk
     after it was hashed: it is re-hashed on each read)."""
 
-    def __init__(self, root: Path, files: dict[str, str]) -> None:
+    def __init__(self, root: Path, files: dict[str, Path]) -> None:
         self.root, self.files = root, files
         self._recent: OrderedDict[str, bytes | None] = OrderedDict()
 
@@ -95,7 +96,7 @@ class _Blobs:
             self._recent.move_to_end(sha)
             return self._recent[sha]
         try:
-            data: bytes | None = (self.root / self.files[sha]).read_bytes()
+            data: bytes | None = self.files[sha].read_bytes()
         except OSError:
             data = None
         if data is not None and hashlib.sha256(data).hexdigest() != sha:
