@@ -20,6 +20,8 @@ def test_version_agrees_with_citation_and_changelog() -> None:
     assert str(citation["version"]) == lavrov_corpus.__version__
     changelog = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
     assert f"## [{lavrov_corpus.__version__}]" in changelog
+    notes = (ROOT / "lavrov_corpus/data/RELEASE_NOTES.md").read_text(encoding="utf-8")
+    assert f"## [{lavrov_corpus.__version__}]" in notes, "each dataset version needs release notes"
 
 
 def test_pyproject_takes_version_from_the_package() -> None:
