@@ -25,6 +25,11 @@ SETS = {
         ROOT / "tests/data/heldout/gold/quotes",
         ROOT / "tests/data/heldout/gold/treaties",
     ),
+    "heldout2": (
+        ROOT / "tests/data/heldout2",
+        ROOT / "tests/data/heldout2/gold/quotes",
+        ROOT / "tests/data/heldout2/gold/treaties",
+    ),
 }
 COLUMNS = (
     "quote_precision",
