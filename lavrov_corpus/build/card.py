@@ -192,8 +192,9 @@ def _release_notes() -> str:
     if notes is None:
         return f"Version {__version__}."
     lines = notes.strip().splitlines()
-    if lines and lines[0].startswith("# "):
-        lines = lines[1:]
+    # Keep only the version sections: the file's preamble restates what the card already says.
+    first = next((i for i, line in enumerate(lines) if line.startswith("## ")), len(lines))
+    lines = lines[first:]
     return "\n".join(line.replace("## ", "### ", 1) if line.startswith("## ") else line
                      for line in lines).strip()
 
