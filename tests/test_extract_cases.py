@@ -237,3 +237,29 @@ def test_attribution_work_grows_linearly_with_article_length() -> None:
 
     for key in ("people", "gender"):
         assert work[8][key] <= 5 * work[2][key], (key, work)
+
+
+@pytest.mark.parametrize(
+    "unit",
+    [
+        'officials called it a "big mistake", ',  # one endless sentence, cues without a speaker
+        'Ryabkov, who said "no", ',  # one endless sentence, cues with a speaker
+    ],
+)
+def test_one_long_sentence_converts_in_linear_time(unit: str) -> None:
+    """A line that is one sentence with thousands of quotes and cues: each quote finds its
+    cues by index, not by a walk over the sentence (4x the text must not cost ~16x)."""
+    import time
+
+    def cpu(n: int) -> float:
+        data = ("Headline\n\n" + unit * n).encode()
+        best = float("inf")
+        for _ in range(2):
+            t0 = time.process_time()
+            out = convert_bytes(data, source_path="x")
+            best = min(best, time.process_time() - t0)
+            assert isinstance(out, Conversion) and len(out.quotes) == n
+        return best
+
+    small, large = cpu(1500), cpu(6000)
+    assert large < 8 * max(small, 0.01), (small, large)

@@ -71,6 +71,7 @@ _CUE_TAIL = re.compile(
     re.IGNORECASE,
 )
 _POSSESSIVE = re.compile(r"[’']s$")
+_ONLY_MARKS = re.compile(r'[ \u00a0,;“”"«»]*')
 _PROPER = re.compile(r"^(?:[A-Z][a-z’'\-]+|(?:[A-Z]\.)+|Mc[A-Z][a-z]+|[A-Z][a-z]+[A-Z][a-z]+)$")
 
 
@@ -184,6 +185,20 @@ class Attributor:
         self.cues: list[Cue] = []
         self._find_cues()
         self.cue_starts = [c.start for c in self.cues]
+        # prev_who[i] / next_who[i]: index of the nearest cue with a speaker at or before / at or
+        # after cue i (-1 / len(cues) when none).
+        self.prev_who: list[int] = []
+        last = -1
+        for i, c in enumerate(self.cues):
+            if c.who:
+                last = i
+            self.prev_who.append(last)
+        self.next_who: list[int] = [len(self.cues)] * len(self.cues)
+        nxt = len(self.cues)
+        for i in range(len(self.cues) - 1, -1, -1):
+            if self.cues[i].who:
+                nxt = i
+            self.next_who[i] = nxt
 
     # --- structure -------------------------------------------------------------------------
     def _in_quote(self, pos: int) -> bool:
@@ -258,6 +273,7 @@ class Attributor:
         out = self.cues  # filled in text order; pronouns resolve against the cues found so far
         text = self.text
         found = cues.cue_words(text, self.scan)
+        last_who: Cue | None = None  # the latest cue with a speaker (no walk back per cue)
         for vs, ve, verb, participle in found:
             if self._in_quote(vs) or (vs > 0 and text[vs - 1] == "-"):
                 continue
@@ -279,14 +295,16 @@ class Attributor:
                     who = self._resolve(m.group("sp"), m.start("sp"))
                     subj_start = m.start("sp")
                 else:
-                    between = text[s_start:vs]
-                    after_quote = self._in_quote(vs - 2) or not between.strip(' \u00a0,;“”"«»')
+                    only_marks = _ONLY_MARKS.match(text, s_start, vs)  # '*': always matches
+                    after_quote = self._in_quote(vs - 2) or (
+                        only_marks is not None and only_marks.end() == vs
+                    )
                     m2 = cues.SUBJECT_AFTER.match(text, ve) if after_quote else None
                     if m2 and m2.group("sp").lower() not in ("him", "her"):
                         who = self._resolve(m2.group("sp"), m2.start("sp"))
                         end = m2.end()
             if who is None or who.speaker_id is None:
-                prev = next((c for c in reversed(out) if c.start >= s_start and c.who), None)
+                prev = last_who if last_who is not None and last_who.start >= s_start else None
                 if prev is None:
                     if participle or verb.lower() == "according to":
                         continue
@@ -295,7 +313,8 @@ class Attributor:
                 pw = prev.who
                 assert pw is not None
                 who = Who(pw.speaker_id, pw.name, pw.kind, pw.mention)
-            out.append(Cue(vs, end, verb, subj_start, who))
+            last_who = Cue(vs, end, verb, subj_start, who)
+            out.append(last_who)
             if who.speaker_id:  # as the cue walks it replaced tested it
                 self.cued_at.setdefault(who.speaker_id, []).append(vs)
 
@@ -419,29 +438,37 @@ class Attributor:
     ) -> tuple[str | None, Who | None]:
         text = self.text
         close = self.qends[qi]
-        lo = bisect_left(self.cue_starts, s_start)
-        hi = bisect_left(self.cue_starts, s_end)
-        in_sentence = self.cues[lo:hi]
-        after = [c for c in in_sentence if c.start >= close]
-        before = [c for c in in_sentence if c.end <= q.open_mark]
+        cs = self.cues
+        starts = self.cue_starts
+        lo = bisect_left(starts, s_start)
+        hi = bisect_left(starts, s_end)
+        a0 = bisect_left(starts, close, lo, hi)  # cues[a0:hi]: the cues after the quote
+        # The cues before the quote are those of cues[lo:hi] ending before the opening mark.
+        b = bisect_left(starts, q.open_mark, lo, hi) - 1
+        while b >= lo and cs[b].end > q.open_mark:
+            b -= 1
         # 1. right after the closing mark, or right before the opening mark
-        for c in after[:1]:
+        if a0 < hi:
+            c = cs[a0]
             if _JOIN_AFTER.match(text, close, min(c.subj_start, c.start)) and c.who:
                 return c.verb, c.who
-        if not after and q.close_mark is not None and text[q.end - 1 : q.end] in ".!?":
+        elif q.close_mark is not None and text[q.end - 1 : q.end] in ".!?":
             nxt = self._next_sentence_cue(close)
             if nxt is not None:
                 return nxt.verb, nxt.who
-        for c in before[-1:]:
+        if b >= lo:
+            c = cs[b]
             if _JOIN_BEFORE.match(text[c.end : q.open_mark]) and c.who:
                 return c.verb, c.who
-        # 2. nearest cue in the sentence
-        for c in reversed(before):
-            if c.who:
-                return c.verb, c.who
-        for c in after:
-            if c.who:
-                return c.verb, c.who
+        # 2. nearest cue in the sentence (one index lookup, not a walk over the sentence's cues)
+        i = self.prev_who[b] if b >= lo else -1
+        while i >= lo and cs[i].end > q.open_mark:
+            i = self.prev_who[i - 1] if i > 0 else -1
+        if i >= lo:
+            return cs[i].verb, cs[i].who
+        i = self.next_who[a0] if a0 < len(cs) else len(cs)
+        if i < hi:
+            return cs[i].verb, cs[i].who
         # 3. continuation
         prev = qi - 1
         if prev >= 0 and self.quotes[prev].paragraph == q.paragraph:
