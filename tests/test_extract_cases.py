@@ -263,3 +263,59 @@ def test_one_long_sentence_converts_in_linear_time(unit: str) -> None:
 
     small, large = cpu(1500), cpu(6000)
     assert large < 8 * max(small, 0.01), (small, large)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        # a relative clause between the subject and its verb
+        (
+            "Deputy Foreign Minister Sergey Ryabkov, who met the envoys on Monday, said the "
+            "talks were a “waste of time”.",
+            "sergey-ryabkov",
+        ),
+        # a participial phrase between the subject and its verb
+        (
+            "Sergey Lavrov, answering questions in Minsk, said Moscow had seen no “serious "
+            "offer”.",
+            "sergey-lavrov",
+        ),
+        # the name is the apposition of a description (after a possessive)
+        (
+            "Germany’s foreign minister, Annalena Baerbock, later described the plan as “naive”.",
+            "annalena-baerbock",
+        ),
+        # "who" takes the person named right before it
+        (
+            "Lavrov mocked a remark by the former envoy Nikki Haley, who wrote that the deal was "
+            "“dead on arrival”.",
+            "nikki-haley",
+        ),
+        # "Russia's Lavrov": a possessive before a name is not a role description
+        ("Russia’s Lavrov urged the allies to show “restraint” in the Baltic.", "sergey-lavrov"),
+        # newly listed reporting verbs
+        ("Lavrov rejected the report as “a fabrication” on Friday.", "sergey-lavrov"),
+    ],
+)
+def test_subject_of_the_reporting_clause_speaks_the_partial_quote(
+    sentence: str, speaker: str
+) -> None:
+    q = conv(f"Headline\n\n{sentence}\n").quotes[0]
+    assert q.speaker_id == speaker
+    assert q.is_partial and not q.is_scare
+
+
+def test_a_person_inside_a_parenthetical_is_not_the_subject() -> None:
+    out = conv(
+        "Headline\n\nThe report, published as Lavrov arrived in Minsk, warned of a “new arms "
+        "race” in Europe.\n"
+    )
+    assert out.quotes[0].speaker_id is None
+
+
+def test_as_he_put_it_is_a_cue() -> None:
+    out = conv(
+        "Headline\n\nPresident Vladimir Putin spoke in Sochi. As he put it, “Nobody wants a war.”\n"
+    )
+    q = out.quotes[0]
+    assert q.speaker_id == "vladimir-putin" and not q.is_partial and q.cue == "put it"

@@ -72,6 +72,16 @@ _CUE_TAIL = re.compile(
 )
 _POSSESSIVE = re.compile(r"[’']s$")
 _ONLY_MARKS = re.compile(r'[ \u00a0,;“”"«»]*')
+# A verb whose subject stands before a parenthetical: "<subject>, <parenthetical>, [also] said"
+# (the comma closing it, anchored at the verb), or "<name>, who [has] said".
+_APPOSITION_END = re.compile(r",[ \u00a0]+" + cues.FILLER + r"$")
+_RELATIVE_WHO = re.compile(r",[ \u00a0]+who[ \u00a0]+" + cues.FILLER + r"$")
+_NAME_AT_END = re.compile(cues.NAME + r"$")
+_SUBJECT_AT_END = re.compile(cues.SPEAKER + r"$")
+# A parenthetical holds no quotation, no clause break and no speech verb of its own.
+_NOT_PARENTHETICAL = re.compile(
+    r"[“”\"«»;:()]|(?<![\w’'])(?:" + cues.SPEECH_VERBS + r")(?![\w’'])"
+)
 _PROPER = re.compile(r"^(?:[A-Z][a-z’'\-]+|(?:[A-Z]\.)+|Mc[A-Z][a-z]+|[A-Z][a-z]+[A-Z][a-z]+)$")
 
 
@@ -303,6 +313,10 @@ class Attributor:
                     if m2 and m2.group("sp").lower() not in ("him", "her"):
                         who = self._resolve(m2.group("sp"), m2.start("sp"))
                         end = m2.end()
+                    if who is None or who.speaker_id is None:
+                        found_subject = self._subject_across_commas(s_start, vs)
+                        if found_subject is not None:
+                            who, subj_start = found_subject
             if who is None or who.speaker_id is None:
                 prev = last_who if last_who is not None and last_who.start >= s_start else None
                 if prev is None:
@@ -318,14 +332,53 @@ class Attributor:
             if who.speaker_id:  # as the cue walks it replaced tested it
                 self.cued_at.setdefault(who.speaker_id, []).append(vs)
 
+    def _subject_across_commas(self, s_start: int, vs: int) -> tuple[Who, int] | None:
+        """The subject of a verb separated from it by a parenthetical between commas, or a
+        relative "who" (see :data:`_APPOSITION_END`): ``Ryabkov, who oversees arms control,
+        said``; ``Russia's envoy in Vienna, Mikhail Ulyanov, wrote``; ``Araghchi, speaking to
+        reporters, said``; ``... Rose Gottemoeller, who said``. Only a person counts."""
+        text = self.text
+        lo = max(s_start, vs - 240)
+        rel = _RELATIVE_WHO.search(text, max(lo, vs - 80), vs)
+        if rel is not None:
+            name = _NAME_AT_END.search(text, lo, rel.start())
+            return self._person(name.group(), name.start()) if name else None
+        closing = _APPOSITION_END.search(text, max(lo, vs - 80), vs)
+        if closing is None:
+            return None
+        opening = text.rfind(",", lo, closing.start())
+        if opening < 0:
+            return None
+        inner = text[opening + 1 : closing.start()].strip(" \u00a0")
+        if not inner or _NOT_PARENTHETICAL.search(inner):
+            return None
+        if _NAME_SEQ.fullmatch(inner):  # "Its speaker, Vyacheslav Volodin, called"
+            found = self._person(inner, text.index(inner, opening))
+            if found is not None:
+                return found
+        head = _SUBJECT_AT_END.search(text, lo, opening)
+        return self._person(head.group("sp"), head.start("sp")) if head else None
+
+    def _person(self, phrase: str, pos: int) -> tuple[Who, int] | None:
+        who = self._resolve(phrase, pos)
+        return (who, pos) if who is not None and who.speaker_id is not None else None
+
     def _resolve(self, phrase: str, pos: int) -> Who | None:
         low = phrase.lower()
         if low in ("he", "she", "him", "her"):
             sid = self._pronoun(pos, "f" if low in ("she", "her") else "m")
             return Who(sid, self._name(sid), Attribution.PRONOUN, phrase)
         if low.startswith(("the ", "his ", "her ")) or _DESCRIPTION_START.match(phrase):
+            if _DESCRIPTION_START.match(phrase) and phrase.split()[-1][:1].isupper():
+                # "Russia's Lavrov", "Russia's Foreign Minister Sergey Lavrov": a named person
+                named = self._resolve_name(phrase)
+                if named is not None:
+                    return named
             sid = self._description(phrase, pos)
             return Who(sid, self._name(sid), Attribution.DESCRIPTION, phrase)
+        return self._resolve_name(phrase)
+
+    def _resolve_name(self, phrase: str) -> Who | None:
         nm = self._match(phrase)
         if nm is None:
             return None

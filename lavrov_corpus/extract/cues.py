@@ -19,6 +19,8 @@ SPEECH_VERBS = (
     "|maintained|complained|accused|reiterated|confirmed|promised|vowed|predicted|cautioned"
     "|believes|thinks|went on|stated|highlighted|lamented|charged|alleged|quipped|joked"
     "|recalled|clarified|specified|expressed|objected|retorted|summed up|opined|mentioned"
+    "|rejected|rejects|dismissed|dismisses|hinted|hints|denounced|denounces|condemned"
+    "|criticized|criticised|put it|puts it"
 )
 #: Participles that continue the subject of the main clause ("..., adding that ...").
 PARTICIPLES = (
@@ -52,7 +54,7 @@ SPEAKER = r"(?P<sp>" + PRONOUN + r"|" + DESCRIPTION + r"|" + NAME + r")"
 
 #: Words allowed between a subject and its verb: "Lavrov also said", "he has repeatedly noted",
 #: "McMaster on October 19 said".
-_FILLER = (
+FILLER = (
     r"(?:(?:also|has|had|have|then|later|again|further|previously|earlier|once|repeatedly|would"
     r"|will|now|himself|herself|only|recently|today|yesterday|on[ \u00a0]\w+(?:[ \u00a0]\d{1,2})?"
     r"|in[ \u00a0]\w+|\w+ly)[ \u00a0,]+){0,3}"
@@ -60,7 +62,7 @@ _FILLER = (
 VERB = r"(?P<verb>" + SPEECH_VERBS + r")(?![\w’'])"
 #: Subject then verb, anchored at the verb: used on the text before a verb (the readable form;
 #: :data:`SUBJECT_BEFORE` is the same pattern written to be searched fast).
-SUBJECT_BEFORE_REFERENCE = re.compile(SPEAKER + r"[ \u00a0]+" + _FILLER + r"$")
+SUBJECT_BEFORE_REFERENCE = re.compile(SPEAKER + r"[ \u00a0]+" + FILLER + r"$")
 #: Verb then subject ("said the minister", "said Lavrov"), anchored after the verb.
 SUBJECT_AFTER = re.compile(r"[ \u00a0]+" + SPEAKER)
 VERBS_REFERENCE = re.compile(
@@ -97,7 +99,7 @@ _SPEAKER_FAST = (
     + _NAME_TAIL
     + r"))"
 )
-SUBJECT_BEFORE = re.compile(_SPEAKER_FAST + r"[ \u00a0]+" + _FILLER + r"$")
+SUBJECT_BEFORE = re.compile(_SPEAKER_FAST + r"[ \u00a0]+" + FILLER + r"$")
 # Everything SUBJECT_BEFORE can match is made of word characters, ’ ' . - , and spaces: a
 # subject never spans another character. Greedy ".*" backtracks from the end in C, so this
 # finds the last such character before a verb in time proportional to its distance.
@@ -171,7 +173,7 @@ DASH_ATTRIBUTION = re.compile(
     r"\s+[-–—]+\s+(?="
     + SPEAKER.replace("?P<sp>", "?:")
     + r"[ \u00a0]+"
-    + _FILLER
+    + FILLER
     + r"(?:"
     + SPEECH_VERBS
     + r")(?![\w’']))"
