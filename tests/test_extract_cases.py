@@ -276,8 +276,7 @@ def test_one_long_sentence_converts_in_linear_time(unit: str) -> None:
         ),
         # a participial phrase between the subject and its verb
         (
-            "Sergey Lavrov, answering questions in Minsk, said Moscow had seen no “serious "
-            "offer”.",
+            "Sergey Lavrov, answering questions in Minsk, said Moscow had seen no “serious offer”.",
             "sergey-lavrov",
         ),
         # the name is the apposition of a description (after a possessive)
@@ -319,3 +318,50 @@ def test_as_he_put_it_is_a_cue() -> None:
     )
     q = out.quotes[0]
     assert q.speaker_id == "vladimir-putin" and not q.is_partial and q.cue == "put it"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The defence ministry said in a note that the radar had been “switched off”.",
+        "Diplomats in Geneva have hinted that a deal could come ‘before spring’.",
+        "European capitals have long accused Minsk of “hybrid tactics” on the border.",
+    ],
+)
+def test_fragment_reported_by_nobody_named_is_partial_not_scare(sentence: str) -> None:
+    q = conv(f"Headline\n\n{sentence}\n").quotes[0]
+    assert q.speaker_id is None and q.attribution is Attribution.NONE
+    assert q.is_partial and not q.is_scare
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The so-called “Helsinki spirit” faded long ago.",
+        "The “reset” of 2009 did not survive the decade.",
+        "Think-tank staff call it the “long freeze” in arms control.",
+    ],
+)
+def test_scare_terms_are_not_partial(sentence: str) -> None:
+    q = conv(f"Headline\n\n{sentence}\n").quotes[0]
+    assert q.speaker_id is None and q.is_scare and not q.is_partial
+
+
+def test_headline_quote_takes_the_flags_of_the_same_words_in_the_body() -> None:
+    out = conv(
+        "‘Reset’ mechanism of the new pact is dead, Moscow says\n\n"
+        "The so-called “reset” mechanism was never used.\n"
+    )
+    head, body = out.quotes
+    assert head.in_headline and head.is_scare and not head.is_partial
+    assert body.is_scare and not body.is_partial
+
+
+def test_headline_fragment_echoed_as_a_partial_quote_is_partial() -> None:
+    out = conv(
+        "'A dangerous illusion': Lavrov doubts the pact\n\n"
+        "Sergey Lavrov said the plan was “a dangerous illusion” on Friday.\n"
+    )
+    head, body = out.quotes
+    assert head.in_headline and head.speaker_id == "sergey-lavrov"
+    assert head.is_partial and body.is_partial and not head.is_scare

@@ -11,8 +11,15 @@ Rules, in order, for a quote in the body:
 3. Otherwise a continuation: the previous quote of the paragraph (with no other speaker cued in
    between), the other parts of a multi-paragraph quotation, or a cue ending the previous
    paragraph with a colon.
-4. Otherwise no speaker (attribution "none"); a short fragment inside a sentence is then a scare
-   quote, as is anything after "so-called", "dubbed", "known as".
+4. Otherwise no speaker (attribution "none").
+
+Flags. ``is_partial``: a fragment quoted inside a sentence of reported speech (text of the
+sentence stands before the opening mark, other than a cue ending in a comma or colon).
+``is_scare``: a quoted term nobody is reported to have said: anything after "so-called",
+"dubbed", "known as"..., or a short unattributed fragment (at most four words) that no speech
+verb of its sentence governs or that follows a naming phrase ("calls it the"). The two exclude
+each other: a scare term is not partial. A short fragment governed by a speech verb whose subject
+is no person ("the ministry said the talks had “failed”") is partial, not scare, with no speaker.
 
 A cue's subject is a name (titles stripped, variants mapped to the curated speaker), a pronoun
 or a role description. A pronoun resolves to the first person named earlier in its sentence,
@@ -20,7 +27,8 @@ else the speaker of the latest cue before it, else the latest person named (name
 never count). A description ("the minister", "Russia’s foreign minister") resolves to the
 latest cued or named person whose roles contain its words, else to the only curated speaker
 whose roles do. Headline quotes take the person before a colon or after a final dash in the
-headline, a cue inside the headline, or the speaker of a body quote that contains the same words.
+headline, a cue inside the headline, or the speaker of a body quote that contains the same words
+(and, when the words are the same, its flags: a fragment or a scare term there is one here).
 """
 
 from __future__ import annotations
@@ -71,6 +79,12 @@ _CUE_TAIL = re.compile(
     re.IGNORECASE,
 )
 _POSSESSIVE = re.compile(r"[’']s$")
+# "calls it the", "called this a": naming a thing, not reporting words (no speaker found).
+_NAMING_BEFORE = re.compile(
+    r"(?<![\w’'])(?:calls?|called|calling)[ \u00a0]+(?:it|this|that|them|these|those)"
+    r"[ \u00a0]+(?:the|a|an)[ \u00a0]*$",
+    re.IGNORECASE,
+)
 _ONLY_MARKS = re.compile(r'[ \u00a0,;“”"«»]*')
 # A verb whose subject stands before a parenthetical: "<subject>, <parenthetical>, [also] said"
 # (the comma closing it, anchored at the verb), or "<name>, who [has] said".
@@ -79,9 +93,7 @@ _RELATIVE_WHO = re.compile(r",[ \u00a0]+who[ \u00a0]+" + cues.FILLER + r"$")
 _NAME_AT_END = re.compile(cues.NAME + r"$")
 _SUBJECT_AT_END = re.compile(cues.SPEAKER + r"$")
 # A parenthetical holds no quotation, no clause break and no speech verb of its own.
-_NOT_PARENTHETICAL = re.compile(
-    r"[“”\"«»;:()]|(?<![\w’'])(?:" + cues.SPEECH_VERBS + r")(?![\w’'])"
-)
+_NOT_PARENTHETICAL = re.compile(r"[“”\"«»;:()]|(?<![\w’'])(?:" + cues.SPEECH_VERBS + r")(?![\w’'])")
 _PROPER = re.compile(r"^(?:[A-Z][a-z’'\-]+|(?:[A-Z]\.)+|Mc[A-Z][a-z]+|[A-Z][a-z]+[A-Z][a-z]+)$")
 
 
@@ -193,8 +205,10 @@ class Attributor:
                 self.person_at.setdefault(sid, []).append(mpos)
         self.cued_at: dict[str, list[int]] = {}
         self.cues: list[Cue] = []
+        self.reporting_at: list[int] = []  #: every speech verb or participle outside quotes
         self._find_cues()
         self.cue_starts = [c.start for c in self.cues]
+        self.fragment: list[bool] = []  #: per quote: a fragment inside a sentence (run fills it)
         # prev_who[i] / next_who[i]: index of the nearest cue with a speaker at or before / at or
         # after cue i (-1 / len(cues) when none).
         self.prev_who: list[int] = []
@@ -287,6 +301,7 @@ class Attributor:
         for vs, ve, verb, participle in found:
             if self._in_quote(vs) or (vs > 0 and text[vs - 1] == "-"):
                 continue
+            self.reporting_at.append(vs)
             s_start, _ = self._sentence(vs)
             who, subj_start, end = None, vs, ve
             if verb.lower() == "according to":
@@ -470,11 +485,32 @@ class Attributor:
                 who, cue, scare = None, None, True
             elif who is not _CONTINUE and (who is None or who.speaker_id is None):
                 who = None
-                scare = partial and len(self.text[q.start : q.end].split()) <= 4
-            out.append(Attributed(who, cue, partial, in_head, scare))
+                scare = self._unreported_term(qi, partial, before, s_start, s_end)
+            self.fragment.append(partial)
+            # A scare term is not reported speech, so not a partial quote (see the module doc).
+            out.append(Attributed(who, cue, partial and not scare, in_head, scare))
         self._continue_chains(out)
         self._echo_headline(out)
         return out
+
+    def _unreported_term(
+        self, qi: int, partial: bool, before: str, s_start: int, s_end: int
+    ) -> bool:
+        """Whether an unattributed quote is a scare term: a short fragment (at most four words)
+        that no reporting verb of its sentence governs, or that follows a naming phrase ("calls
+        it the"). With a reporting verb whose subject is no person ("the ministry said",
+        "officials have hinted") it is reported speech of nobody named: partial, not scare."""
+        q = self.quotes[qi]
+        if not partial or len(self.text[q.start : q.end].split()) > 4:
+            return False
+        if _NAMING_BEFORE.search(before[-40:]):
+            return True
+        at = self.reporting_at
+        lo = bisect_left(at, s_start)
+        if lo < len(at) and at[lo] < q.open_mark:
+            return False
+        hi = bisect_left(at, self.qends[qi])
+        return not (hi < len(at) and at[hi] < s_end)
 
     def _partial(self, before: str) -> bool:
         b = before.strip(' \u00a0\t”"»’')
@@ -601,10 +637,11 @@ class Attributor:
                     )
                 else:
                     a.who = None
-                    a.is_scare = (
-                        a.is_partial
-                        and len(self.text[self.quotes[i].start : self.quotes[i].end].split()) <= 4
-                    )
+                    q = self.quotes[i]
+                    s_start, s_end = self._sentence(q.open_mark)
+                    before = self.text[s_start : q.open_mark][-80:]
+                    a.is_scare = self._unreported_term(i, self.fragment[i], before, s_start, s_end)
+                    a.is_partial = self.fragment[i] and not a.is_scare
         chains: dict[int, list[int]] = {}
         for i, q in enumerate(self.quotes):
             chains.setdefault(q.chain, []).append(i)
@@ -618,21 +655,39 @@ class Attributor:
                         who.speaker_id, who.name, Attribution.CONTINUATION, who.mention
                     )
                     out[i].is_scare = False
+                    out[i].is_partial = self.fragment[i]
 
     def _echo_headline(self, out: list[Attributed]) -> None:
+        """A headline quote nobody is cued for takes the speaker of the first body quote that
+        contains its words; when the body quote has the same words, its flags too (a fragment
+        there is a fragment in the headline; a scare term there is one here)."""
         for i, a in enumerate(out):
             if not a.in_headline or a.who is not None:
                 continue
-            words = self.text[self.quotes[i].start : self.quotes[i].end].casefold()
+            words = _squash(self.text[self.quotes[i].start : self.quotes[i].end])
             for j, b in enumerate(out):
-                if b.in_headline or b.who is None:
+                if b.in_headline:
                     continue
-                if words in self.text[self.quotes[j].start : self.quotes[j].end].casefold():
+                body = _squash(self.text[self.quotes[j].start : self.quotes[j].end])
+                if b.who is None:
+                    if b.is_scare and words == body:
+                        a.is_scare, a.is_partial = True, False
+                        break
+                    continue
+                if words in body:
                     a.who = Who(
                         b.who.speaker_id, b.who.name, Attribution.CONTINUATION, b.who.mention
                     )
                     a.is_scare = False
+                    a.is_partial = b.is_partial if words == body else self.fragment[i]
                     break
 
 
 _CONTINUE = Who(None, None, Attribution.CONTINUATION, "")
+_EDGE_PUNCT = " \u00a0.,;:!?"
+
+
+def _squash(quoted: str) -> str:
+    """Quoted words compared across headline and body: case-folded, apostrophes unified,
+    edge punctuation dropped."""
+    return quoted.casefold().replace("’", "'").strip(_EDGE_PUNCT)
