@@ -1,0 +1,88 @@
+"""Publication dates written on news pages, in unambiguous forms only.
+
+One parser (:func:`find_date`) for the forms pages print under a headline or in a dateline:
+"November 3, 2025", "Nov. 3, 2025", "Mon March 4, 2024", "3 November 2025", "12 Feb 2026
+14:05 GMT", "Mon 3 Nov 2025 10.45 GMT", "5 MAR 2024", "2025-11-03" (also "2025-11-03
+20:15:30"), "03.11.2025" (day.month.year), "25/11/2025" or "11/25/2025" only when one number
+is above 12 (so day and month cannot be swapped), and "November 2025" (month precision).
+"3/11/2025" is ambiguous and never read. Which line a date may come from is the cleaner's
+decision (:mod:`.clean`): header, byline and dateline positions only.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from ..models import DatePrecision
+
+_MONTH_NAMES = (
+    "january february march april may june july august september october november december"
+).split()
+MONTHS = {m[:3]: i + 1 for i, m in enumerate(_MONTH_NAMES)}
+MONTHS["sept"] = 9
+
+_MON = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+)
+_DATE = re.compile(
+    r"(?<![\w/.-])(?:"
+    rf"(?P<m1>{_MON})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>(?:19|20)\d\d)"
+    rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{_MON})\.?,?\s+(?P<y2>(?:19|20)\d\d)"
+    r"|(?P<y3>(?:19|20)\d\d)-(?P<m3>\d\d)-(?P<d3>\d\d)"
+    r"|(?P<d4>\d\d)\.(?P<m4>\d\d)\.(?P<y4>(?:19|20)\d\d)"
+    r"|(?P<a5>\d{1,2})/(?P<b5>\d{1,2})/(?P<y5>(?:19|20)\d\d)"
+    rf"|(?P<m6>{_MON})\.?,?\s+(?P<y6>(?:19|20)\d\d)"
+    r")(?![\w/-])",
+    re.IGNORECASE,
+)
+
+
+def find_date(text: str) -> tuple[dt.date, DatePrecision, int, int] | None:
+    """The first unambiguous date in ``text``: (date, precision, start, end), or None."""
+    for m in _DATE.finditer(text):
+        got = _read(m)
+        if got is not None:
+            return got[0], got[1], m.start(), m.end()
+    return None
+
+
+def month_number(name: str) -> int | None:
+    """1-12 for an English month name or abbreviation ("Sept.", "NOV"), else None."""
+    low = name.rstrip(".").lower()
+    return MONTHS.get(low[:4]) if low[:4] == "sept" else MONTHS.get(low[:3])
+
+
+def _read(m: re.Match[str]) -> tuple[dt.date, DatePrecision] | None:
+    g = m.groupdict()
+    day = DatePrecision.DAY
+    if g["m1"]:
+        return _make(g["y1"], month_number(g["m1"]), g["d1"], day)
+    if g["m2"]:
+        return _make(g["y2"], month_number(g["m2"]), g["d2"], day)
+    if g["y3"]:
+        return _make(g["y3"], int(g["m3"]), g["d3"], day)
+    if g["y4"]:
+        return _make(g["y4"], int(g["m4"]), g["d4"], day)
+    if g["y5"]:
+        a, b = int(g["a5"]), int(g["b5"])
+        if a > 12 >= b:
+            return _make(g["y5"], b, str(a), day)
+        if b > 12 >= a:
+            return _make(g["y5"], a, str(b), day)
+        return None  # 3/11/2025: day and month cannot be told apart
+    if g["m6"]:
+        return _make(g["y6"], month_number(g["m6"]), "1", DatePrecision.MONTH)
+    return None
+
+
+def _make(
+    year: str, month: int | None, day: str, precision: DatePrecision
+) -> tuple[dt.date, DatePrecision] | None:
+    if month is None:
+        return None
+    try:
+        return dt.date(int(year), month, int(day)), precision
+    except ValueError:
+        return None
