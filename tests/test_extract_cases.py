@@ -365,3 +365,24 @@ def test_headline_fragment_echoed_as_a_partial_quote_is_partial() -> None:
     head, body = out.quotes
     assert head.in_headline and head.speaker_id == "sergey-lavrov"
     assert head.is_partial and body.is_partial and not head.is_scare
+
+
+def test_wrap_width_ignores_a_longer_headline() -> None:
+    """A headline longer than the wrap width must not make a wrapped line that ends before a
+    capitalised word look like the end of a paragraph."""
+    body = (
+        "Foreign Minister Sergey Lavrov said on Monday that the offer made to\n"
+        "Washington in the spring was still on the table, and that it was up to\n"
+        "Americans to decide whether the last treaty would survive the winter.\n"
+        "\n"
+        '"We have explained our view many times, and we are ready to do it for\n'
+        'Washington again if they wish," Lavrov told reporters after meeting his\n'
+        "Serbian counterpart in Belgrade on Monday afternoon, the ministry said.\n"
+    )
+    head = "Lavrov says Moscow's offer to Washington on the last arms treaty still stands, for now"
+    out = conv(f"{head}\n\n{body}")
+    assert len(head) > max(len(line) for line in body.splitlines()) + 8
+    assert len(out.article.paragraphs) == 3
+    q = out.quotes[0]
+    assert q.text.startswith("We have explained") and q.text.endswith("if they wish,")
+    assert q.speaker_id == "sergey-lavrov"

@@ -20,6 +20,8 @@ Normalization rules of ``articles.text`` (reversible through ``articles.source_m
    joined into one paragraph, with one space, when the second starts with a lower-case letter
    or when the file is hard-wrapped (short lines of near-constant width, many of them not
    ending a sentence) and the first word of the second line would not have fitted on the first.
+   The width is that of the longest line followed by another line of its block (a longer
+   headline or one-line paragraph does not count).
    Otherwise each line is its own paragraph (files with one paragraph per line).
 6. ``text`` = headline, then the body paragraphs, separated by "\\n\\n". The separators and the
    joining spaces are the only characters not copied from the source.
@@ -245,8 +247,11 @@ def _paragraphs(lines: list[_Line]) -> list[tuple[Span, ...]]:
         elif blocks[-1]:
             blocks.append([])
     texts = [ln for b in blocks for ln in b]
-    width = max((len(ln.text) for ln in texts), default=0)
     pairs = [(a, b) for blk in blocks for a, b in pairwise(blk)]
+    # The wrap width is measured on lines followed by another line of their block: a headline,
+    # a byline or a one-line paragraph longer than the wrapped text must not widen it (then
+    # lines ending a little short of it would end paragraphs).
+    width = max((len(a.text) for a, _ in pairs), default=0)
     wrapped = (
         width <= 120
         and len(pairs) >= 3
