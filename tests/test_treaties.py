@@ -148,6 +148,15 @@ def test_gold_files_keep_the_shared_format() -> None:
         ("the SORT limits and the CFE Treaty", [("SORT", "sort"), ("CFE Treaty", "cfe")]),
         ("the Partial Test Ban Treaty of 1963", [("Partial Test Ban Treaty", "ptbt")]),
         ("“the INF Treaty”", [("INF Treaty", "inf")]),
+        # a generic noun after a name belongs to the mention, whatever its case
+        (
+            "Moscow Quits Open Skies Pact; the CTBT pact and the New START Deal",
+            [
+                ("Open Skies Pact", "open-skies"),
+                ("CTBT pact", "ctbt"),
+                ("New START Deal", "new-start"),
+            ],
+        ),
     ],
 )
 def test_hard_cases(text: str, expected: list[tuple[str, str]]) -> None:

@@ -12,7 +12,7 @@ written in the table:
   a space may be any run of white space (hard-wrapped lines) or a hyphen.
 * An alias ending in a head noun may carry a parenthesised abbreviation before it:
   "Anti-Ballistic Missile (ABM) Treaty" is one mention. Other aliases may be followed by a head
-  noun ("New START treaty").
+  noun, which is then part of the mention ("New START treaty", "Open Skies Pact", "INF deal").
 * An acronym-only alias ("INF", "START I") is not a mention when it names a class of weapons
   ("INF missiles", "INF-range") or sits in an all-capitals line, where acronyms and words cannot be
   told apart.
@@ -46,7 +46,7 @@ from ..reference import SharedAlias, alias_key, reference
 
 __all__ = ["tag_treaties", "treaty_pattern"]
 
-_HEAD_NOUNS = frozenset({"treaty", "agreement", "deal", "accord", "action", "convention"})
+_HEAD_NOUNS = frozenset({"treaty", "agreement", "deal", "accord", "pact", "action", "convention"})
 _FUNCTION_WORDS = frozenset(
     {"of", "on", "the", "and", "for", "in", "to", "with", "under", "between"}
 )
@@ -61,7 +61,8 @@ _SPACE = rf"(?:{_DASH}|{_WS})"
 _HYPHEN = rf"(?:{_DASH}|{_WS})?"
 _COMMA = rf"(?:[^\S\n]*,(?:{_WS})?|{_WS})"
 _INNER_ABBREVIATION = rf"(?:(?:{_WS})?\([A-Z][A-Za-z0-9\-]{{0,11}}\))?"
-_HEAD_SUFFIX = rf"(?:{_WS}(?i:treaty|accord|agreement|deal))?"
+#: A generic noun after a name is part of the mention ("Open Skies Pact", "New START deal").
+_HEAD_SUFFIX = rf"(?:{_WS}(?i:treaty|accord|agreement|deal|pact))?"
 _NOT_WEAPONS = (
     rf"(?!{_SPACE}(?i:range|class|type|capable|missiles?|systems?|weapons?|forces|launchers?"
     r"|defen[cs]es?|deployments?|interceptors?)(?!\w))"
