@@ -386,3 +386,22 @@ def test_wrap_width_ignores_a_longer_headline() -> None:
     q = out.quotes[0]
     assert q.text.startswith("We have explained") and q.text.endswith("if they wish,")
     assert q.speaker_id == "sergey-lavrov"
+
+
+def test_pronoun_takes_the_subject_of_the_previous_sentence_over_an_older_cue() -> None:
+    out = conv(
+        "Headline\n\n“We will not sign this text,” Lavrov told reporters.\n\n"
+        "China’s envoy, Zhang Wei, took a softer line. “There is still time,” he said.\n\n"
+        "Sergei Ryabkov travelled to Geneva on Monday. “The door is open,” he said there.\n"
+    )
+    assert [q.speaker_id for q in out.quotes] == ["sergey-lavrov", "zhang-wei", "sergey-ryabkov"]
+    assert out.quotes[1].attribution is Attribution.PRONOUN
+
+
+def test_a_possessive_or_an_object_is_not_a_sentence_subject() -> None:
+    out = conv(
+        "Headline\n\n“We will not sign this text,” Lavrov told reporters.\n\n"
+        "Pompeo’s letter had angered Moscow. “It changes nothing,” he said.\n\n"
+        "The talks with Mike Pompeo lasted an hour. “We disagreed,” he said.\n"
+    )
+    assert [q.speaker_id for q in out.quotes] == ["sergey-lavrov"] * 3

@@ -85,6 +85,10 @@ _NAMING_BEFORE = re.compile(
     r"[ \u00a0]+(?:the|a|an)[ \u00a0]*$",
     re.IGNORECASE,
 )
+# A description and a comma before the name that is its apposition: "Nato’s secretary general, "
+_APPOSITION_LEAD = re.compile(
+    r"(?:[Tt]he|[Hh]is|[Hh]er|Its|[A-Z][\w\-]*[’']s)[ \u00a0][^,.;:“”\"«»]{0,80},[ \u00a0]+"
+)
 _ONLY_MARKS = re.compile(r'[ \u00a0,;“”"«»]*')
 # A verb whose subject stands before a parenthetical: "<subject>, <parenthetical>, [also] said"
 # (the comma closing it, anchored at the verb), or "<name>, who [has] said".
@@ -193,6 +197,7 @@ class Attributor:
         self._matched: dict[str, NameMatch | None] = {}
         self.scan = scan_ranges(text, self.qstarts, self.qends)
         self.sentences = self._sentences()
+        self.subject_at: dict[str, list[int]] = {}  #: where a person is a sentence's subject
         self.mentions = self._mentions()
         self.mention_starts = [m[0] for m in self.mentions]  # in text order
         # Per person, in text order: where they are named, named as a person, and cued (cues
@@ -264,11 +269,29 @@ class Attributor:
                     continue
                 nm = self._match(m.group())
                 if nm is not None:
-                    person = nm.curated or (
-                        nm.title is not None and bool(_ROLE_NOUN.search(nm.title))
+                    lead = self._subject_lead(m.start(), m.group())
+                    person = (
+                        nm.curated
+                        or (nm.title is not None and bool(_ROLE_NOUN.search(nm.title)))
+                        or (lead is not None and bool(_ROLE_NOUN.search(lead)))
                     )
                     out.append((m.start(), nm.speaker_id, person))
+                    if person and lead is not None:
+                        self.subject_at.setdefault(nm.speaker_id, []).append(m.start())
         return out
+
+    def _subject_lead(self, pos: int, name: str) -> str | None:
+        """When a name is the subject of its sentence, what precedes it there: nothing (it
+        opens the sentence) or a description it is the apposition of ("Lavrov’s deputy, " before
+        "Sergei Ryabkov, went further"); None otherwise. A possessive is not a subject."""
+        if _POSSESSIVE.search(name):
+            return None
+        s_start, _ = self._sentence(pos)
+        if pos == s_start:
+            return ""
+        if pos - s_start <= 100 and _APPOSITION_LEAD.fullmatch(self.text, s_start, pos):
+            return self.text[s_start:pos]
+        return None
 
     def _match(self, phrase: str) -> NameMatch | None:
         if phrase in self._matched:
@@ -418,14 +441,21 @@ class Attributor:
             _, sid, person = mentions[i]
             if person and self._gender_ok(sid, gender):
                 return sid
-        # the speaker of the latest cue before pos who fits, else the latest person named
-        for index in (self.cued_at, self.person_at):
+        # the later of: the speaker of the latest cue before pos, the subject of the latest
+        # sentence opened by a person (who fit); else the latest person named
+        fits = [
+            (at, sid)
+            for index in (self.cued_at, self.subject_at)
+            for at, sid in _latest_before(index, pos)
+            if self._gender_ok(sid, gender)
+        ]
+        if not fits:
             fits = [
-                (at, sid) for at, sid in _latest_before(index, pos) if self._gender_ok(sid, gender)
+                (at, sid)
+                for at, sid in _latest_before(self.person_at, pos)
+                if self._gender_ok(sid, gender)
             ]
-            if fits:
-                return max(fits)[1]
-        return None
+        return max(fits)[1] if fits else None
 
     def _roles(self, sid: str) -> tuple[frozenset[str], ...]:
         ref = reference().by_id.get(sid)
