@@ -14,8 +14,32 @@ Normalization rules of ``articles.text`` (reversible through ``articles.source_m
    and disclaimers, and everything from a footer start ("With reporting by ...", "© 2019 ...",
    "Tags:") to the end of the file. Between the headline and the first paragraph, bylines,
    date lines and short tag lines (at most four words, no sentence punctuation) are dropped too.
-4. The first remaining line is the headline, unless it starts with a dateline or is longer
-   than 300 characters (then there is no headline).
+4. Headline: among the lines above the first body line (a dateline start, 25+ words, or 12+
+   words ending a sentence) each line is scored: +2 for 5-25 words (+1 for 3-4); -3 when it
+   ends a sentence with "." (not an abbreviation such as "U.S."); -2 in capitals; +2 when it
+   is printed twice (the <title> and the h1, or "Headline | Reuters"); +1 when a byline or
+   date line follows. Lines of fewer than 3 words, site-name lines (a curated outlet, see
+   :mod:`.outlets`), bylines, date lines and the first line of a wrapped paragraph are never
+   the headline. The best line (the earliest on a tie) wins when its score is positive,
+   otherwise the first remaining line; lines above it (site name, banners, category labels
+   such as "World", "ANALYSIS") are dropped. A headline longer than 300 characters or
+   starting with a dateline is no headline. Under it, up to the second body-sized line or a
+   dateline: bylines ("By A and B, CNN"), date lines, "Authors:" and tag lines of at most
+   four words are dropped (after the standfirst only next to a byline or date line), and a
+   caption written just above a bare credit ("Alexander Zemlianichenko/AP") too.
+   Related links ("Read more: ...", a bare "READ MORE" / "Related coverage:" label with the
+   headline-shaped lines under it) are dropped anywhere (see :mod:`.furniture`).
+4b. Publication date (see :mod:`.dates` for the accepted forms): only from header positions,
+   i.e. a short date line above the body or under the headline/byline (also inside a line
+   dropped as furniture above the body, "Source: Xinhua | 2025-11-03"), never from body
+   prose, quotes or captions ("in Moscow on Oct. 20, 2025"); the earliest such line wins, a
+   "Published" date before an "Updated" one; else a dateline with a year. Precision is kept
+   (day or month). Curated metadata still wins (:mod:`.convert`).
+4c. Outlet: an agency marker in the dateline ("(Reuters)", "/TASS/", "(AFP) -", "Moscow, Nov
+   3 (Prensa Latina)", the last two only for curated outlets), else a copyright line ("©
+   2025 The Moscow Times", "Copyright AFP. All rights reserved."; a photo credit "© Name/TASS"
+   names none), else a site-name line or title suffix at the top, else a "By <outlet>" or
+   "Source: <outlet>" line. Curated names are returned in their canonical form.
 5. Paragraphs: a blank line, or a dropped line, always ends a paragraph. Two adjacent lines are
    joined into one paragraph, with one space, when the second starts with a lower-case letter
    or when the file is hard-wrapped (short lines of near-constant width, many of them not
@@ -38,7 +62,10 @@ import re
 from dataclasses import dataclass
 from itertools import pairwise
 
+from ..models import DatePrecision
 from . import furniture as fu
+from . import outlets as ol
+from .dates import date_line
 
 Span = tuple[int, int]
 
@@ -84,6 +111,12 @@ _DATELINES = (
     ),
     re.compile(r"\((?P<agency>[^)\s][^)\n]{1,30})\)\s*[-–—]+(?=\s)"),
 )
+# "Moscow (AFP) -", "Moscow, Nov 3 (Prensa Latina)": a mixed-case place, kept only when the
+# parenthesis names a curated outlet.
+_AGENCY_DATELINE = re.compile(
+    r"(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?:,\s*" + _MONTH_RE + r"\s+(?P<day>\d{1,2}))?"
+    r"\s*\((?P<agency>[^)\n]{2,30})\)\s*(?:[-–—]+\s)?"
+)
 _DATE_LINE = re.compile(
     r"^(?:(?:published|updated|posted|date)\s*:?\s*)?(?:\w+day,?\s+)?(?:"
     + _MONTH_RE
@@ -107,7 +140,8 @@ class Layout:
     dateline_length: int  #: characters of the dateline at the start of that paragraph
     dateline_place: str | None
     outlet: str | None
-    published: dt.date | None  #: from a date line under the headline or a dateline with a year
+    published: dt.date | None  #: from a header date line or a dateline with a year
+    published_precision: DatePrecision | None = None
 
 
 @dataclass(slots=True)
@@ -116,35 +150,48 @@ class _Line:
     end: int
     text: str
     keep: bool = True
+    idx: int = -1  #: position in the list of all lines
+
+
+@dataclass(slots=True)
+class _Found:
+    """Outlet and date evidence gathered while lines are classified."""
+
+    footer: str | None = None  #: copyright or self-description line
+    site: str | None = None  #: site-name line or title suffix at the top
+    byline: str | None = None  #: "By Global Times", "Source: Xinhua"
+    dates: list[tuple[int, bool, dt.date, DatePrecision]] | None = None
 
 
 def layout(src: str) -> Layout:
     """Find headline, paragraphs, standfirst, dateline and outlet in decoded source text."""
     lines = _split_lines(src)
-    outlet = _drop_furniture(lines)
+    found = _Found(dates=[])
+    _drop_furniture(lines, found)
     content = [ln for ln in lines if ln.keep and ln.text]
-    published = _drop_header_lines(content)
+    _drop_header_lines(content, lines, found)
+    published, precision = _pick_date(found)
+    outlet = found.footer or found.site or found.byline
     paragraphs = _paragraphs(lines)
     if not paragraphs:
-        return Layout((), False, None, None, 0, None, outlet, published)
+        return Layout((), False, None, None, 0, None, outlet, published, precision)
     first = src[paragraphs[0][0][0] : paragraphs[0][0][1]]
-    has_title = len(first) <= 300 and not any(p.match(first) for p in _DATELINES)
+    has_title = len(first) <= 300 and _dateline(first) is None
     body0 = 1 if has_title else 0
     dl_par, dl_len, place = None, 0, None
     for i in range(body0, min(body0 + 3, len(paragraphs))):
         s, e = paragraphs[i][0]
-        for pat in _DATELINES:
-            m = pat.match(src, s, e)
-            if m:
-                dl_par, dl_len = i, m.end() - s
-                place = m.groupdict().get("place")
-                agency = m.groupdict().get("agency") or m.groupdict().get("agency2")
-                outlet = agency.strip() if agency else outlet
-                year = m.groupdict().get("year")
-                if year and published is None:
-                    published = _date(year, m.group("month"), m.group("day"))
-                break
-        if dl_par is not None:
+        m = _dateline(src, s, e)
+        if m:
+            dl_par, dl_len = i, m.end() - s
+            place = m.groupdict().get("place")
+            agency = m.groupdict().get("agency") or m.groupdict().get("agency2")
+            if agency:
+                outlet = ol.canonical(agency) or agency.strip()
+            year = m.groupdict().get("year")
+            if year and published is None:
+                published = _date(year, m.group("month"), m.group("day"))
+                precision = DatePrecision.DAY if published else None
             break
     standfirst = None
     if has_title and len(paragraphs) > 2:
@@ -152,8 +199,28 @@ def layout(src: str) -> Layout:
         if dl_par == 2 or (len(_WORD.findall(text1)) >= 8 and not _TERMINAL.search(text1)):
             standfirst = 1
     return Layout(
-        tuple(paragraphs), has_title, standfirst, dl_par, dl_len, place, outlet, published
+        tuple(paragraphs),
+        has_title,
+        standfirst,
+        dl_par,
+        dl_len,
+        place,
+        outlet,
+        published,
+        precision,
     )
+
+
+def _dateline(src: str, s: int = 0, e: int | None = None) -> re.Match[str] | None:
+    """A dateline at ``src[s:e]``'s start: the patterns above, or a mixed-case place followed
+    by a curated agency in parentheses."""
+    end = len(src) if e is None else e
+    for pat in _DATELINES:
+        m = pat.match(src, s, end)
+        if m:
+            return m
+    m = _AGENCY_DATELINE.match(src, s, end)
+    return m if m and ol.canonical(m.group("agency")) else None
 
 
 def _split_lines(src: str) -> list[_Line]:
@@ -171,29 +238,55 @@ def _split_lines(src: str) -> list[_Line]:
         stripped = raw.strip()
         if stripped:
             s = pos + len(raw) - len(raw.lstrip())
-            out.append(_Line(s, s + len(stripped), stripped))
+            out.append(_Line(s, s + len(stripped), stripped, True, len(out)))
         else:
-            out.append(_Line(pos, pos + len(raw), ""))
+            out.append(_Line(pos, pos + len(raw), "", True, len(out)))
         pos += len(raw) + sep
     return out
 
 
-def _drop_furniture(lines: list[_Line]) -> str | None:
-    """Mark furniture lines ``keep=False``; return an outlet named by a footer, if any."""
-    outlet = None
+def _is_furniture(t: str) -> bool:
+    if fu.is_nav(t) or fu.is_image_marker(t) or fu.is_credit(t) or fu.is_prompt_or_footer(t):
+        return True
+    return len(t) <= 160 and (
+        fu.is_banner(t) or fu.is_menu(t) or fu.is_share_row(t) or fu.is_agency_credit(t)
+    )
+
+
+def _headline_shaped(t: str) -> bool:
+    """A short line that reads as a linked headline (no sentence end, no quotation start)."""
+    return len(_WORD.findall(t)) <= 20 and not t.endswith(".") and t[0] not in '"“«'
+
+
+def _drop_furniture(lines: list[_Line], found: _Found) -> None:
+    """Mark furniture lines ``keep=False``; note outlets named by footers."""
     content = [ln for ln in lines if ln.text]
     n = len(content)
     seen_body = 0
+    related_until = -1  # headlines listed under a "READ MORE" label run up to this index
     for i, ln in enumerate(content):
         t = ln.text
+        label = fu.related_label(t)
+        if label == "label":
+            ln.keep = False
+            j = i + 1
+            while j < n and (fu.is_banner(content[j].text) or _headline_shaped(content[j].text)):
+                j += 1
+            related_until = j - 1
+            continue
+        if i <= related_until:
+            ln.keep = False
+            continue
         if seen_body >= 2 and i >= n // 2 and fu.starts_footer(t):
             for rest in content[i:]:
                 rest.keep = False
-                outlet = outlet or fu.outlet_in_furniture(rest.text)
+                found.footer = found.footer or _footer_outlet(rest.text)
             break
-        if fu.is_nav(t) or fu.is_image_marker(t) or fu.is_credit(t) or fu.is_prompt_or_footer(t):
+        if label == "inline" or _is_furniture(t):
             ln.keep = False
-            outlet = outlet or fu.outlet_in_furniture(t)
+            found.footer = found.footer or _footer_outlet(t)
+            if seen_body == 0:
+                _header_line(ln, found)  # "Source: Xinhua | 2025-11-03 20:15:30"
         elif len(t) > 80:
             seen_body += 1
     # Captions: a line repeated nearby (all copies), or a short line next to a credit line.
@@ -206,11 +299,25 @@ def _drop_furniture(lines: list[_Line]) -> str | None:
         if dupes and any(c.keep for c in content[:i]):
             ln.keep = False  # a repeated caption; a repeated headline keeps its first copy
     for i, ln in enumerate(lines):
-        if ln.text and not ln.keep and fu.is_credit(ln.text):
+        if ln.text and not ln.keep and (fu.is_credit(ln.text) or fu.is_agency_credit(ln.text)):
             for j in (i - 1, i + 1):
-                if 0 <= j < len(lines) and _caption_like(lines[j].text):
+                if 0 <= j < len(lines) and _caption_like(lines[j].text) and not _dated(lines[j]):
                     lines[j].keep = False
-    return outlet
+
+
+def _dated(ln: _Line) -> bool:
+    return bool(ln.text) and (date_line(ln.text) is not None or fu.is_byline(ln.text))
+
+
+def _footer_outlet(t: str) -> str | None:
+    """The outlet of a copyright line ("© 2025 The Moscow Times", "Copyright AFP. All rights
+    reserved.") or of a self-description; a photo credit ("© Name/TASS") names none."""
+    low = t.lower()
+    if ("©" in t or low.startswith("copyright")) and (
+        any(c.isdigit() for c in t) or "copyright" in low or "rights reserved" in low
+    ):
+        return ol.outlet_in(t) or fu.outlet_in_furniture(t)
+    return fu.outlet_in_furniture(t)
 
 
 def _caption_like(text: str) -> bool:
@@ -222,21 +329,117 @@ def _caption_like(text: str) -> bool:
     )
 
 
-def _drop_header_lines(content: list[_Line]) -> dt.date | None:
-    """Drop bylines, date lines and tag lines between the headline and the first paragraph."""
+_BYLINE_OUTLET = re.compile(
+    r"^(?:by|source|from)\s*:?\s+(?P<o>.+?)(?:\s+staff)?"
+    r"(?:\s+(?:published|updated|posted)\b.*|\s*[|,].*)?$",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"(?<![A-Z])(?<!\b[A-Z][a-z])\.[\"”»’']?$")
+
+
+def _is_prose(t: str) -> bool:
+    """A body line: a dateline start, 25+ words, or 12+ words ending a sentence."""
+    words = len(_WORD.findall(t))
+    return (
+        words >= 25 or (words >= 12 and _TERMINAL.search(t) is not None) or _dateline(t) is not None
+    )
+
+
+def _header_line(ln: _Line, found: _Found) -> bool:
+    """Note the date or outlet a header line gives; True when it is a date or byline line."""
+    t = ln.text
+    got = date_line(t)
+    if got is not None:
+        assert found.dates is not None
+        found.dates.append((ln.idx, got[2], got[0], got[1]))
+    site = ol.site_line(t)
+    if site:
+        found.site = found.site or site
+    m = _BYLINE_OUTLET.match(t) if len(t) <= 100 else None
+    if m and ol.canonical(m.group("o")):
+        found.byline = found.byline or ol.canonical(m.group("o"))
+    return got is not None or fu.is_byline(t) or bool(m and ol.canonical(m.group("o")))
+
+
+def _headline_score(i: int, zone: list[_Line], marks: list[bool], lines: list[_Line]) -> float:
+    """How much ``zone[i]`` looks like the headline (see the module docstring, rule 4)."""
+    t = zone[i].text
+    words = len(_WORD.findall(t))
+    if words < 3 or marks[i] or ol.site_line(t) or len(t) > 300:
+        return -9.0
+    nxt = zone[i].idx + 1
+    if nxt < len(lines) and lines[nxt].text[:1].islower():
+        return -9.0  # the first line of a paragraph wrapped onto the next one
+    score = 2.0 if 5 <= words <= 25 else 1.0
+    if _SENTENCE_END.search(t):
+        score -= 3
+    if t.isupper():
+        score -= 2
+    others = [z.text for j, z in enumerate(zone) if j != i]
+    if any(o == t or (o.startswith(t) and ol.site_line(o)) for o in others):
+        score += 2  # the <title> and the h1 both printed
+    if i + 1 < len(zone) and marks[i + 1]:
+        score += 1  # a byline or date line follows
+    return score
+
+
+def _drop_header_lines(content: list[_Line], lines: list[_Line], found: _Found) -> None:
+    """Choose the headline among the lines above the body and drop the header furniture:
+    lines above the headline, bylines, date lines, tag lines and captions under it."""
     kept = [ln for ln in content if ln.keep]
-    published = None
-    for ln in kept[1:6]:
-        words = len(_WORD.findall(ln.text))
-        if words >= 8 or any(ch in ln.text for ch in '"“”«»'):
+    if not kept:
+        return
+    zone_end = next((i for i, ln in enumerate(kept) if _is_prose(ln.text)), len(kept))
+    zone = kept[:zone_end]
+    marks = [_header_line(ln, found) for ln in zone]
+    head = 0
+    if zone:
+        scores = [_headline_score(i, zone, marks, lines) for i in range(len(zone))]
+        best = max(scores)
+        head = scores.index(best) if best > 0 else 0
+        for ln in zone[:head]:
+            ln.keep = False
+        for ln in zone[head + 1 :]:
+            if ln.text == zone[head].text:
+                ln.keep = False
+    long_seen = 0
+    rest = kept[head + 1 : head + 14]
+    for k, ln in enumerate(rest):
+        t = ln.text
+        pos = head + 1 + k
+        if _dateline(t) is not None:
             break
-        m = _DATE_LINE.match(ln.text)
-        if m:
-            published = published or _date_from_match(m)
+        words = len(_WORD.findall(t))
+        is_mark = marks[pos] if pos < len(marks) else _header_line(ln, found)
+        if is_mark:
             ln.keep = False
-        elif fu.is_byline(ln.text) or (words <= 4 and not _TERMINAL.search(ln.text)):
+            continue
+        if words >= 8 or any(ch in t for ch in '"“”«»'):
+            nxt = lines[ln.idx + 1] if ln.idx + 1 < len(lines) else None
+            if nxt is not None and not nxt.keep and _pure_credit(nxt.text) and words <= 40:
+                ln.keep = False  # a caption written above its credit
+                continue
+            long_seen += 1
+            if long_seen >= 2:
+                break
+            continue
+        short_tag = words <= 4 and not _TERMINAL.search(t)
+        near_mark = any(date_line(o.text) or fu.is_byline(o.text) for o in rest[k + 1 : k + 3])
+        if short_tag and (long_seen == 0 or near_mark):
             ln.keep = False
-    return published
+
+
+def _pure_credit(t: str) -> bool:
+    """A credit line with nothing else ("Alexander Zemlianichenko/AP", "Getty Images")."""
+    return len(_WORD.findall(t)) <= 5 and (fu.is_credit(t) or fu.is_agency_credit(t))
+
+
+def _pick_date(found: _Found) -> tuple[dt.date | None, DatePrecision | None]:
+    """The header date nearest the top, a publication date before an update."""
+    if not found.dates:
+        return None, None
+    _, _, date, precision = min(found.dates, key=lambda d: (d[1], d[0]))
+    return date, precision
 
 
 def _paragraphs(lines: list[_Line]) -> list[tuple[Span, ...]]:

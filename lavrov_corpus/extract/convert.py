@@ -281,7 +281,7 @@ def _convert(data: bytes, source_path: str, meta: CuratedMetadata | None) -> Con
     outlet = m.outlet if m and m.outlet else lay.outlet
     url = m.url if m else None
     pub_date: dt.date | None = published
-    precision = DatePrecision.DAY if published else None
+    precision = lay.published_precision if published else None
     if m and m.published:
         pub_date, precision = m.published.date, m.published.precision
     language = m.language if m and m.language else guess_language(text)

@@ -16,9 +16,20 @@ import re
 
 from ..models import DatePrecision
 
-_MONTH_NAMES = (
-    "january february march april may june july august september october november december"
-).split()
+_MONTH_NAMES = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
 MONTHS = {m[:3]: i + 1 for i, m in enumerate(_MONTH_NAMES)}
 MONTHS["sept"] = 9
 
@@ -46,6 +57,42 @@ def find_date(text: str) -> tuple[dt.date, DatePrecision, int, int] | None:
         if got is not None:
             return got[0], got[1], m.start(), m.end()
     return None
+
+
+_EVENT_BEFORE = re.compile(
+    r"\b(?:on|in|since|from|until|till|before|after|of|by|at|during)\s*$", re.IGNORECASE
+)
+_LABEL_BEFORE = re.compile(r"\b(?:published|updated|posted|modified|date)\b", re.IGNORECASE)
+_UPDATED = re.compile(r"\b(?:updated|modified|last update)", re.IGNORECASE)
+_TIME = re.compile(
+    r"\b\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?|\b(?:[AP]M|GMT|UTC|BST|CET|CEST|EET"
+    r"|MSK|EST|EDT|PST|PDT|JST|IRST|[+-]\d{1,2}(?::?\d{2})?)\b",
+    re.IGNORECASE,
+)
+_QUOTES = frozenset('"“”«»„')
+
+
+def date_line(line: str) -> tuple[dt.date, DatePrecision, bool] | None:
+    """A page's own date printed as a header line: (date, precision, is_update) or None.
+
+    The line is short (at most 120 characters), holds no quotation marks, and apart from the
+    date, times, time zones and labels ("Published:", "Updated", "By Global Times", "| KYODO
+    NEWS") has at most seven words; a date after a preposition ("in Moscow on Oct. 20,
+    2025", a caption's event) counts only after a label ("Published On 3 Nov 2025").
+    """
+    if len(line) > 120 or not any(c.isdigit() for c in line) or _QUOTES.intersection(line):
+        return None
+    found = find_date(line)
+    if found is None:
+        return None
+    date, precision, s, e = found
+    before = line[:s]
+    if _EVENT_BEFORE.search(before) and not _LABEL_BEFORE.search(before):
+        return None
+    rest = _TIME.sub(" ", before + " " + line[e:])
+    if sum(any(c.isalpha() for c in w) for w in rest.split()) > 7:
+        return None
+    return date, precision, _UPDATED.search(before) is not None
 
 
 def month_number(name: str) -> int | None:

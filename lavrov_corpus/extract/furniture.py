@@ -4,6 +4,22 @@ Each rule is general (a kind of line seen on news sites), never a sentence of on
 navigation and accessibility links, "Breaking News", image markers, photo credits and captions,
 advertisement markers, language switches, newsletter prompts, sharing links and footers. The
 cleaner (:mod:`.clean`) decides what to do with each class of line.
+
+Shapes rather than site strings:
+
+- *Menus*: a line of three or more short items split by "|", "/" or "·" ("Home | World |
+  Europe"), or of two items in capitals ("CHINA / DIPLOMACY").
+- *Share rows*: a line made only of network and sharing words ("Facebook Twitter Email").
+- *Banners and page chrome*: appeals and account prompts at the start of a short line
+  ("Support independent journalism", "Become a member", "Donate", "Sign in", cookie
+  notices), reading-time and list widgets ("2 min read", "list 1 of 3", "end of list"),
+  comment and feedback prompts.
+- *Related links*: "Read more: <headline>" (and "See also", "Read also", "Related:",
+  "Related article:", "Recommended:") is dropped as one line; a bare label ("READ MORE",
+  "Related article", "Related coverage:", "Recommended Stories") is dropped with the
+  headline-shaped lines that follow it (see :func:`related_label`).
+- *Credits*: a line that is only an agency name ("Getty Images"), "(Photo by ...)" and
+  "Name/Agency" credits; the cleaner also drops the caption written next to them.
 """
 
 from __future__ import annotations
@@ -50,20 +66,20 @@ _AGENCIES = (
     r"|Russian Foreign Ministry|Foreign Ministry|MFA|AA|ZUMA|Imago|REX|NurPhoto|UPI|Kommersant"
 )
 _CREDIT = re.compile(
-    r"(?:^(?:©|\(c\)|photo:|photo by|photograph:|photo credit|image:|picture:|credit:|source:"
+    r"(?:^\(?(?:©|\(c\)|photo:|photo by|photograph:|photo credit|image:|picture:|credit:|source:"
     r"\s*(?:" + _AGENCIES + r"))|\b(?:Photo|Image|Picture|Credit)s?:\s*\S|©)",
 )
 # _CREDIT in parts the engine scans fast: its anchored start, and its "Photo:" alternative
 # written to start with a character class (C, I or P not after a word character).
 _CREDIT_START = re.compile(
-    r"(?:©|\(c\)|photo:|photo by|photograph:|photo credit|image:|picture:|credit:|source:"
+    r"\(?(?:©|\(c\)|photo:|photo by|photograph:|photo credit|image:|picture:|credit:|source:"
     r"\s*(?:" + _AGENCIES + r"))"
 )
 _CREDIT_LABEL = re.compile(
     r"[CIP](?<!\w\w)(?:(?<=P)hoto|(?<=I)mage|(?<=P)icture|(?<=C)redit)s?:\s*\S"
 )
 _CREDIT_AGENCY = re.compile(
-    r"\b[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){0,3}\s?/\s?(?:" + _AGENCIES + r")(?:\s+\w+)?\s*$"
+    r"\b[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){0,3}\s?/\s?(?:" + _AGENCIES + r")(?:\s+\w+)?\)?\s*$"
 )
 _FOOTER_KEYS = (
     "subscribe",
@@ -98,10 +114,15 @@ _FOOTER_START = re.compile(
     r"^(?:with (?:additional )?reporting by|reporting by|additional reporting|editing by"
     r"|writing by|compiled by|(?:related|more|recommended) (?:articles|stories|news|reading)"
     r"|more from|you may also like|you might also like|tags?:|topics?:|keywords?:"
-    r"|©\s*\d{4}|copyright\s*(?:©\s*)?\d{4}|all rights reserved)",
+    r"|©\s*\d{4}|copyright\s*(?:©\s*)?\d{4}|all rights reserved|explore more on these topics"
+    r"|our standards:|enditem\b|.{0,80}\bcontributed(?: to this report| reporting)?\.?$)",
     re.IGNORECASE,
 )
-_BYLINE = re.compile(r"^by\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,4}(?:\s*[,|].{0,60})?$")
+_NAME = r"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,4}"
+_BYLINE = re.compile(
+    r"^by\s+" + _NAME + r"(?:\s*(?:,|and|&|with)\s+" + _NAME + r"){0,3}(?:\s*[,|].{0,60})?$",
+    re.IGNORECASE,
+)
 _SCRAPED_CELL = re.compile(r"(?:^\||\s\|)$|^\|\s")
 
 _COPYRIGHT_OUTLET = re.compile(
@@ -186,3 +207,80 @@ def outlet_in_furniture(line: str) -> str | None:
     """The publisher named by a copyright or self-description line, if any."""
     m = _COPYRIGHT_OUTLET.match(line) or _SELF_DESCRIPTION_OUTLET.match(line)
     return m.group("outlet").strip() if m else None
+
+
+_AGENCY_ONLY = re.compile(
+    r"^\(?(?:" + _AGENCIES + r")(?:\s*(?:/|via)\s*(?:" + _AGENCIES + r"))*\)?$"
+)
+_MENU_SPLIT = re.compile(r"\s+[|/·•]\s+|\s*\|\s*")
+_SHARE_WORDS = _word_set(
+    "share shares facebook twitter x email e-mail mail whatsapp telegram linkedin reddit"
+    " pinterest flipboard messenger vk bluesky threads print copy link copied tweet send"
+    " save comment comments url sms"
+)
+_BANNER = re.compile(
+    r"^(?:support (?:independent|our|quality|us)\b|become a (?:member|subscriber|supporter|patron)"
+    r"|donate\b|make a donation|help us\b|join us\b|subscribe\b|sign (?:in|up|out)\b"
+    r"|log (?:in|out)\b"
+    r"|create (?:an|a free) account|register\b|get the (?:app|newsletter)|download (?:the|our) app"
+    r"|(?:we|this (?:site|website)) uses? cookies|accept (?:all )?cookies|manage cookies"
+    r"|save articles to read later|click here to share|\d+\s*min(?:ute)?s? read\b"
+    r"|list (?:of \d+ items|\d+ of \d+)$|end of list$|most (?:viewed|read|popular|shared)\b"
+    r"|leave a (?:comment|reply)\b|(?:view|show|read) comments\b|reuse this content"
+    r"|send us your feedback|link copied|copy link|navigation menu|skip (?:links|next section)"
+    r"|print subscriptions|(?:us|uk|international|europe) edition$|we[’']ve been covering\b"
+    r"|authors?:)",
+    re.IGNORECASE,
+)
+_RELATED_FIRST = frozenset("rsamwy")  # first letters of every related-links label
+_RELATED_INLINE = re.compile(
+    r"^(?:read (?:more|also)|see also|also read|related(?: articles?| stories| coverage| news)?"
+    r"|recommended|more on this(?: story)?|more:|watch)\s*[:|–—-]\s*\S",
+    re.IGNORECASE,
+)
+_RELATED_LABEL = re.compile(
+    r"^(?:read (?:more|also)|see also|also read|related(?: articles?| stories| coverage| news"
+    r"| content| reading)?|recommended(?: stories| reading| articles)?|more on this(?: story)?"
+    r"|more (?:news|stories)|you may also like|you might also like|more from [\w ]{1,30})\s*:?$",
+    re.IGNORECASE,
+)
+
+
+def is_menu(line: str) -> bool:
+    """A menu line: three or more short items split by '|', '/' or '·' ("Home | World |
+    Europe"), or two items written in capitals ("CHINA / DIPLOMACY")."""
+    if len(line) > 160 or not any(c in line for c in "|/·•"):
+        return False
+    parts = [p for p in _MENU_SPLIT.split(_trim(line)) if p]
+    if len(parts) < 2 or any(len(p.split()) > 3 or p.endswith((".", "?", "!")) for p in parts):
+        return False
+    return len(parts) >= 3 or all(p.isupper() for p in parts)
+
+
+def is_share_row(line: str) -> bool:
+    """A row of share buttons: only network and sharing words ("Facebook Tweet Email Link")."""
+    if len(line) > 160:
+        return False
+    words = line.replace("|", " ").lower().split()
+    return 0 < len(words) <= 20 and all(w.strip("!.,:") in _SHARE_WORDS for w in words)
+
+
+def is_banner(line: str) -> bool:
+    """A banner, account prompt, widget or comment prompt ("Become a member", "2 min read")."""
+    return len(line) <= 120 and _BANNER.match(_trim(line)) is not None
+
+
+def is_agency_credit(line: str) -> bool:
+    """A line that only names a photo agency ("Getty Images", "AFP via Getty Images")."""
+    return len(line) <= 60 and _AGENCY_ONLY.match(_trim(line)) is not None
+
+
+def related_label(line: str) -> str | None:
+    """'inline' for "Read more: <headline>", 'label' for a bare "READ MORE" / "Related
+    coverage:" whose headlines follow on their own lines, else None."""
+    if len(line) > 250 or line.lstrip("-–—•·*|>#_=~: ")[:1].lower() not in _RELATED_FIRST:
+        return None
+    t = _trim(line) if len(line) <= 40 else line
+    if _RELATED_LABEL.match(t):
+        return "label"
+    return "inline" if _RELATED_INLINE.match(line) else None

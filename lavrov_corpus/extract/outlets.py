@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import re
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 _SEPARATORS = re.compile(r"\s+[|–—-]\s+|\s*\|\s*")
@@ -41,6 +41,7 @@ def _key(name: str) -> str:
     return key if len(key) <= 3 else key.casefold()
 
 
+@lru_cache(maxsize=8192)
 def canonical(name: str) -> str | None:
     """The curated name of an outlet written as ``name`` ("euronews." -> "Euronews")."""
     return _table()[0].get(_key(name))
@@ -52,6 +53,7 @@ def outlet_in(line: str) -> str | None:
     return canonical(m.group(0)) if m else None
 
 
+@lru_cache(maxsize=8192)
 def site_line(line: str) -> str | None:
     """The outlet when ``line`` is a site-name line or a title with a site suffix.
 
