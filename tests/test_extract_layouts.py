@@ -21,6 +21,7 @@ LAYOUTS = HERE / "data" / "layouts"
 sys.path.insert(0, str(HERE.parent))
 
 from lavrov_corpus.extract import Conversion, convert_bytes  # noqa: E402
+from lavrov_corpus.extract.dates import date_line  # noqa: E402
 
 STEMS = sorted(p.stem for p in LAYOUTS.glob("*.txt"))
 FIELDS = ("title", "published", "outlet", "body", "absent")
@@ -55,6 +56,37 @@ def check(stem: str) -> dict[str, bool]:
 def test_layout_article(stem: str) -> None:
     got = check(stem)
     assert all(got.values()), {k: v for k, v in got.items() if not v}
+
+
+@pytest.mark.parametrize(
+    ("line", "iso"),
+    [
+        ("November 3, 2025", "2025-11-03"),
+        ("Published: 12 Feb 2026 14:05 GMT", "2026-02-12"),
+        ("Mon 3 Nov 2025 10.45 GMT", "2025-11-03"),
+        ("Source: Xinhua | 2025-11-03 20:15:30 | Editor: huaxia", "2025-11-03"),
+        ("25/11/2025", "2025-11-25"),
+        ("3/11/2025", None),  # day and month cannot be told apart
+        ("Lavrov in Moscow on Oct. 20, 2025", None),  # a caption's event, not a page date
+        ("On February 2, 2019, the United States said it would suspend the treaty", None),
+        ("31 February 2024", None),
+    ],
+)
+def test_date_line(line: str, iso: str | None) -> None:
+    got = date_line(line)
+    assert (got[0].isoformat() if got else None) == iso
+
+
+def test_body_dates_and_unknown_sites_are_not_taken() -> None:
+    src = (
+        "Fort Example\nWhy treaties fail\nArms control is in trouble, experts say, and the"
+        " end of New START is near.\nOn 2 February 2019 the US suspended the INF Treaty,"
+        " \u201cas of 5 March 2024\u201d the minister said.\n"
+    )
+    out = convert_bytes(src.encode(), source_path="t.txt")
+    assert isinstance(out, Conversion)
+    assert out.article.published is None and out.article.outlet is None
+    assert out.article.title == "Why treaties fail"
 
 
 def main() -> None:
