@@ -405,3 +405,22 @@ def test_a_possessive_or_an_object_is_not_a_sentence_subject() -> None:
         "The talks with Mike Pompeo lasted an hour. “We disagreed,” he said.\n"
     )
     assert [q.speaker_id for q in out.quotes] == ["sergey-lavrov"] * 3
+
+
+def test_short_lines_in_a_file_of_long_lines_are_not_hard_wrapped() -> None:
+    """Long one-line paragraphs and one block of short lines: not a hard-wrapped file, so a
+    short line followed by a capitalised one stays its own paragraph."""
+    text = (
+        "Lavrov says Geneva talks produced a plan\n\n"
+        "Sergey Lavrov said on Monday that the talks in Geneva had produced a short plan and that "
+        "Moscow saw reasons to continue them in the present format next month.\n\n"
+        "Three points were agreed\nMoscow keeps its moratorium\nWashington gets a reply\n"
+        "Beijing joins later\n\n"
+        "The plan, he said, was “modest but real”, and would be reviewed by both delegations "
+        "when they meet again in Vienna, probably in the second half of June.\n\n"
+        "Neither side published the text, which diplomats described as a two-page memo with "
+        "no binding language and no timetable for the next round of consultations.\n"
+    )
+    pars = conv(text).article.text.split("\n\n")
+    for line in ("Three points were agreed", "Moscow keeps its moratorium", "Beijing joins later"):
+        assert line in pars

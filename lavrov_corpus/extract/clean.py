@@ -45,7 +45,8 @@ Normalization rules of ``articles.text`` (reversible through ``articles.source_m
    or when the file is hard-wrapped (short lines of near-constant width, many of them not
    ending a sentence) and the first word of the second line would not have fitted on the first.
    The width is that of the longest line followed by another line of its block (a longer
-   headline or one-line paragraph does not count).
+   headline or one-line paragraph does not count); a file with more than a few lines (two, or
+   5%) longer than that is not hard-wrapped.
    Otherwise each line is its own paragraph (files with one paragraph per line).
 6. ``text`` = headline, then the body paragraphs, separated by "\\n\\n". The separators and the
    joining spaces are the only characters not copied from the source.
@@ -457,6 +458,7 @@ def _paragraphs(lines: list[_Line]) -> list[tuple[Span, ...]]:
     width = max((len(a.text) for a, _ in pairs), default=0)
     wrapped = (
         width <= 120
+        and sum(len(ln.text) > width for ln in texts) <= max(2, 0.05 * len(texts))
         and len(pairs) >= 3
         and sum(len(ln.text) >= 0.85 * width for ln in texts) >= 3
         and sum(not _TERMINAL.search(a.text) for a, _ in pairs) >= 0.3 * len(pairs)
