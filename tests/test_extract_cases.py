@@ -424,3 +424,24 @@ def test_short_lines_in_a_file_of_long_lines_are_not_hard_wrapped() -> None:
     pars = conv(text).article.text.split("\n\n")
     for line in ("Three points were agreed", "Moscow keeps its moratorium", "Beijing joins later"):
         assert line in pars
+
+
+def test_a_bare_initial_is_part_of_a_name_but_a_and_i_are_not() -> None:
+    out = conv(
+        "Headline\n\nForeign Secretary V Kumar, who met Lavrov in Delhi, said India wanted "
+        "“calm and dialogue”.\n\nA Russian official said the visit was “useful”.\n"
+    )
+    first, second = out.quotes
+    assert first.speaker_id == "v-kumar" and first.speaker == "V Kumar"
+    assert second.speaker_id is None
+    assert [s.speaker_id for s in out.speakers] == ["v-kumar"]
+
+
+def test_a_parenthetical_ending_in_a_filler_does_not_make_its_object_the_subject() -> None:
+    """'in Delhi,' could be read as words between a subject (Lavrov) and its verb; the comma
+    closes a parenthetical whose subject (Kumar) is a person, so Kumar speaks."""
+    out = conv(
+        "Headline\n\nSergey Lavrov arrived on Monday.\n\nDeputy Minister Anil Kumar, who met "
+        "Lavrov in Delhi, said the talks were “frank”.\n"
+    )
+    assert out.quotes[0].speaker_id == "anil-kumar"

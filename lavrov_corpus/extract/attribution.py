@@ -98,7 +98,9 @@ _NAME_AT_END = re.compile(cues.NAME + r"$")
 _SUBJECT_AT_END = re.compile(cues.SPEAKER + r"$")
 # A parenthetical holds no quotation, no clause break and no speech verb of its own.
 _NOT_PARENTHETICAL = re.compile(r"[“”\"«»;:()]|(?<![\w’'])(?:" + cues.SPEECH_VERBS + r")(?![\w’'])")
-_PROPER = re.compile(r"^(?:[A-Z][a-z’'\-]+|(?:[A-Z]\.)+|Mc[A-Z][a-z]+|[A-Z][a-z]+[A-Z][a-z]+)$")
+_PROPER = re.compile(
+    r"^(?:[A-Z][a-z’'\-]+|(?:[A-Z]\.)+|[A-Z]|Mc[A-Z][a-z]+|[A-Z][a-z]+[A-Z][a-z]+)$"
+)
 
 
 # Characters a cue word or a name can contain, or that stop a match at its edge if they follow
@@ -342,6 +344,12 @@ class Attributor:
                 ):
                     who = self._resolve(m.group("sp"), m.start("sp"))
                     subj_start = m.start("sp")
+                    if "," in text[m.end("sp") : vs]:
+                        # "Kumar, who met Lavrov on Monday, said": the words before the comma
+                        # close a parenthetical; its subject wins when it is a person.
+                        found_subject = self._subject_across_commas(s_start, vs)
+                        if found_subject is not None:
+                            who, subj_start = found_subject
                 else:
                     only_marks = _ONLY_MARKS.match(text, s_start, vs)  # '*': always matches
                     after_quote = self._in_quote(vs - 2) or (

@@ -36,8 +36,16 @@ ROLE_NOUNS = (
 )
 
 _NAME_REST = r"[a-zA-Z’'\-]+"
+# A bare initial ("S Jaishankar") is a token only before a capitalised word; never "A" or "I".
+_BARE_INITIAL = r"[B-HJ-Z](?=[ \u00a0][A-Z][a-z])"
 _NAME_TOKEN = (
-    r"(?:[A-Z]" + _NAME_REST + r"|(?:[A-Z]\.){1,3}(?:[A-Z]" + _NAME_REST + r")?|Mc[A-Z][a-z]+)"
+    r"(?:[A-Z]"
+    + _NAME_REST
+    + r"|(?:[A-Z]\.){1,3}(?:[A-Z]"
+    + _NAME_REST
+    + r")?|Mc[A-Z][a-z]+|"
+    + _BARE_INITIAL
+    + r")"
 )
 #: A capitalised name, possibly with capitalised titles before it ("Foreign Minister Lavrov").
 NAME = _NAME_TOKEN + r"(?:[ \u00a0]" + _NAME_TOKEN + r"){0,6}"
@@ -87,7 +95,7 @@ _NOT_AFTER_WORD = r"(?<![\w’'].)"
 
 _TOKEN_TAIL = (  # _NAME_TOKEN after its first (capital) letter
     r"(?:(?<=[A-Z])" + _NAME_REST + r"|(?<=[A-Z])\.(?:[A-Z]\.){0,2}(?:[A-Z]" + _NAME_REST + r")?"
-    r"|(?<=M)c[A-Z][a-z]+)"
+    r"|(?<=M)c[A-Z][a-z]+|(?<=[B-HJ-Z])(?=[ \u00a0][A-Z][a-z]))"
 )
 _NAME_TAIL = _TOKEN_TAIL + r"(?:[ \u00a0]" + _NAME_TOKEN + r"){0,6}"
 _SPEAKER_FAST = (

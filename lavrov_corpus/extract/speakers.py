@@ -36,7 +36,7 @@ TITLE_WORDS = _word_set(
     "mrs mrs. ms ms. dr dr. sir former acting top senior official officials the his her its "
     "former department ministry of affairs minister's council duma senate white house pentagon "
     "presidential first lady lord king queen prince his excellency gen. gen col. lt. adm. north "
-    "korean south european soviet belarusian polish"
+    "korean south european soviet belarusian polish external"
 )
 #: Capitalised words that are places, organisations or sentence words, never a person's name.
 NON_PERSON = _word_set(
