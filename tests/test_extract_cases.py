@@ -276,6 +276,10 @@ def test_one_long_sentence_converts_in_linear_time(unit: str) -> None:
         ),
         # a participial phrase between the subject and its verb
         (
+            "Antony Blinken, asked about the Russian proposal, said it was “not serious”.",
+            "antony-blinken",
+        ),
+        (
             "Sergey Lavrov, answering questions in Minsk, said Moscow had seen no “serious offer”.",
             "sergey-lavrov",
         ),

@@ -96,8 +96,11 @@ _APPOSITION_END = re.compile(r",[ \u00a0]+" + cues.FILLER + r"$")
 _RELATIVE_WHO = re.compile(r",[ \u00a0]+who[ \u00a0]+" + cues.FILLER + r"$")
 _NAME_AT_END = re.compile(cues.NAME + r"$")
 _SUBJECT_AT_END = re.compile(cues.SPEAKER + r"$")
-# A parenthetical holds no quotation, no clause break and no speech verb of its own.
-_NOT_PARENTHETICAL = re.compile(r"[“”\"«»;:()]|(?<![\w’'])(?:" + cues.SPEECH_VERBS + r")(?![\w’'])")
+# A parenthetical holds no quotation, no clause break and no speech verb after its first word
+# ("which Lavrov said was biased" has a speaker of its own; "asked about it" is a participle).
+_NOT_PARENTHETICAL = re.compile(
+    r"[“”\"«»;:()]|(?<=[\w’'.][ \u00a0])(?:" + cues.SPEECH_VERBS + r")(?![\w’'])"
+)
 _PROPER = re.compile(
     r"^(?:[A-Z][a-z’'\-]+|(?:[A-Z]\.)+|[A-Z]|Mc[A-Z][a-z]+|[A-Z][a-z]+[A-Z][a-z]+)$"
 )
