@@ -449,3 +449,11 @@ def test_a_parenthetical_ending_in_a_filler_does_not_make_its_object_the_subject
         "Lavrov in Delhi, said the talks were “frank”.\n"
     )
     assert out.quotes[0].speaker_id == "anil-kumar"
+
+
+def test_a_name_before_an_interjected_he_said_is_not_the_speaker() -> None:
+    out = conv(
+        "Headline\n\n“We are ready,” Lavrov said on Friday. Antony Blinken, he added, was "
+        "“not serious” about the talks.\n"
+    )
+    assert [q.speaker_id for q in out.quotes] == ["sergey-lavrov", "sergey-lavrov"]

@@ -448,16 +448,18 @@ class Attributor:
         s_start, _ = self._sentence(pos)
         mentions = self.mentions
         before = bisect_left(self.mention_starts, pos)  # mentions[:before] start before pos
+        if before and self._interjected(mentions[before - 1][0], pos):
+            before -= 1  # "Pompeo, he added, was ...": the name is what "he" talks about
         for i in range(bisect_left(self.mention_starts, s_start), before):
             _, sid, person = mentions[i]
             if person and self._gender_ok(sid, gender):
                 return sid
         # the later of: the speaker of the latest cue before pos, the subject of the latest
-        # sentence opened by a person (who fit); else the latest person named
+        # earlier sentence opened by a person (who fit); else the latest person named
         fits = [
             (at, sid)
-            for index in (self.cued_at, self.subject_at)
-            for at, sid in _latest_before(index, pos)
+            for index, upto in ((self.cued_at, pos), (self.subject_at, s_start))
+            for at, sid in _latest_before(index, upto)
             if self._gender_ok(sid, gender)
         ]
         if not fits:
@@ -467,6 +469,14 @@ class Attributor:
                 if self._gender_ok(sid, gender)
             ]
         return max(fits)[1] if fits else None
+
+    def _interjected(self, name_pos: int, pos: int) -> bool:
+        """A pronoun at ``pos`` opens a reporting clause set off by a comma right after the
+        name at ``name_pos`` ("Pompeo, he said, ...")."""
+        if self.text[pos - 2 : pos] != ", ":
+            return False
+        m = _NAME_SEQ.match(self.text, name_pos)
+        return m is not None and m.end() == pos - 2
 
     def _roles(self, sid: str) -> tuple[frozenset[str], ...]:
         ref = reference().by_id.get(sid)
