@@ -457,3 +457,11 @@ def test_a_name_before_an_interjected_he_said_is_not_the_speaker() -> None:
         "“not serious” about the talks.\n"
     )
     assert [q.speaker_id for q in out.quotes] == ["sergey-lavrov", "sergey-lavrov"]
+
+
+def test_a_description_of_exactly_one_curated_role_wins_over_wider_roles() -> None:
+    out = conv(
+        "Headline\n\nThe Russian foreign minister, who spoke after the meeting, said the West "
+        "was “obsessed” with sanctions.\n"
+    )
+    assert out.quotes[0].speaker_id == "sergey-lavrov"

@@ -22,13 +22,18 @@ each other: a scare term is not partial. A short fragment governed by a speech v
 is no person ("the ministry said the talks had “failed”") is partial, not scare, with no speaker.
 
 A cue's subject is a name (titles stripped, variants mapped to the curated speaker), a pronoun
-or a role description. A pronoun resolves to the first person named earlier in its sentence,
-else the speaker of the latest cue before it, else the latest person named (names inside quotes
-never count). A description ("the minister", "Russia’s foreign minister") resolves to the
-latest cued or named person whose roles contain its words, else to the only curated speaker
-whose roles do. Headline quotes take the person before a colon or after a final dash in the
-headline, a cue inside the headline, or the speaker of a body quote that contains the same words
-(and, when the words are the same, its flags: a fragment or a scare term there is one here).
+or a role description; a subject separated from its verb by a parenthetical between commas (or a
+name in apposition, or the name before a relative "who") counts too. A pronoun resolves to the
+first person named earlier in its sentence (not a name right before ", he said,"), else to
+whichever is later: the speaker of the latest cue before it or the person who is the subject of
+the latest earlier sentence (a name opening it, or in apposition to a description opening it);
+else the latest person named (names inside quotes never count). A description ("the minister",
+"Russia’s foreign minister") resolves to the latest cued or named person whose roles contain its
+words, else to the only curated speaker whose roles do (when several do, the only one with a
+role of exactly those words: "the foreign minister" is not a deputy foreign minister). Headline
+quotes take the person before a colon or after a final dash in the headline, a cue inside the
+headline, or the speaker of a body quote that contains the same words (and, when the words are
+the same, its flags: a fragment or a scare term there is one here).
 """
 
 from __future__ import annotations
@@ -512,6 +517,12 @@ class Attributor:
             for sid, r in reference().by_id.items()
             if any(want <= roles for roles in r.role_tokens)
         ]
+        if len(hits) > 1:  # "the foreign minister" is not a deputy foreign minister
+            hits = [
+                sid
+                for sid in hits
+                if any(want == roles for roles in reference().by_id[sid].role_tokens)
+            ]
         return hits[0] if len(hits) == 1 else None
 
     # --- quotes ----------------------------------------------------------------------------
