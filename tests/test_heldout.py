@@ -18,9 +18,14 @@ TREATIES_GOLD = HELDOUT / "gold" / "treaties"
 
 # Measured on 14 articles / 96 gold quotes / 42 treaty mentions (converter at commit c1d2ce4):
 # quote P/R/F1 0.9896/0.9896/0.9896, speaker 0.7895, flags 0.9158, treaty P/R 0.9762/0.9762.
+# Raised at commit 79f23e4, where every figure is 1.000 (reporting-clause subjects, the flag
+# convention, the wrap width, 'Pact', pronouns to the previous sentence's subject). The floors
+# leave room for one or two misses (one quote of 96 is ~0.01, one mention of 42 ~0.024): they
+# catch a rule that breaks, not the cost of a general rule on one odd sentence.
 FLOORS = {
     "quote_f1": 0.98,
-    "speaker_accuracy": 0.78,
+    "speaker_accuracy": 0.97,
+    "flag_accuracy": 0.97,
     "treaty_precision": 0.97,
     "treaty_recall": 0.97,
 }
