@@ -13,7 +13,6 @@ from itertools import filterfalse
 from ..models import (
     Article,
     Attribution,
-    DatePrecision,
     FieldOrigins,
     Method,
     Quote,
