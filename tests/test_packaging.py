@@ -81,3 +81,21 @@ def test_seeds_are_byte_identical_to_the_shared_originals() -> None:
     assert names == sorted(p.name for p in (ROOT / "seeds").glob("*.txt"))
     for name in names:
         assert (ROOT / "seeds" / name).read_bytes() == (shared / name).read_bytes()
+
+
+def test_every_cli_command_is_documented_in_the_readme() -> None:
+    from lavrov_corpus.cli import _register, app
+
+    _register()
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    names = [c.name or c.callback.__name__ for c in app.registered_commands if c.callback]
+    assert names, "no commands registered"
+    missing = [n for n in names if f"`lavrov-corpus {n}" not in readme]
+    assert not missing, f"commands missing from README.md's command table: {missing}"
+
+
+def test_readme_commands_are_the_ones_ci_runs() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert "The tests" in readme and "README.md" in ci
+    assert "lavrov-corpus build seeds" in readme  # the main job, on a fresh machine
