@@ -15,12 +15,14 @@ Normalization rules of ``articles.text`` (reversible through ``articles.source_m
    "Tags:") to the end of the file. Between the headline and the first paragraph, bylines,
    date lines and short tag lines (at most four words, no sentence punctuation) are dropped too.
 4. Headline: among the lines above the first body line (a dateline start, 25+ words, or 12+
-   words ending a sentence) each line is scored: +2 for 5-25 words (+1 for 3-4); -3 when it
-   ends a sentence with "." (not an abbreviation such as "U.S."); -2 in capitals; +2 when it
-   is printed twice (the <title> and the h1, or "Headline | Reuters"); +1 when a byline or
-   date line follows. Lines of fewer than 3 words, site-name lines (a curated outlet, see
-   :mod:`.outlets`), bylines, date lines and the first line of a wrapped paragraph are never
-   the headline. The best line (the earliest on a tie) wins when its score is positive,
+   words ending a sentence; a closing quote mark ends one only after sentence punctuation, so
+   "..., says Russia is 'not withdrawing'" is no body line) each line is scored: +2 for 5-25
+   words (+1 for 3-4); -3 when it ends a sentence with "." (not an abbreviation such as
+   "U.S."); -2 in capitals; +2 when it is printed twice (the <title> and the h1, or "Headline |
+   Reuters"); +1 when a byline or date line follows. Lines of fewer than 3 words, site-name
+   lines (a curated outlet, see :mod:`.outlets`), bylines, date lines and the first line of a
+   wrapped paragraph (the next line starts in lower case and is no byline: "by Jane Doe") are
+   never the headline. The best line (the earliest on a tie) wins when its score is positive,
    otherwise the first remaining line; lines above it (site name, banners, category labels
    such as "World", "ANALYSIS") are dropped. A headline longer than 300 characters or
    starting with a dateline is no headline. Under it, up to the second body-sized line or a
@@ -72,6 +74,10 @@ Span = tuple[int, int]
 
 _BREAK = re.compile(r"\r\n|\r|\n")
 _TERMINAL = re.compile(r"[.!?:;\"”»’')\]…]$")
+# A sentence end for telling body lines from headlines: a closing quote mark counts only after
+# sentence punctuation (a headline often ends with a quoted word: "says Russia is 'not
+# withdrawing'").
+_PROSE_END = re.compile(r"(?:[.!?:;…][\"”»’')\]]?|[)\]])$")
 _WORD = re.compile(r"\S+")
 _MONTHS = {
     m[:3].lower(): i + 1
@@ -342,7 +348,9 @@ def _is_prose(t: str) -> bool:
     """A body line: a dateline start, 25+ words, or 12+ words ending a sentence."""
     words = len(_WORD.findall(t))
     return (
-        words >= 25 or (words >= 12 and _TERMINAL.search(t) is not None) or _dateline(t) is not None
+        words >= 25
+        or (words >= 12 and _PROSE_END.search(t) is not None)
+        or _dateline(t) is not None
     )
 
 
@@ -369,8 +377,8 @@ def _headline_score(i: int, zone: list[_Line], marks: list[bool], lines: list[_L
     if words < 3 or marks[i] or ol.site_line(t) or len(t) > 300:
         return -9.0
     nxt = zone[i].idx + 1
-    if nxt < len(lines) and lines[nxt].text[:1].islower():
-        return -9.0  # the first line of a paragraph wrapped onto the next one
+    if nxt < len(lines) and lines[nxt].text[:1].islower() and not fu.is_byline(lines[nxt].text):
+        return -9.0  # the first line of a paragraph wrapped onto the next one ("by ..." is not)
     score = 2.0 if 5 <= words <= 25 else 1.0
     if _SENTENCE_END.search(t):
         score -= 3

@@ -1,0 +1,39 @@
+"""General attribution and layout rules, each checked on sentences written for this file."""
+
+from __future__ import annotations
+
+from lavrov_corpus.extract import Conversion, convert_bytes
+
+
+def conv(text: str) -> Conversion:
+    out = convert_bytes(text.encode("utf-8"), source_path="t.txt")
+    assert isinstance(out, Conversion), out
+    return out
+
+
+def speakers(text: str) -> list[tuple[str, str | None]]:
+    return [(q.text, q.speaker_id) for q in conv(text).quotes]
+
+
+# --- layout ------------------------------------------------------------------------------------
+def test_headline_above_a_lower_case_byline() -> None:
+    out = conv(
+        "World News\n\nRyabkov calls arms talks with Washington 'pointless' for now\n"
+        "by Anna Petrova\nMarch 3, 2024\n\n"
+        "Deputy Foreign Minister Sergei Ryabkov said on Monday that talks were pointless "
+        "while sanctions stayed in place.\n"
+    )
+    assert out.article.title == "Ryabkov calls arms talks with Washington 'pointless' for now"
+
+
+def test_headline_ending_with_a_quoted_word_is_not_body_prose() -> None:
+    out = conv(
+        "Asia\n"
+        "Tokyo protests missile deployment plan near its northern islands, calls it "
+        "'provocative'\n"
+        "By Ken Mori, Staff writer\n\n"
+        "Japan lodged a protest with Moscow on Wednesday over plans to deploy new coastal "
+        "missile systems on islands both countries claim.\n"
+    )
+    assert out.article.title is not None and out.article.title.startswith("Tokyo protests")
+    assert out.quotes[0].in_headline
