@@ -37,3 +37,20 @@ def test_headline_ending_with_a_quoted_word_is_not_body_prose() -> None:
     )
     assert out.article.title is not None and out.article.title.startswith("Tokyo protests")
     assert out.quotes[0].in_headline
+
+
+def test_related_links_end_at_a_sentence_closed_inside_quote_marks() -> None:
+    out = conv(
+        "Kremlin rejects new sanctions package\n\n"
+        "The Kremlin on Thursday rejected the latest package of Western sanctions as unlawful "
+        "and said it would respond in kind.\n\n"
+        "Related coverage\n"
+        "Five things to know about the sanctions\n\n"
+        "Spokesman Dmitry Peskov called the package “illegal and pointless.”\n\n"
+        "The measures target banks, shipping and technology imports.\n"
+    )
+    assert "called the package" in out.article.text
+    assert "Five things to know" not in out.article.text
+    assert [(q.text, q.speaker_id) for q in out.quotes] == [
+        ("illegal and pointless.", "dmitry-peskov")
+    ]

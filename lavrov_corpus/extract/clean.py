@@ -30,7 +30,8 @@ Normalization rules of ``articles.text`` (reversible through ``articles.source_m
    four words are dropped (after the standfirst only next to a byline or date line), and a
    caption written just above a bare credit ("Alexander Zemlianichenko/AP") too.
    Related links ("Read more: ...", a bare "READ MORE" / "Related coverage:" label with the
-   headline-shaped lines under it) are dropped anywhere (see :mod:`.furniture`).
+   headline-shaped lines under it: at most 20 words, no quotation start, not ending in a period,
+   also not inside a closing quote mark) are dropped anywhere (see :mod:`.furniture`).
 4b. Publication date (see :mod:`.dates` for the accepted forms): only from header positions,
    i.e. a short date line above the body or under the headline/byline (also inside a line
    dropped as furniture above the body, "Source: Xinhua | 2025-11-03"), never from body
@@ -74,6 +75,7 @@ Span = tuple[int, int]
 
 _BREAK = re.compile(r"\r\n|\r|\n")
 _TERMINAL = re.compile(r"[.!?:;\"”»’')\]…]$")
+_SENTENCE_STOP = re.compile(r"\.[\"”»’']?$")  # a period, maybe inside a closing quote mark
 # A sentence end for telling body lines from headlines: a closing quote mark counts only after
 # sentence punctuation (a headline often ends with a quoted word: "says Russia is 'not
 # withdrawing'").
@@ -261,8 +263,9 @@ def _is_furniture(t: str) -> bool:
 
 
 def _headline_shaped(t: str) -> bool:
-    """A short line that reads as a linked headline (no sentence end, no quotation start)."""
-    return len(_WORD.findall(t)) <= 20 and not t.endswith(".") and t[0] not in '"“«'
+    """A short line that reads as a linked headline (no sentence end, also not one inside a
+    closing quote mark as in 'called it “irresponsible.”', no quotation start)."""
+    return len(_WORD.findall(t)) <= 20 and not _SENTENCE_STOP.search(t) and t[0] not in '"“«'
 
 
 def _drop_furniture(lines: list[_Line], found: _Found) -> None:
