@@ -54,3 +54,47 @@ def test_related_links_end_at_a_sentence_closed_inside_quote_marks() -> None:
     assert [(q.text, q.speaker_id) for q in out.quotes] == [
         ("illegal and pointless.", "dmitry-peskov")
     ]
+
+
+# --- names -------------------------------------------------------------------------------------
+def test_possessive_before_a_title_is_not_part_of_the_name() -> None:
+    got = speakers(
+        "Warsaw warns Moscow\n\n"
+        "Poland's Deputy Prime Minister Jan Kowalczyk said the drills were “a rehearsal.”\n\n"
+        "“We will answer every provocation,” Kowalczyk told state radio.\n"
+    )
+    assert got == [
+        ("a rehearsal.", "jan-kowalczyk"),
+        ("We will answer every provocation,", "jan-kowalczyk"),
+    ]
+
+
+def test_first_word_of_a_full_name_named_earlier_is_that_person() -> None:
+    got = speakers(
+        "Talks in Hanoi\n\n"
+        "Vietnamese Foreign Minister Bui Thanh Son met Sergey Lavrov on Friday.\n\n"
+        "Bui, who has held the post since 2021, said: “Our partnership is growing.”\n"
+    )
+    assert got == [("Our partnership is growing.", "bui-thanh-son")]
+
+
+def test_a_first_word_two_people_share_names_nobody() -> None:
+    got = speakers(
+        "Two ministers\n\n"
+        "Sergey Lavrov and Sergey Shoigu met generals on Monday.\n\n"
+        "“The plan is ready,” Sergey said.\n"
+    )
+    assert got == [("The plan is ready,", None)]
+
+
+def test_capital_city_possessive_description() -> None:
+    got = speakers(
+        "Lavrov in Tokyo\n\n"
+        "Russian Foreign Minister Sergey Lavrov met Japanese Foreign Minister Kenji Ota.\n\n"
+        "“We discussed fisheries,” Ota said.\n\n"
+        "“Sanctions block any treaty,” Moscow's top diplomat said.\n"
+    )
+    assert got == [
+        ("We discussed fisheries,", "kenji-ota"),
+        ("Sanctions block any treaty,", "sergey-lavrov"),
+    ]

@@ -21,7 +21,9 @@ verb of its sentence governs or that follows a naming phrase ("calls it the"). T
 each other: a scare term is not partial. A short fragment governed by a speech verb whose subject
 is no person ("the ministry said the talks had “failed”") is partial, not scare, with no speaker.
 
-A cue's subject is a name (titles stripped, variants mapped to the curated speaker), a pronoun
+A cue's subject is a name (titles stripped, variants mapped to the curated speaker; a single
+word may be the surname of a person named in full earlier, or the first word of such a full
+name when no other person shares it: "Wang Yi ... Wang said"), a pronoun
 or a role description; a subject separated from its verb by a parenthetical between commas (or a
 name in apposition, or the name before a relative "who") counts too. A pronoun resolves to the
 first person named earlier in its sentence (not a name right before ", he said,"), else to
@@ -106,6 +108,7 @@ _SUBJECT_AT_END = re.compile(cues.SPEAKER + r"$")
 _NOT_PARENTHETICAL = re.compile(
     r"[“”\"«»;:()]|(?<=[\w’'.][ \u00a0])(?:" + cues.SPEECH_VERBS + r")(?![\w’'])"
 )
+_GIVEN = re.compile(r"[A-Z][a-z]+$")  # a first word that can stand alone for a person
 _PROPER = re.compile(
     r"^(?:[A-Z][a-z’'\-]+|(?:[A-Z]\.)+|[A-Z]|Mc[A-Z][a-z]+|[A-Z][a-z]+[A-Z][a-z]+)$"
 )
@@ -202,7 +205,9 @@ class Attributor:
         self.dateline = dateline
         self.par_starts = [p[0] for p in paragraphs]
         self.names: dict[str, str] = {}  #: speaker_id -> name as printed (extracted people)
-        self.known: dict[str, str] = {}  #: surname -> id of extracted people
+        #: surname of an extracted person, or first word of anyone's full name -> id
+        self.known: dict[str, str] = {}
+        self.surnames: set[str] = set()  #: the keys of ``known`` that are surnames
         self.titles: dict[str, set[str]] = {}  #: speaker_id -> titles printed before the name
         self._matched: dict[str, NameMatch | None] = {}
         self.scan = scan_ranges(text, self.qstarts, self.qends)
@@ -315,12 +320,23 @@ class Attributor:
         nm = match_name(phrase, self.known)
         if nm is None:
             return None
+        toks = nm.name.split()
         if not nm.curated:
-            toks = nm.name.split()
             if not all(_PROPER.match(t) for t in toks):
                 return None
             self.names.setdefault(nm.speaker_id, nm.name)
-            self.known[_POSSESSIVE.sub("", toks[-1]).lower()] = nm.speaker_id
+            surname = _POSSESSIVE.sub("", toks[-1]).lower()
+            self.known[surname] = nm.speaker_id
+            self.surnames.add(surname)
+        if len(toks) > 1 and _GIVEN.match(toks[0]):
+            # The first word of a full name stands for the person later in the article too
+            # ("Wang Yi ... Wang said", where the family name comes first). Surnames win over
+            # it; two people with that first word make it ambiguous ("" matches nobody).
+            first = toks[0].lower()
+            if first not in reference().surname:
+                held = self.known.setdefault(first, nm.speaker_id)
+                if held != nm.speaker_id and first not in self.surnames:
+                    self.known[first] = ""
         if nm.title:
             self.titles.setdefault(nm.speaker_id, set()).add(nm.title)
         return nm

@@ -3,7 +3,9 @@
 ``data/speakers.json`` holds the reference list (canonical name, spelling variants, roles such as
 "foreign minister", a Wikidata id only where verified). A name found in text is matched against
 the full forms and, for a single word, the surnames of that list; titles ("Russian Foreign
-Minister", "U.S. CIA Director") are stripped first. A two-or-more-word name not in the list makes
+Minister", "U.S. CIA Director", "Ukraine's Foreign Minister", "Vietnamese Foreign Minister":
+listed title words, a possessive before more words, anything up to a role word) are stripped
+first. A two-or-more-word name not in the list makes
 an *extracted* speaker whose id is the slug of the name. Role descriptions ("the minister", "the
 head of Russian diplomacy") match a speaker when every content word of the description occurs in
 one of its roles (reference roles plus titles printed before the name in the article).
@@ -55,15 +57,46 @@ NON_PERSON = _word_set(
 _TOKEN = re.compile(r"[^\s\u00a0]+")
 _SLUG_JUNK = re.compile(r"[^a-z0-9]+")
 _ROLE_DROP = frozenset({"the", "a", "an", "his", "her", "its", "senior", "veteran", "top", "chief"})
-_ROLE_MAP = {
-    "russia's": "russian",
-    "russia’s": "russian",
+# A country, its capital or its government in the possessive stands for the nationality
+# ("Moscow's top diplomat" is a Russian diplomat); both apostrophes are accepted.
+_POSSESSOR_NATIONALITY = {
+    "russia": "russian",
+    "moscow": "russian",
+    "america": "us",
+    "washington": "us",
     "u.s.": "us",
-    "america's": "us",
+    "us": "us",
+    "china": "chinese",
+    "beijing": "chinese",
+    "ukraine": "ukrainian",
+    "kyiv": "ukrainian",
+    "kiev": "ukrainian",
+    "iran": "iranian",
+    "tehran": "iranian",
+    "japan": "japanese",
+    "tokyo": "japanese",
+    "germany": "german",
+    "berlin": "german",
+    "france": "french",
+    "paris": "french",
+    "britain": "british",
+    "london": "british",
+    "india": "indian",
+    "delhi": "indian",
+    "turkey": "turkish",
+    "ankara": "turkish",
+    "israel": "israeli",
+    "kremlin": "kremlin",
+    "nato": "nato",
+    "un": "un",
+    "eu": "eu",
+}
+_ROLE_MAP = {
+    "u.s.": "us",
     "american": "us",
     "defence": "defense",
     "advisor": "adviser",
-    "kremlin's": "kremlin",
+    **{f"{k}{a}s": v for k, v in _POSSESSOR_NATIONALITY.items() for a in "'’"},
 }
 
 
@@ -147,14 +180,15 @@ _POSSESSIVE = re.compile(r"[’']s$")
 def match_name(phrase: str, known: dict[str, str]) -> NameMatch | None:
     """Resolve a capitalised phrase ("Russian Foreign Minister Sergei Lavrov") to a person.
 
-    ``known`` maps lower-cased surnames of extracted people seen earlier in the article to ids.
+    ``known`` maps lower-cased single words that stand for people seen earlier in the article
+    (surnames of extracted people, first words of full names) to ids.
     """
     found = _match_phrase(phrase)
     if not isinstance(found, tuple):
         return found
     last, name, title = found  # a single word that is no curated surname: an earlier person?
     sid = known.get(last)
-    return NameMatch(sid, name, title, False) if sid else None
+    return NameMatch(sid, name, title, sid in reference().by_id) if sid else None
 
 
 @lru_cache(maxsize=8192)
@@ -166,8 +200,19 @@ def _match_phrase(phrase: str) -> NameMatch | tuple[str, str, str | None] | None
     while tokens and tokens[-1].endswith((",", ".")) and not _INITIALS.fullmatch(tokens[-1]):
         tokens[-1] = tokens[-1].rstrip(",.")
     i = 0
-    while i < len(tokens) and tokens[i].lower() in TITLE_WORDS:
+    while i < len(tokens) and (
+        tokens[i].lower() in TITLE_WORDS
+        # "Ukraine's Foreign Minister Andrii Sybiha": a possessive before more words is whose
+        # title follows, not part of the name
+        or (i + 1 < len(tokens) and _POSSESSIVE.search(tokens[i]) is not None)
+    ):
         i += 1
+    # "Vietnamese Foreign Minister Bui Thanh Son", "Secretary-General Antonio Guterres": a role
+    # word ends the title even after words of no list (a nationality, an office).
+    for j in range(len(tokens) - 2, i - 1, -1):
+        if _is_role_word(tokens[j]):
+            i = j + 1
+            break
     title = " ".join(tokens[:i]).lower() or None
     name_toks = [t for t in tokens[i:] if t]
     if not name_toks:
@@ -191,6 +236,22 @@ def _match_phrase(phrase: str) -> NameMatch | tuple[str, str, str | None] | None
     name = " ".join(name_toks)
     sid = slug(name)
     return NameMatch(sid, name, title, False) if sid else None
+
+
+#: Words that end a title printed before a name ("... Minister", "... Secretary-General").
+ROLE_WORDS = _word_set(
+    "minister president premier secretary spokesman spokeswoman spokesperson ambassador envoy "
+    "director chief head chancellor general adviser advisor commander senator representative "
+    "chairman chairwoman leader diplomat official negotiator aide lawmaker deputy governor "
+    "mayor"
+)
+
+
+def _is_role_word(token: str) -> bool:
+    parts = token.lower().split("-")
+    return any(p in ROLE_WORDS for p in parts) and all(
+        p in ROLE_WORDS or p in TITLE_WORDS for p in parts
+    )
 
 
 def roles_match(description: str, roles: tuple[frozenset[str], ...]) -> bool:
