@@ -98,3 +98,15 @@ def test_capital_city_possessive_description() -> None:
         ("We discussed fisheries,", "kenji-ota"),
         ("Sanctions block any treaty,", "sergey-lavrov"),
     ]
+
+
+def test_accented_and_hyphenated_names() -> None:
+    got = speakers(
+        "Summit in Madrid\n\n"
+        "Spanish Foreign Minister José Manuel Albares said the summit had been “useful.”\n\n"
+        "US envoy Mary Lou Jean-Baptiste later described the talks as “a first step.”\n"
+    )
+    assert got == [
+        ("useful.", "jose-manuel-albares"),
+        ("a first step.", "mary-lou-jean-baptiste"),
+    ]

@@ -110,7 +110,8 @@ _NOT_PARENTHETICAL = re.compile(
 )
 _GIVEN = re.compile(r"[A-Z][a-z]+$")  # a first word that can stand alone for a person
 _PROPER = re.compile(
-    r"^(?:[A-Z][a-z’'\-]+|(?:[A-Z]\.)+|[A-Z]|Mc[A-Z][a-z]+|[A-Z][a-z]+[A-Z][a-z]+)$"
+    r"^(?:[A-Z][a-z\u00df-\u00f6\u00f8-\u024f’'\-]+(?:-[A-Z][a-z\u00df-\u00f6\u00f8-\u024f’']+)*"
+    r"|(?:[A-Z]\.)+|[A-Z]|Mc[A-Z][a-z]+|[A-Z][a-z]+[A-Z][a-z]+)$"
 )
 
 

@@ -35,7 +35,8 @@ ROLE_NOUNS = (
     "|politician|diplomat|statesman|aide|prime minister|foreign minister"
 )
 
-_NAME_REST = r"[a-zA-Z’'\-]+"
+# Letters after a name's first capital, accented Latin ones too ("António").
+_NAME_REST = r"[a-zA-Z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f’'\-]+"
 # A bare initial ("S Jaishankar") is a token only before a capitalised word; never "A" or "I".
 _BARE_INITIAL = r"[B-HJ-Z](?=[ \u00a0][A-Z][a-z])"
 _NAME_TOKEN = (
