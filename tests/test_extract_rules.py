@@ -110,3 +110,28 @@ def test_accented_and_hyphenated_names() -> None:
         ("useful.", "jose-manuel-albares"),
         ("a first step.", "mary-lou-jean-baptiste"),
     ]
+
+
+# --- anonymous and institutional sources ------------------------------------------------------
+def test_anonymous_source_after_a_named_speaker_gets_no_speaker() -> None:
+    got = speakers(
+        "Talks stall\n\n"
+        "“We see no basis for a deal,” Sergei Ryabkov told reporters.\n\n"
+        "“They are bluffing, and everybody here knows it,” one European negotiator said, "
+        "asking not to be named.\n\n"
+        "“Nothing has changed,” Ryabkov said. “The door is open,” a Kremlin source added.\n"
+    )
+    assert got == [
+        ("We see no basis for a deal,", "sergey-ryabkov"),
+        ("They are bluffing, and everybody here knows it,", None),
+        ("Nothing has changed,", "sergey-ryabkov"),
+        ("The door is open,", None),
+    ]
+
+
+def test_quote_running_into_a_clause_is_not_given_to_its_subject() -> None:
+    got = speakers(
+        "Arms talks\n\n"
+        "Lavrov said the outlook was “grim” although Moscow had offered talks, he noted.\n"
+    )
+    assert got == [("grim", "sergey-lavrov")]

@@ -3,7 +3,9 @@
 Rules, in order, for a quote in the body:
 
 1. A cue right after the closing mark (``,” Lavrov said``, ``,” said the minister``) or right
-   before the opening mark (``Lavrov said: “``, ``Lavrov said, “`` in split quotes).
+   before the opening mark (``Lavrov said: “``, ``Lavrov said, “`` in split quotes). A quote
+   ending in a comma followed by a cue whose subject is nobody known (``,” one Western
+   diplomat said``, ``,” a senior official told``) has no speaker: it is never a continuation.
 2. Otherwise the nearest speech cue in the same sentence (outside quotes), before the quote, then
    after it (``Lavrov also said Russia was “skeptical”``, ``... “uncertain” ..., he added``). A
    participle (``adding that``) or a verb with no subject of its own takes the subject of the
@@ -75,6 +77,8 @@ def _scare_before(before: str) -> bool:
 
 
 _ROLE_NOUN = re.compile(r"\b(?:" + cues.ROLE_NOUNS + r")\b")
+# After a quote ending in a comma: a few words standing before the verb as its subject.
+_UNKNOWN_SUBJECT = re.compile(r"[ \u00a0]*,?[ \u00a0]*(?:[\w’'\-]+[ \u00a0]+){1,6}")
 _JOIN_AFTER = re.compile(r"^[ \u00a0]*[,;]?[ \u00a0]*$")
 _JOIN_BEFORE = re.compile(
     r"^(?:[ \u00a0]+(?:that|in[ \u00a0][^,:.“”\"«»]{0,50}))?[ \u00a0]*[,:]?"
@@ -620,6 +624,14 @@ class Attributor:
             c = cs[a0]
             if _JOIN_AFTER.match(text, close, min(c.subj_start, c.start)) and c.who:
                 return c.verb, c.who
+            if (
+                c.who is None
+                and (text[q.end - 1 : q.end] in (",", "?", "!") or text[close : close + 1] == ",")
+                and _UNKNOWN_SUBJECT.fullmatch(text, close, c.start)
+            ):
+                # a subject that is nobody we know ("one Western diplomat said", "a senior
+                # official told"): the quote is theirs, not a continuation of someone else's
+                return c.verb, None
         elif q.close_mark is not None and text[q.end - 1 : q.end] in ".!?":
             nxt = self._next_sentence_cue(close)
             if nxt is not None:
