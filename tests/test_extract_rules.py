@@ -135,3 +135,18 @@ def test_quote_running_into_a_clause_is_not_given_to_its_subject() -> None:
         "Lavrov said the outlook was “grim” although Moscow had offered talks, he noted.\n"
     )
     assert got == [("grim", "sergey-lavrov")]
+
+
+# --- cue verbs ---------------------------------------------------------------------------------
+def test_present_tense_and_talked_about_cues() -> None:
+    out = conv(
+        "Treaty row\n\n"
+        "Western capitals, Zakharova complains, ignored proposals that “could have saved the "
+        "treaty.”\n\n"
+        "Chancellor Angela Merkel has often spoken of “strategic patience” with Moscow.\n"
+    )
+    got = [(q.text, q.speaker_id, q.is_partial, q.is_scare) for q in out.quotes]
+    assert got == [
+        ("could have saved the treaty.", "maria-zakharova", True, False),
+        ("strategic patience", "angela-merkel", True, False),
+    ]

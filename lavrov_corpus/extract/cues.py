@@ -20,7 +20,10 @@ SPEECH_VERBS = (
     "|believes|thinks|went on|stated|highlighted|lamented|charged|alleged|quipped|joked"
     "|recalled|clarified|specified|expressed|objected|retorted|summed up|opined|mentioned"
     "|rejected|rejects|dismissed|dismisses|hinted|hints|denounced|denounces|condemned"
-    "|criticized|criticised|put it|puts it"
+    "|criticized|criticised|put it|puts it|complains|contends|contended|concedes|conceded"
+    "|acknowledges|admits|observes|asserts|announces|comments|replies|responds|answers"
+    "|laments|counters|countered|talked about|talked of|spoke about|spoke of|speaks about"
+    "|speaks of|spoken about|spoken of"
 )
 #: Participles that continue the subject of the main clause ("..., adding that ...").
 PARTICIPLES = (
@@ -65,7 +68,8 @@ SPEAKER = r"(?P<sp>" + PRONOUN + r"|" + DESCRIPTION + r"|" + NAME + r")"
 #: "McMaster on October 19 said".
 FILLER = (
     r"(?:(?:also|has|had|have|then|later|again|further|previously|earlier|once|repeatedly|would"
-    r"|will|now|himself|herself|only|recently|today|yesterday|on[ \u00a0]\w+(?:[ \u00a0]\d{1,2})?"
+    r"|will|now|himself|herself|only|recently|today|yesterday|often|always|already|even|just"
+    r"|on[ \u00a0]\w+(?:[ \u00a0]\d{1,2})?"
     r"|in[ \u00a0]\w+|\w+ly)[ \u00a0,]+){0,3}"
 )
 VERB = r"(?P<verb>" + SPEECH_VERBS + r")(?![\w’'])"
