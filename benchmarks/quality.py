@@ -30,6 +30,11 @@ SETS = {
         ROOT / "tests/data/heldout2/gold/quotes",
         ROOT / "tests/data/heldout2/gold/treaties",
     ),
+    "heldout3": (
+        ROOT / "tests/data/heldout3",
+        ROOT / "tests/data/heldout3/gold/quotes",
+        ROOT / "tests/data/heldout3/gold/treaties",
+    ),
 }
 COLUMNS = (
     "quote_precision",
