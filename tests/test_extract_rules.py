@@ -150,3 +150,15 @@ def test_present_tense_and_talked_about_cues() -> None:
         ("could have saved the treaty.", "maria-zakharova", True, False),
         ("strategic patience", "angela-merkel", True, False),
     ]
+
+
+def test_sentence_opener_before_a_name_is_not_part_of_it() -> None:
+    got = speakers(
+        "Editor's view\n\n"
+        "As Dmitri Trenin, a former colonel, put it in 2019: “Arms control is over.”\n\n"
+        "But Grushko said the alliance was “not interested.”\n"
+    )
+    assert got == [
+        ("Arms control is over.", "dmitri-trenin"),
+        ("not interested.", "alexander-grushko"),
+    ]

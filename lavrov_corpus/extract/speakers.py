@@ -54,6 +54,11 @@ NON_PERSON = _word_set(
     "nonproliferation conference summit g20 g7 cnn bbc rfe/rl izvestiya rossiya tv channel west "
     "western east eastern asia pacific middle black sea peninsula crimea syria"
 )
+#: Capitalised sentence openers that can stand right before a name ("As", "But", "When").
+_LEADING_WORDS = _word_set(
+    "as but and or so yet when while if after before since though although however meanwhile "
+    "then also still now later earlier in on at for with like unlike asked speaking"
+)
 _TOKEN = re.compile(r"[^\s\u00a0]+")
 _SLUG_JUNK = re.compile(r"[^a-z0-9]+")
 _ROLE_DROP = frozenset({"the", "a", "an", "his", "her", "its", "senior", "veteran", "top", "chief"})
@@ -199,6 +204,10 @@ def _match_phrase(phrase: str) -> NameMatch | tuple[str, str, str | None] | None
     tokens = _TOKEN.findall(phrase)
     while tokens and tokens[-1].endswith((",", ".")) and not _INITIALS.fullmatch(tokens[-1]):
         tokens[-1] = tokens[-1].rstrip(",.")
+    i = 0
+    while i + 1 < len(tokens) and tokens[i].lower() in _LEADING_WORDS:
+        i += 1  # "As Fyodor Lukyanov put it", "But Lavrov said": a sentence's first word
+    tokens = tokens[i:]
     i = 0
     while i < len(tokens) and (
         tokens[i].lower() in TITLE_WORDS
