@@ -162,3 +162,26 @@ def test_sentence_opener_before_a_name_is_not_part_of_it() -> None:
         ("Arms control is over.", "dmitri-trenin"),
         ("not interested.", "alexander-grushko"),
     ]
+
+
+# --- colon introductions -------------------------------------------------------------------
+def test_colon_introduction_by_the_sentence_subject() -> None:
+    got = speakers(
+        "Zakharova briefing\n\n"
+        "Maria Zakharova opened the weekly briefing in Moscow.\n\n"
+        "She had a blunt message for London: “Stop lecturing us about treaties.”\n\n"
+        "The ministry's statement was short: “No comment.”\n"
+    )
+    assert got == [
+        ("Stop lecturing us about treaties.", "maria-zakharova"),
+        ("No comment.", None),
+    ]
+
+
+def test_colon_after_an_unresolved_speech_cue_is_not_guessed() -> None:
+    got = speakers(
+        "Vienna talks\n\n"
+        "Sergey Ryabkov arrived in Vienna on Monday.\n\n"
+        "He and a Chinese delegate later told reporters: “We will not join trilateral talks.”\n"
+    )
+    assert got == [("We will not join trilateral talks.", None)]

@@ -10,6 +10,8 @@ Rules, in order, for a quote in the body:
    after it (``Lavrov also said Russia was “skeptical”``, ``... “uncertain” ..., he added``). A
    participle (``adding that``) or a verb with no subject of its own takes the subject of the
    sentence's earlier cue.
+2b. Otherwise, for a quote after a colon in a sentence with no speech verb before it, the
+   person who opens the sentence as its subject (``He ends on a combative note: “...”``).
 3. Otherwise a continuation: the previous quote of the paragraph (with no other speaker cued in
    between), the other parts of a multi-paragraph quotation, or a cue ending the previous
    paragraph with a colon.
@@ -100,6 +102,9 @@ _NAMING_BEFORE = re.compile(
 _APPOSITION_LEAD = re.compile(
     r"(?:[Tt]he|[Hh]is|[Hh]er|Its|[A-Z][\w\-]*[’']s)[ \u00a0][^,.;:“”\"«»]{0,80},[ \u00a0]+"
 )
+# A sentence opened by its subject and a verb ("He ends", "Lavrov had", "The minister then
+# made"): the subject stands for who speaks after the sentence's colon.
+_OPENING_SUBJECT = re.compile(cues.SPEAKER + r"[ \u00a0]+" + cues.FILLER + r"[a-z]")
 _ONLY_MARKS = re.compile(r'[ \u00a0,;“”"«»]*')
 # A verb whose subject stands before a parenthetical: "<subject>, <parenthetical>, [also] said"
 # (the comma closing it, anchored at the verb), or "<name>, who [has] said".
@@ -649,6 +654,17 @@ class Attributor:
         i = self.next_who[a0] if a0 < len(cs) else len(cs)
         if i < hi:
             return cs[i].verb, cs[i].who
+        # 2b. a colon introduction by the person the sentence is about, with no speech verb
+        # ("He ends on a combative note: “...”", "Lavrov had a message for Kyiv: “...”")
+        r = bisect_left(self.reporting_at, s_start)
+        if text[s_start : q.open_mark].rstrip(" \u00a0").endswith(":") and not (
+            r < len(self.reporting_at) and self.reporting_at[r] < q.open_mark
+        ):
+            m = _OPENING_SUBJECT.match(text, s_start, q.open_mark)
+            if m is not None and not _POSSESSIVE.search(m.group("sp")):
+                who = self._resolve(m.group("sp"), m.start("sp"))
+                if who is not None and who.speaker_id is not None:
+                    return None, who
         # 3. continuation
         prev = qi - 1
         if prev >= 0 and self.quotes[prev].paragraph == q.paragraph:

@@ -56,7 +56,7 @@ NON_PERSON = _word_set(
 )
 #: Capitalised sentence openers that can stand right before a name ("As", "But", "When").
 _LEADING_WORDS = _word_set(
-    "as but and or so yet when while if after before since though although however meanwhile "
+    "a an as but and or so yet when while if after before since though although however meanwhile "
     "then also still now later earlier in on at for with like unlike asked speaking"
 )
 _TOKEN = re.compile(r"[^\s\u00a0]+")
