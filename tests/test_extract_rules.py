@@ -185,3 +185,20 @@ def test_colon_after_an_unresolved_speech_cue_is_not_guessed() -> None:
         "He and a Chinese delegate later told reporters: “We will not join trilateral talks.”\n"
     )
     assert got == [("We will not join trilateral talks.", None)]
+
+
+def test_headline_above_a_longer_standfirst_line() -> None:
+    out = conv(
+        "Home / World\n"
+        "Peskov says Kremlin will not 'chase' Washington on arms control\n"
+        "Interview | Speaking in Moscow, the Kremlin spokesman discussed New START, "
+        "missile tests and relations with Europe\n"
+        "By Ravi Kumar\n"
+        "Updated on Apr 2, 2025\n\n"
+        "Kremlin spokesman Dmitry Peskov said Russia would not chase Washington on arms control "
+        "and would wait for a concrete American offer.\n"
+    )
+    assert out.article.title == "Peskov says Kremlin will not 'chase' Washington on arms control"
+    assert [(q.text, q.speaker_id, q.in_headline) for q in out.quotes] == [
+        ("chase", "dmitry-peskov", True)
+    ]

@@ -17,17 +17,18 @@ Normalization rules of ``articles.text`` (reversible through ``articles.source_m
 4. Headline: among the lines above the first body line (a dateline start, 25+ words, or 12+
    words ending a sentence; a closing quote mark ends one only after sentence punctuation, so
    "..., says Russia is 'not withdrawing'" is no body line) each line is scored: +2 for 5-25
-   words (+1 for 3-4); -3 when it ends a sentence with "." (not an abbreviation such as
-   "U.S."); -2 in capitals; +2 when it is printed twice (the <title> and the h1, or "Headline |
+   words (+1 for 3-4); -3 when it ends a sentence with "." (not an abbreviation such as "U.S.");
+   -2 in capitals; +2 when it is printed twice (the <title> and the h1, or "Headline |
    Reuters"); +1 when a byline or date line follows. Lines of fewer than 3 words, site-name
    lines (a curated outlet, see :mod:`.outlets`), bylines, date lines and the first line of a
    wrapped paragraph (the next line starts in lower case and is no byline: "by Jane Doe") are
    never the headline. The best line (the earliest on a tie) wins when its score is positive,
-   otherwise the first remaining line; lines above it (site name, banners, category labels
-   such as "World", "ANALYSIS") are dropped. A headline longer than 300 characters or
-   starting with a dateline is no headline. Under it, up to the second body-sized line or a
-   dateline: bylines ("By A and B, CNN"), date lines, "Authors:" and tag lines of at most
-   four words are dropped (after the standfirst only next to a byline or date line), and a
+   otherwise the first remaining line; a headline-sized line (5-25 words) right above the winner
+   wins instead when the winner is a longer standfirst (15+ words); lines above it (site name,
+   banners, category labels such as "World", "ANALYSIS") are dropped. A headline longer than 300
+   characters or starting with a dateline is no headline. Under it, up to the second body-sized
+   line or a dateline: bylines ("By A and B, CNN"), date lines, "Authors:" and tag lines of at
+   most four words are dropped (after the standfirst only next to a byline or date line), and a
    caption written just above a bare credit ("Alexander Zemlianichenko/AP") too.
    Related links ("Read more: ...", a bare "READ MORE" / "Related coverage:" label with the
    headline-shaped lines under it: at most 20 words, no quotation start, not ending in a period,
@@ -409,6 +410,11 @@ def _drop_header_lines(content: list[_Line], lines: list[_Line], found: _Found) 
         scores = [_headline_score(i, zone, marks, lines) for i in range(len(zone))]
         best = max(scores)
         head = scores.index(best) if best > 0 else 0
+        if head > 0 and scores[head - 1] >= 2:
+            # a headline-sized line right above a standfirst-sized one (15+ words, longer)
+            above = len(_WORD.findall(zone[head - 1].text))
+            if len(_WORD.findall(zone[head].text)) >= max(15, above + 1):
+                head -= 1
         for ln in zone[:head]:
             ln.keep = False
         for ln in zone[head + 1 :]:
