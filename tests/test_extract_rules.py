@@ -202,3 +202,17 @@ def test_headline_above_a_longer_standfirst_line() -> None:
     assert [(q.text, q.speaker_id, q.in_headline) for q in out.quotes] == [
         ("chase", "dmitry-peskov", True)
     ]
+
+
+# --- role descriptions of curated people ----------------------------------------------------
+def test_watchdog_chief_description_resolves_to_the_curated_iaea_head() -> None:
+    got = speakers(
+        "Inspections resume\n\n"
+        "Rafael Grossi, who heads the International Atomic Energy Agency, arrived in Tehran.\n\n"
+        "Iranian officials said the visit was “useful.”\n\n"
+        "“We have regained access to two sites,” the UN nuclear watchdog chief said on Sunday.\n"
+    )
+    assert got == [
+        ("useful.", None),
+        ("We have regained access to two sites,", "rafael-grossi"),
+    ]
