@@ -216,3 +216,17 @@ def test_watchdog_chief_description_resolves_to_the_curated_iaea_head() -> None:
         ("useful.", None),
         ("We have regained access to two sites,", "rafael-grossi"),
     ]
+
+
+def test_speech_noun_of_a_person_attributes_a_fragment() -> None:
+    out = conv(
+        "Peskov on talks\n\n"
+        "Dmitry Peskov spoke to reporters on Tuesday. His main point was that Moscow saw the "
+        "talks as “premature” and would wait.\n\n"
+        "Zakharova’s answer was blunt: Russia would “never accept ultimatums.”\n"
+    )
+    got = [(q.text, q.speaker_id, q.is_partial, q.is_scare, q.cue) for q in out.quotes]
+    assert got == [
+        ("premature", "dmitry-peskov", True, False, None),
+        ("never accept ultimatums.", "maria-zakharova", True, False, None),
+    ]

@@ -12,6 +12,8 @@ Rules, in order, for a quote in the body:
    sentence's earlier cue.
 2b. Otherwise, for a quote after a colon in a sentence with no speech verb before it, the
    person who opens the sentence as its subject (``He ends on a combative note: “...”``).
+2c. Otherwise a person's speech noun earlier in the sentence (``His central argument is that
+   ... “rules”``, ``Ryabkov’s message was ...``); the cue stays null (it is no verb).
 3. Otherwise a continuation: the previous quote of the paragraph (with no other speaker cued in
    between), the other parts of a multi-paragraph quotation, or a cue ending the previous
    paragraph with a colon.
@@ -105,6 +107,13 @@ _APPOSITION_LEAD = re.compile(
 # A sentence opened by its subject and a verb ("He ends", "Lavrov had", "The minister then
 # made"): the subject stands for who speaks after the sentence's colon.
 _OPENING_SUBJECT = re.compile(cues.SPEAKER + r"[ \u00a0]+" + cues.FILLER + r"[a-z]")
+# "His main argument is that", "Ryabkov’s message was": what a person said, as a noun.
+_SPEECH_NOUN = re.compile(
+    r"(?<![\w’'])(?P<sp>[Hh]is|[Hh]er|" + cues.NAME + r"(?=[’']s[ \u00a0]))(?:[’']s)?"
+    r"[ \u00a0](?:[a-z]+[ \u00a0]){0,2}(?P<noun>argument|claim|message|point|complaint|"
+    r"contention|thesis|warning|verdict|answer|reply|response)[ \u00a0](?:is|was|has been)"
+    r"(?![\w’'])"
+)
 _ONLY_MARKS = re.compile(r'[ \u00a0,;“”"«»]*')
 # A verb whose subject stands before a parenthetical: "<subject>, <parenthetical>, [also] said"
 # (the comma closing it, anchored at the verb), or "<name>, who [has] said".
@@ -665,6 +674,14 @@ class Attributor:
                 who = self._resolve(m.group("sp"), m.start("sp"))
                 if who is not None and who.speaker_id is not None:
                     return None, who
+        # 2c. a speech noun of a person's ("His central argument is that ... “rules”",
+        # "Lavrov’s message was that ...")
+        m = _SPEECH_NOUN.search(text, s_start, q.open_mark)
+        if m is not None:
+            sp = m.group("sp")
+            who = self._resolve("he" if sp.lower() == "his" else sp, m.start("sp"))
+            if who is not None and who.speaker_id is not None:
+                return None, who  # a noun, not a cue verb
         # 3. continuation
         prev = qi - 1
         if prev >= 0 and self.quotes[prev].paragraph == q.paragraph:
