@@ -230,3 +230,27 @@ def test_speech_noun_of_a_person_attributes_a_fragment() -> None:
         ("premature", "dmitry-peskov", True, False, None),
         ("never accept ultimatums.", "maria-zakharova", True, False, None),
     ]
+
+
+def test_institutions_are_nobody_even_when_a_role_contains_their_name() -> None:
+    got = speakers(
+        "Kremlin reacts\n\n"
+        "Kremlin spokesman Dmitry Peskov spoke to reporters, and Sergey Lavrov met Rubio.\n\n"
+        "The Kremlin said the proposal was “unacceptable.”\n\n"
+        "The Russian Foreign Ministry said the talks were “pointless.”\n\n"
+        "“We will see,” the Kremlin spokesman said.\n"
+    )
+    assert got == [
+        ("unacceptable.", None),
+        ("pointless.", None),
+        ("We will see,", "dmitry-peskov"),
+    ]
+
+
+def test_a_next_sentence_with_its_own_quote_is_not_an_attribution_tail() -> None:
+    got = speakers(
+        "Two views\n\n"
+        "Maria Zakharova and Sergey Lavrov spoke in turn. She called the plan “dead.” "
+        "He called it “alive.”\n"
+    )
+    assert got == [("dead.", "maria-zakharova"), ("alive.", "sergey-lavrov")]

@@ -36,7 +36,8 @@ first person named earlier in its sentence (not a name right before ", he said,"
 whichever is later: the speaker of the latest cue before it or the person who is the subject of
 the latest earlier sentence (a name opening it, or in apposition to a description opening it);
 else the latest person named (names inside quotes never count). A description ("the minister",
-"Russia’s foreign minister") resolves to the latest cued or named person whose roles contain its
+"Russia’s foreign minister"; it needs a role noun: "the Foreign Ministry", "the Kremlin" are
+institutions, nobody) resolves to the latest cued or named person whose roles contain its
 words, else to the only curated speaker whose roles do (when several do, the only one with a
 role of exactly those words: "the foreign minister" is not a deputy foreign minister). Headline
 quotes take the person before a colon or after a final dash in the headline, a cue inside the
@@ -463,6 +464,9 @@ class Attributor:
                 named = self._resolve_name(phrase)
                 if named is not None:
                     return named
+            if not _ROLE_NOUN.search(low):
+                # "The Foreign Ministry", "The Kremlin": an institution is nobody
+                return Who(None, None, Attribution.DESCRIPTION, phrase)
             sid = self._description(phrase, pos)
             return Who(sid, self._name(sid), Attribution.DESCRIPTION, phrase)
         return self._resolve_name(phrase)
@@ -718,6 +722,9 @@ class Attributor:
         n_start, n_end = self._sentence(close + 1)
         if n_start < close or len(self.text[n_start:n_end].split()) > 8:
             return None
+        qi = bisect_left(self.qstarts, n_start)
+        if qi < len(self.qstarts) and self.qstarts[qi] < n_end:
+            return None  # 'He said they were “needed.”' introduces a quote of its own
         for c in self.cues[bisect_left(self.cue_starts, n_start) :]:
             if c.start >= n_end:
                 break
