@@ -254,3 +254,17 @@ def test_a_next_sentence_with_its_own_quote_is_not_an_attribution_tail() -> None
         "He called it “alive.”\n"
     )
     assert got == [("dead.", "maria-zakharova"), ("alive.", "sergey-lavrov")]
+
+
+def test_participle_takes_the_subject_opening_its_sentence() -> None:
+    got = speakers(
+        "European reactions\n\n"
+        "Italian Prime Minister Giorgia Meloni called the move “a mistake.” "
+        "Dutch Prime Minister Dick Schoof agreed, describing it as “deeply worrying.”\n\n"
+        "The ministry issued a statement, saying the talks were “over.”\n"
+    )
+    assert got == [
+        ("a mistake.", "giorgia-meloni"),
+        ("deeply worrying.", "dick-schoof"),
+        ("over.", None),
+    ]

@@ -9,7 +9,8 @@ Rules, in order, for a quote in the body:
 2. Otherwise the nearest speech cue in the same sentence (outside quotes), before the quote, then
    after it (``Lavrov also said Russia was “skeptical”``, ``... “uncertain” ..., he added``). A
    participle (``adding that``) or a verb with no subject of its own takes the subject of the
-   sentence's earlier cue.
+   sentence's earlier cue; a participle with no earlier cue takes the person opening the
+   sentence (``Schoof agreed, calling it “reckless”``).
 2b. Otherwise, for a quote after a colon in a sentence with no speech verb before it, the
    person who opens the sentence as its subject (``He ends on a combative note: “...”``).
 2c. Otherwise a person's speech noun earlier in the sentence (``His central argument is that
@@ -407,6 +408,14 @@ class Attributor:
                         found_subject = self._subject_across_commas(s_start, vs)
                         if found_subject is not None:
                             who, subj_start = found_subject
+            if participle and (last_who is None or last_who.start < s_start):
+                # "Merz agreed, calling it ...": with no cue before it in the sentence, a
+                # participle takes the person who opens the sentence as its subject
+                opening = _OPENING_SUBJECT.match(text, s_start, vs)
+                if opening is not None and not _POSSESSIVE.search(opening.group("sp")):
+                    found = self._resolve(opening.group("sp"), opening.start("sp"))
+                    if found is not None and found.speaker_id is not None:
+                        who, subj_start = found, opening.start("sp")
             if who is None or who.speaker_id is None:
                 prev = last_who if last_who is not None and last_who.start >= s_start else None
                 if prev is None:
