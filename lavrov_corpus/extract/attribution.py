@@ -413,9 +413,9 @@ class Attributor:
                 # participle takes the person who opens the sentence as its subject
                 opening = _OPENING_SUBJECT.match(text, s_start, vs)
                 if opening is not None and not _POSSESSIVE.search(opening.group("sp")):
-                    found = self._resolve(opening.group("sp"), opening.start("sp"))
-                    if found is not None and found.speaker_id is not None:
-                        who, subj_start = found, opening.start("sp")
+                    opener = self._resolve(opening.group("sp"), opening.start("sp"))
+                    if opener is not None and opener.speaker_id is not None:
+                        who, subj_start = opener, opening.start("sp")
             if who is None or who.speaker_id is None:
                 prev = last_who if last_who is not None and last_who.start >= s_start else None
                 if prev is None:
