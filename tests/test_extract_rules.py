@@ -268,3 +268,23 @@ def test_participle_takes_the_subject_opening_its_sentence() -> None:
         ("deeply worrying.", "dick-schoof"),
         ("over.", None),
     ]
+
+
+def test_transcript_speaker_label_before_a_quote() -> None:
+    got = speakers(
+        "Press conference\n\n"
+        "Sergey Lavrov and Wang Yi answered questions after the talks.\n\n"
+        "Question: Will China join arms control talks?\n\n"
+        "Wang Yi: “China's arsenal is not comparable with those of the two largest powers.”\n"
+    )
+    assert got == [
+        ("China's arsenal is not comparable with those of the two largest powers.", "wang-yi")
+    ]
+
+
+def test_names_with_letters_unicode_does_not_decompose_get_ascii_ids() -> None:
+    got = speakers(
+        "Warsaw\n\n"
+        "Polish Foreign Minister Radosław Sikorski wrote: “Strength is the only argument.”\n"
+    )
+    assert got == [("Strength is the only argument.", "radoslaw-sikorski")]

@@ -12,7 +12,8 @@ Rules, in order, for a quote in the body:
    sentence's earlier cue; a participle with no earlier cue takes the person opening the
    sentence (``Schoof agreed, calling it “reckless”``).
 2b. Otherwise, for a quote after a colon in a sentence with no speech verb before it, the
-   person who opens the sentence as its subject (``He ends on a combative note: “...”``).
+   person who opens the sentence as its subject (``He ends on a combative note: “...”``), or
+   a transcript's speaker label (``Lavrov: “...”``).
 2c. Otherwise a person's speech noun earlier in the sentence (``His central argument is that
    ... “rules”``, ``Ryabkov’s message was ...``); the cue stays null (it is no verb).
 3. Otherwise a continuation: the previous quote of the paragraph (with no other speaker cued in
@@ -116,6 +117,8 @@ _SPEECH_NOUN = re.compile(
     r"contention|thesis|warning|verdict|answer|reply|response)[ \u00a0](?:is|was|has been)"
     r"(?![\w’'])"
 )
+# A transcript's speaker label before a quote: "Lavrov: “...”".
+_SPEAKER_LABEL = re.compile(r"(?P<sp>" + cues.NAME + r")[ \u00a0]*:[ \u00a0]*")
 _ONLY_MARKS = re.compile(r'[ \u00a0,;“”"«»]*')
 # A verb whose subject stands before a parenthetical: "<subject>, <parenthetical>, [also] said"
 # (the comma closing it, anchored at the verb), or "<name>, who [has] said".
@@ -682,7 +685,9 @@ class Attributor:
         if text[s_start : q.open_mark].rstrip(" \u00a0").endswith(":") and not (
             r < len(self.reporting_at) and self.reporting_at[r] < q.open_mark
         ):
-            m = _OPENING_SUBJECT.match(text, s_start, q.open_mark)
+            m = _OPENING_SUBJECT.match(text, s_start, q.open_mark) or _SPEAKER_LABEL.fullmatch(
+                text, s_start, q.open_mark
+            )
             if m is not None and not _POSSESSIVE.search(m.group("sp")):
                 who = self._resolve(m.group("sp"), m.start("sp"))
                 if who is not None and who.speaker_id is not None:

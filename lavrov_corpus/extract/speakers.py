@@ -124,9 +124,20 @@ class Reference:
     role_index: dict[str, list[str]] = field(default_factory=dict)
 
 
+# Letters that Unicode does not decompose into an ASCII letter and a mark.
+_UNDECOMPOSED = str.maketrans("łŁøØđĐıðÐ", "lLoOdDidD") | str.maketrans(
+    {"ß": "ss", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "þ": "th", "Þ": "Th"}
+)
+
+
 def slug(name: str) -> str:
-    """The id of a name: ASCII-folded, lower-cased, words joined by '-'."""
-    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    """The id of a name: ASCII-folded ("Radosław" -> "radoslaw"), lower-cased, words joined
+    by '-'."""
+    folded = (
+        unicodedata.normalize("NFKD", name.translate(_UNDECOMPOSED))
+        .encode("ascii", "ignore")
+        .decode("ascii")
+    )
     return _SLUG_JUNK.sub("-", folded.lower()).strip("-")[:80].strip("-")
 
 
