@@ -288,3 +288,25 @@ def test_names_with_letters_unicode_does_not_decompose_get_ascii_ids() -> None:
         "Polish Foreign Minister Radosław Sikorski wrote: “Strength is the only argument.”\n"
     )
     assert got == [("Strength is the only argument.", "radoslaw-sikorski")]
+
+
+def test_title_with_a_lower_case_role_after_the_verb() -> None:
+    got = speakers(
+        "Beijing responds\n\n"
+        "“Beijing will not join any trilateral talks,” said Chinese Foreign Ministry spokesman "
+        "Guo Jiakun.\n\n"
+        "“The door remains open,” said Kremlin spokesman Dmitry Peskov.\n"
+    )
+    assert got == [
+        ("Beijing will not join any trilateral talks,", "guo-jiakun"),
+        ("The door remains open,", "dmitry-peskov"),
+    ]
+
+
+def test_an_age_in_a_description_is_not_a_role_word() -> None:
+    got = speakers(
+        "Veteran diplomat\n\n"
+        "Sergei Ryabkov addressed the conference in Geneva.\n\n"
+        "“We will not be rushed,” the 65-year-old deputy minister said.\n"
+    )
+    assert got == [("We will not be rushed,", "sergey-ryabkov")]

@@ -407,6 +407,12 @@ class Attributor:
                     if m2 and m2.group("sp").lower() not in ("him", "her"):
                         who = self._resolve(m2.group("sp"), m2.start("sp"))
                         end = m2.end()
+                    if after_quote and (who is None or who.speaker_id is None):
+                        # "said Kremlin spokesman Dmitry Peskov": a title with a lower-case role
+                        m3 = cues.TITLED_NAME_AFTER.match(text, ve)
+                        if m3:
+                            who = self._resolve(m3.group("sp"), m3.start("sp"))
+                            end = m3.end()
                     if who is None or who.speaker_id is None:
                         found_subject = self._subject_across_commas(s_start, vs)
                         if found_subject is not None:

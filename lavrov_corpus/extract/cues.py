@@ -55,7 +55,7 @@ _NAME_TOKEN = (
 NAME = _NAME_TOKEN + r"(?:[ \u00a0]" + _NAME_TOKEN + r"){0,6}"
 #: A role description: "the minister", "the Russian diplomat", "Russia’s foreign minister".
 _DESCRIPTION_TAIL = (  # after the determiner
-    r"(?:[ \u00a0](?:[A-Za-z][\w’'.\-]*)){0,5}?[ \u00a0](?:"
+    r"(?:[ \u00a0](?:[A-Za-z0-9][\w’'.\-]*)){0,5}?[ \u00a0](?:"
     + ROLE_NOUNS
     + r")(?:[ \u00a0]of[ \u00a0](?:the[ \u00a0])?"
     r"(?:[A-Z]?[a-z]+|[A-Z][\w.]+)(?:[ \u00a0][A-Za-z]+)?)?(?![\w])"
@@ -78,6 +78,15 @@ VERB = r"(?P<verb>" + SPEECH_VERBS + r")(?![\w’'])"
 SUBJECT_BEFORE_REFERENCE = re.compile(SPEAKER + r"[ \u00a0]+" + FILLER + r"$")
 #: Verb then subject ("said the minister", "said Lavrov"), anchored after the verb.
 SUBJECT_AFTER = re.compile(r"[ \u00a0]+" + SPEAKER)
+#: Verb then a title with a lower-case role noun, then the name ("said Kremlin spokesman Dmitry
+#: Peskov", "said Chinese Foreign Ministry spokesman Lin Jian"), anchored after the verb.
+TITLED_NAME_AFTER = re.compile(
+    r"[ \u00a0]+(?:[A-Z][\w.’'\-]*[ \u00a0]+){0,5}(?:"
+    + ROLE_NOUNS
+    + r")[ \u00a0]+(?P<sp>"
+    + NAME
+    + r")"
+)
 VERBS_REFERENCE = re.compile(
     r"(?<![\w’'])(?:" + SPEECH_VERBS + r"|according to|According to)(?![\w’'])"
 )

@@ -61,6 +61,7 @@ _LEADING_WORDS = _word_set(
 )
 _TOKEN = re.compile(r"[^\s\u00a0]+")
 _SLUG_JUNK = re.compile(r"[^a-z0-9]+")
+_AGE = re.compile(r"\d+(?:-year-old)?")
 _ROLE_DROP = frozenset({"the", "a", "an", "his", "her", "its", "senior", "veteran", "top", "chief"})
 # A country, its capital or its government in the possessive stands for the nationality
 # ("Moscow's top diplomat" is a Russian diplomat); both apostrophes are accepted.
@@ -147,7 +148,7 @@ def role_tokens(role: str) -> frozenset[str]:
     out = set()
     for tok in _TOKEN.findall(role.lower()):
         tok = _ROLE_MAP.get(tok, tok)
-        if tok not in _ROLE_DROP:
+        if tok not in _ROLE_DROP and not _AGE.fullmatch(tok):  # "74-year-old" is no role
             out.add(tok)
     return frozenset(out)
 
