@@ -310,3 +310,16 @@ def test_an_age_in_a_description_is_not_a_role_word() -> None:
         "“We will not be rushed,” the 65-year-old deputy minister said.\n"
     )
     assert got == [("We will not be rushed,", "sergey-ryabkov")]
+
+
+def test_lower_case_title_before_a_name_makes_a_person_pronouns_can_reach() -> None:
+    out = conv(
+        "Brussels\n\n"
+        "EU foreign policy chief Kaja Kallas met ministers in Brussels on Monday.\n\n"
+        "She said Moscow was “not serious about peace.”\n\n"
+        "“Sanctions stay,” the EU foreign policy chief told reporters.\n"
+    )
+    assert [(q.text, q.speaker_id) for q in out.quotes] == [
+        ("not serious about peace.", "kaja-kallas"),
+        ("Sanctions stay,", "kaja-kallas"),
+    ]

@@ -119,6 +119,7 @@ _SPEECH_NOUN = re.compile(
 )
 # A transcript's speaker label before a quote: "Lavrov: “...”".
 _SPEAKER_LABEL = re.compile(r"(?P<sp>" + cues.NAME + r")[ \u00a0]*:[ \u00a0]*")
+_ROLE_WORDS = frozenset(w.split()[-1] for w in cues.ROLE_NOUNS.split("|"))
 _ONLY_MARKS = re.compile(r'[ \u00a0,;“”"«»]*')
 # A verb whose subject stands before a parenthetical: "<subject>, <parenthetical>, [also] said"
 # (the comma closing it, anchored at the verb), or "<name>, who [has] said".
@@ -309,8 +310,13 @@ class Attributor:
                 nm = self._match(m.group())
                 if nm is not None:
                     lead = self._subject_lead(m.start(), m.group())
+                    role = self._role_before(max(start, m.start() - 60), m.start())
+                    if role is not None and not nm.title:
+                        # "EU foreign policy chief Kaja Kallas": a title in lower case
+                        self.titles.setdefault(nm.speaker_id, set()).add(role)
                     person = (
                         nm.curated
+                        or role is not None
                         or (nm.title is not None and bool(_ROLE_NOUN.search(nm.title)))
                         or (lead is not None and bool(_ROLE_NOUN.search(lead)))
                     )
@@ -318,6 +324,16 @@ class Attributor:
                     if person and lead is not None:
                         self.subject_at.setdefault(nm.speaker_id, []).append(m.start())
         return out
+
+    def _role_before(self, lo: int, pos: int) -> str | None:
+        """The words up to a role noun standing right before ``pos`` ("eu foreign policy
+        chief" before "Kaja Kallas"), lower-cased; None when the word before is no role."""
+        if pos < 2 or self.text[pos - 1] not in " \u00a0":
+            return None
+        words = self.text[lo : pos - 1].split()
+        if not words or words[-1].lower() not in _ROLE_WORDS:
+            return None
+        return " ".join(words[-5:]).lower()
 
     def _subject_lead(self, pos: int, name: str) -> str | None:
         """When a name is the subject of its sentence, what precedes it there: nothing (it
