@@ -323,3 +323,12 @@ def test_lower_case_title_before_a_name_makes_a_person_pronouns_can_reach() -> N
         ("not serious about peace.", "kaja-kallas"),
         ("Sanctions stay,", "kaja-kallas"),
     ]
+
+
+def test_in_someones_words() -> None:
+    got = speakers(
+        "Treaty\n\n"
+        "Sergei Ryabkov spoke at length. In Ryabkov's words, the accord had become “a dead "
+        "letter.” In his own words, Moscow was “not to blame.”\n"
+    )
+    assert got == [("a dead letter.", "sergey-ryabkov"), ("not to blame.", "sergey-ryabkov")]

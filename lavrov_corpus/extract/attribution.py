@@ -15,7 +15,8 @@ Rules, in order, for a quote in the body:
    person who opens the sentence as its subject (``He ends on a combative note: “...”``), or
    a transcript's speaker label (``Lavrov: “...”``).
 2c. Otherwise a person's speech noun earlier in the sentence (``His central argument is that
-   ... “rules”``, ``Ryabkov’s message was ...``); the cue stays null (it is no verb).
+   ... “rules”``, ``Ryabkov’s message was ...``, ``In Lavrov's words, ...``); the cue stays
+   null (it is no verb).
 3. Otherwise a continuation: the previous quote of the paragraph (with no other speaker cued in
    between), the other parts of a multi-paragraph quotation, or a cue ending the previous
    paragraph with a colon.
@@ -120,6 +121,11 @@ _SPEECH_NOUN = re.compile(
 # A transcript's speaker label before a quote: "Lavrov: “...”".
 _SPEAKER_LABEL = re.compile(r"(?P<sp>" + cues.NAME + r")[ \u00a0]*:[ \u00a0]*")
 _ROLE_WORDS = frozenset(w.split()[-1] for w in cues.ROLE_NOUNS.split("|"))
+# "In Lavrov's words", "in his own words": whose words a quote is.
+_IN_WORDS = re.compile(
+    r"(?<![\w’'])[Ii]n[ \u00a0](?P<sp>[Hh]is|[Hh]er|" + cues.NAME + r"(?=[’']s[ \u00a0]))"
+    r"(?:[’']s)?[ \u00a0](?:own[ \u00a0])?words(?![\w’'])"
+)
 _ONLY_MARKS = re.compile(r'[ \u00a0,;“”"«»]*')
 # A verb whose subject stands before a parenthetical: "<subject>, <parenthetical>, [also] said"
 # (the comma closing it, anchored at the verb), or "<name>, who [has] said".
@@ -716,7 +722,9 @@ class Attributor:
                     return None, who
         # 2c. a speech noun of a person's ("His central argument is that ... “rules”",
         # "Lavrov’s message was that ...")
-        m = _SPEECH_NOUN.search(text, s_start, q.open_mark)
+        m = _SPEECH_NOUN.search(text, s_start, q.open_mark) or _IN_WORDS.search(
+            text, s_start, q.open_mark
+        )
         if m is not None:
             sp = m.group("sp")
             who = self._resolve("he" if sp.lower() == "his" else sp, m.start("sp"))
