@@ -167,8 +167,10 @@ class _Line:
 class _Found:
     """Outlet and date evidence gathered while lines are classified."""
 
-    footer: str | None = None  #: copyright or self-description line
+    footer: str | None = None  #: curated outlet of a copyright or self-description line
+    holder: str | None = None  #: a copyright holder not in the curated list (ranked last)
     site: str | None = None  #: site-name line or title suffix at the top
+    top: frozenset[int] = frozenset()  #: indexes of the first three non-empty lines
     byline: str | None = None  #: "By Global Times", "Source: Xinhua"
     dates: list[tuple[int, bool, dt.date, DatePrecision]] | None = None
 
@@ -176,12 +178,12 @@ class _Found:
 def layout(src: str) -> Layout:
     """Find headline, paragraphs, standfirst, dateline and outlet in decoded source text."""
     lines = _split_lines(src)
-    found = _Found(dates=[])
+    found = _Found(dates=[], top=frozenset(ln.idx for ln in [x for x in lines if x.text][:3]))
     _drop_furniture(lines, found)
     content = [ln for ln in lines if ln.keep and ln.text]
     _drop_header_lines(content, lines, found)
     published, precision = _pick_date(found)
-    outlet = found.footer or found.site or found.byline
+    outlet = found.footer or found.site or found.byline or found.holder
     paragraphs = _paragraphs(lines)
     if not paragraphs:
         return Layout((), False, None, None, 0, None, outlet, published, precision)
@@ -258,6 +260,8 @@ def _split_lines(src: str) -> list[_Line]:
 def _is_furniture(t: str) -> bool:
     if fu.is_nav(t) or fu.is_image_marker(t) or fu.is_credit(t) or fu.is_prompt_or_footer(t):
         return True
+    if fu.is_counter(t) or fu.is_hashtag_row(t):
+        return True
     return len(t) <= 160 and (
         fu.is_banner(t) or fu.is_menu(t) or fu.is_share_row(t) or fu.is_agency_credit(t)
     )
@@ -287,15 +291,16 @@ def _drop_furniture(lines: list[_Line], found: _Found) -> None:
             continue
         if i <= related_until:
             ln.keep = False
+            _note_footer(t, found)  # a copyright line may end a list of related headlines
             continue
         if seen_body >= 2 and i >= n // 2 and fu.starts_footer(t):
             for rest in content[i:]:
                 rest.keep = False
-                found.footer = found.footer or _footer_outlet(rest.text)
+                _note_footer(rest.text, found)
             break
         if label == "inline" or _is_furniture(t):
             ln.keep = False
-            found.footer = found.footer or _footer_outlet(t)
+            _note_footer(t, found)
             if seen_body == 0:
                 _header_line(ln, found)  # "Source: Xinhua | 2025-11-03 20:15:30"
         elif len(t) > 80:
@@ -320,13 +325,30 @@ def _dated(ln: _Line) -> bool:
     return bool(ln.text) and (date_line(ln.text) is not None or fu.is_byline(ln.text))
 
 
+def _note_footer(t: str, found: _Found) -> None:
+    """Record the outlet a copyright or self-description line names: a curated one as
+    ``footer``, any other holder that is not a listed parent company as ``holder``."""
+    if found.footer is not None:
+        return
+    got = _footer_outlet(t)
+    if got is None:
+        return
+    if ol.canonical(got):
+        found.footer = ol.canonical(got)
+    elif found.holder is None and not ol.is_parent(got):
+        found.holder = got
+
+
 def _footer_outlet(t: str) -> str | None:
-    """The outlet of a copyright line ("© 2025 The Moscow Times", "Copyright AFP. All rights
-    reserved.") or of a self-description; a photo credit ("© Name/TASS") names none."""
+    """The outlet of a copyright line ("© 2025 The Moscow Times", "© Le Monde 2021",
+    "Copyright AFP. All rights reserved.") or of a self-description; a photo credit ("© Name/
+    TASS", "© 2019 Name/Reuters") names none."""
     low = t.lower()
     if ("©" in t or low.startswith("copyright")) and (
         any(c.isdigit() for c in t) or "copyright" in low or "rights reserved" in low
     ):
+        if "/" in t and fu.is_credit(t) and len(t) <= 100 and "rights" not in low:
+            return None
         return ol.outlet_in(t) or fu.outlet_in_furniture(t)
     return fu.outlet_in_furniture(t)
 
@@ -366,7 +388,8 @@ def _header_line(ln: _Line, found: _Found) -> bool:
         assert found.dates is not None
         found.dates.append((ln.idx, got[2], got[0], got[1]))
     site = ol.site_line(t)
-    if site:
+    if site and (ln.idx in found.top or not ol.canonical(t)):
+        # a bare outlet name only at the top of the page: lower down it is a section label
         found.site = found.site or site
     m = _BYLINE_OUTLET.match(t) if len(t) <= 100 else None
     if m and ol.canonical(m.group("o")):

@@ -7,8 +7,14 @@ cleaner (:mod:`.clean`) decides what to do with each class of line.
 
 Shapes rather than site strings:
 
-- *Menus*: a line of three or more short items split by "|", "/" or "·" ("Home | World |
-  Europe"), or of two items in capitals ("CHINA / DIPLOMACY").
+- *Menus*: a line of three or more short items split by "|", "/", "·", ">" / "»" (a
+  breadcrumb: "Home > Newscenter > Press Releases") or by runs of two or more spaces ("China
+  Hong Kong   Asia   World", a scraped row of links or of topic tags), or of two items in
+  capitals ("CHINA / DIPLOMACY"). Each item has at most three words and no sentence end.
+- *Counters and widgets*: a count with its unit and nothing else ("2 148 subscribers", "12
+  comments", "5 min read", "👁 14.8K", "🔥 212  👍 97").
+- *Hashtag rows*: a line made only of hashtags ("#INF #strategic_stability"); a treaty named
+  there is a tag, not a mention.
 - *Share rows*: a line made only of network and sharing words ("Facebook Twitter Email").
 - *Banners and page chrome*: appeals and account prompts at the start of a short line
   ("Support independent journalism", "Become a member", "Donate", "Sign in", cookie
@@ -16,8 +22,11 @@ Shapes rather than site strings:
   comment and feedback prompts.
 - *Related links*: "Read more: <headline>" (and "See also", "Read also", "Related:",
   "Related article:", "Recommended:") is dropped as one line; a bare label ("READ MORE",
-  "Related article", "Related coverage:", "Recommended Stories") is dropped with the
-  headline-shaped lines that follow it (see :func:`related_label`).
+  "Related article", "Related coverage:", "Recommended Stories", "Related topics")
+  is dropped with the headline-shaped lines (or topic rows) that follow it (see
+  :func:`related_label`).
+- *Bylines*: "By A and B" with an optional description after a comma ("By Jane Doe, a senior
+  fellow at ..."), and "Forwarded from <channel>" on reposted messages.
 - *Credits*: a line that is only an agency name ("Getty Images"), "(Photo by ...)" and
   "Name/Agency" credits; the cleaner also drops the caption written next to them.
 """
@@ -120,14 +129,19 @@ _FOOTER_START = re.compile(
 )
 _NAME = r"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,4}"
 _BYLINE = re.compile(
-    r"^by\s+" + _NAME + r"(?:\s*(?:,|and|&|with)\s+" + _NAME + r"){0,3}(?:\s*[,|].{0,60})?$",
+    r"^(?:by|forwarded from)\s+"
+    + _NAME
+    + r"(?:\s*(?:,|and|&|with)\s+"
+    + _NAME
+    + r"){0,3}(?:\s*[,|].{0,90})?$",
     re.IGNORECASE,
 )
 _SCRAPED_CELL = re.compile(r"(?:^\||\s\|)$|^\|\s")
 
 _COPYRIGHT_OUTLET = re.compile(
-    r"^(?:©|copyright)\s*(?:©\s*)?\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*"
-    r"(?P<outlet>[A-Z][\w.&'’/ -]{1,40}?)\s*[.,]?(?:\s+all rights reserved.*)?$",
+    r"^(?:©|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*"
+    r"(?P<outlet>[A-Z][\w.&'’/ -]{1,40}?)|(?P<outlet2>[A-Z][\w.&'’/ -]{1,40}?)\s*,?\s*"
+    r"\d{4}(?:\s*[-–]\s*\d{4})?)\s*[.,]?(?:\s+all rights reserved.*)?$",
     re.IGNORECASE,
 )
 _SELF_DESCRIPTION_OUTLET = re.compile(
@@ -206,13 +220,27 @@ def is_byline(line: str) -> bool:
 def outlet_in_furniture(line: str) -> str | None:
     """The publisher named by a copyright or self-description line, if any."""
     m = _COPYRIGHT_OUTLET.match(line) or _SELF_DESCRIPTION_OUTLET.match(line)
-    return m.group("outlet").strip() if m else None
+    if m is None:
+        return None
+    return (m.group("outlet") or m.group("outlet2")).strip()
 
 
 _AGENCY_ONLY = re.compile(
     r"^\(?(?:" + _AGENCIES + r")(?:\s*(?:/|via)\s*(?:" + _AGENCIES + r"))*\)?$"
 )
-_MENU_SPLIT = re.compile(r"\s+[|/·•]\s+|\s*\|\s*")
+_MENU_SPLIT = re.compile(r"\s+[|/·•>»›]\s+|\s*\|\s*")
+_GAP_SPLIT = re.compile(r"\s{2,}|\t")
+_COUNT_UNITS = (
+    r"subscribers?|followers?|members?|views?|comments?|replies|reply|shares?|likes?|reactions?"
+    r"|readers?|min(?:ute)?s?\s+read|reads?"
+)
+_COUNTER = re.compile(
+    r"^(?:[^\w\s]{1,3}\s*)?\d[\d\s.,\u00a0\u202f]*[KkMm]?\s*(?:" + _COUNT_UNITS + r")?"
+    r"(?:\s+(?:[^\w\s]{1,3}\s*)?\d[\d.,]*[KkMm]?(?:\s+(?:" + _COUNT_UNITS + r"))?)*$",
+    re.IGNORECASE,
+)
+_UNIT_FIRST = re.compile(r"^(?:" + _COUNT_UNITS + r")\s*:?\s*\d[\d.,]*[KkMm]?$", re.IGNORECASE)
+_HASHTAG_ROW = re.compile(r"^#\w+(?:[\s,]+#\w+)*$")
 _SHARE_WORDS = _word_set(
     "share shares facebook twitter x email e-mail mail whatsapp telegram linkedin reddit"
     " pinterest flipboard messenger vk bluesky threads print copy link copied tweet send"
@@ -240,7 +268,8 @@ _RELATED_INLINE = re.compile(
 )
 _RELATED_LABEL = re.compile(
     r"^(?:read (?:more|also)|see also|also read|related(?: articles?| stories| coverage| news"
-    r"| content| reading)?|recommended(?: stories| reading| articles)?|more on this(?: story)?"
+    r"| content| reading| topics| tags| resources)?|recommended(?: stories| reading| articles)?"
+    r"|more on this(?: story)?"
     r"|more (?:news|stories)|you may also like|you might also like|more from [\w ]{1,30})\s*:?$",
     re.IGNORECASE,
 )
@@ -249,12 +278,42 @@ _RELATED_LABEL = re.compile(
 def is_menu(line: str) -> bool:
     """A menu line: three or more short items split by '|', '/' or '·' ("Home | World |
     Europe"), or two items written in capitals ("CHINA / DIPLOMACY")."""
-    if len(line) > 160 or not any(c in line for c in "|/·•"):
+    if len(line) > 160:
         return False
+    if not any(c in line for c in "|/·•>»›"):
+        return _gap_menu(line)
     parts = [p for p in _MENU_SPLIT.split(_trim(line)) if p]
     if len(parts) < 2 or any(len(p.split()) > 3 or p.endswith((".", "?", "!")) for p in parts):
         return False
     return len(parts) >= 3 or all(p.isupper() for p in parts)
+
+
+def _gap_menu(line: str) -> bool:
+    """Three or more short capitalised items split by runs of spaces ("Home  News  World")."""
+    if "  " not in line and "\t" not in line:
+        return False
+    parts = [p for p in _GAP_SPLIT.split(line.strip()) if p]
+    return len(parts) >= 3 and all(
+        len(p.split()) <= 3 and p[-1] not in ".?!," and (p[0].isupper() or p[0].isdigit())
+        for p in parts
+    )
+
+
+def is_counter(line: str) -> bool:
+    """A count with its unit and nothing else ("2 148 subscribers", "12 comments", "👁 14.8K",
+    "🔥 212  👍 97", "Comments 37"); a bare number is no counter."""
+    if len(line) > 80 or not any(c.isdigit() for c in line):
+        return False
+    t = line.strip()
+    if _UNIT_FIRST.match(t):
+        return True
+    m = _COUNTER.match(t)
+    return m is not None and (any(c.isalpha() for c in line) or not line.strip()[:1].isdigit())
+
+
+def is_hashtag_row(line: str) -> bool:
+    """A line made only of hashtags ("#INF #strategic_stability")."""
+    return len(line) <= 300 and line.startswith("#") and _HASHTAG_ROW.match(line) is not None
 
 
 def is_share_row(line: str) -> bool:

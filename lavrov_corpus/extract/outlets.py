@@ -6,6 +6,12 @@ Moscow Times"), a site-name line at the top of the page ("euronews.", "Tehran Ti
 Guardian - Back to home"), a title tag with the site as suffix ("... | Reuters") or a source or
 byline line ("Source: Xinhua | 2025-11-03", "By Global Times"). Names are matched as whole
 words; variants of three letters or fewer ("AP", "DW") only in their printed case.
+
+Each entry may list ``parents``: publishing groups and companies that hold the copyright of
+an outlet's pages ("The Slate Group", "THG Publishing", "Dow Jones & Company"). A parent is
+never taken as the outlet (:func:`is_parent`); the cleaner also ranks any copyright holder
+that is not curated below a curated site-name line, so "© 2019, The Slate Group" under a
+"Foreign Policy" masthead gives "Foreign Policy".
 """
 
 from __future__ import annotations
@@ -14,22 +20,43 @@ import json
 import re
 from functools import cache, lru_cache
 from importlib import resources
+from typing import Any
 
 _SEPARATORS = re.compile(r"\s+[|–—-]\s+|\s*\|\s*")
 _EDGE = " \t.,:;|•·-–—"
 
 
 @cache
-def _table() -> tuple[dict[str, str], re.Pattern[str]]:
-    raw = json.loads(
+def _raw() -> list[dict[str, Any]]:
+    data = json.loads(
         resources.files("lavrov_corpus").joinpath("data/outlets.json").read_text("utf-8")
     )
+    rows: list[dict[str, Any]] = data["outlets"]
+    return rows
+
+
+@cache
+def _parents() -> frozenset[str]:
+    return frozenset(_key(str(p)).casefold() for row in _raw() for p in row.get("parents", []))
+
+
+def is_parent(name: str) -> bool:
+    """True when ``name`` is a publishing group listed as an outlet's parent, not an outlet."""
+    key = _key(name).casefold()
+    return key in _parents() or any(
+        key.startswith(p) and not key[len(p) : len(p) + 1].isalnum() for p in _parents()
+    )
+
+
+@cache
+def _table() -> tuple[dict[str, str], re.Pattern[str]]:
     names: dict[str, str] = {}
     forms: list[str] = []
-    for row in raw["outlets"]:
-        for v in [row["name"], *row["variants"]]:
+    for row in _raw():
+        name = str(row["name"])
+        for v in [name, *row["variants"]]:
             key = _key(v)
-            names.setdefault(key, row["name"])
+            names.setdefault(key, name)
             body = re.escape(v.strip(_EDGE))
             forms.append(body if len(key) <= 3 else f"(?i:{body})")
     forms.sort(key=len, reverse=True)
