@@ -33,17 +33,20 @@ def _buffers(array: ArrowArray) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _byte_offsets(
-    data: np.ndarray, offsets: np.ndarray
+    data: np.ndarray, offsets: np.ndarray, code_points: int | None = None
 ) -> Callable[[np.ndarray, np.ndarray], np.ndarray]:
     """Function (text index, code-point offset) -> absolute byte offset in ``data``.
 
     Bytes before code point ``G`` (counted from the start of ``data``) are ``G`` plus the extra
     bytes of the multi-byte characters before it, so only the non-ASCII lead bytes are indexed:
-    nothing at all for ASCII text, and a small array for typical news text.
+    nothing at all for ASCII text, and a small array for typical news text. ``code_points``:
+    how many the texts hold in all, when known (equal to their bytes: ASCII, nothing scanned).
     """
     import numpy as np
 
-    leads = np.flatnonzero(data >= 0xC0)
+    ascii_only = code_points is not None and len(offsets) > 0 and (
+        code_points == int(offsets[-1] - offsets[0]))
+    leads = np.zeros(0, dtype=np.int64) if ascii_only else _leads(data)
     lead_bytes = data[leads]
     extra = (1 + (lead_bytes >= 0xE0) + (lead_bytes >= 0xF0)).astype(np.int64)
     before = np.concatenate([np.zeros(1, np.int64), np.cumsum(extra)])
@@ -55,6 +58,16 @@ def _byte_offsets(
         return np.asarray(g + before[np.searchsorted(lead_cp, g, side="left")])
 
     return to_byte
+
+
+def _leads(data: np.ndarray) -> np.ndarray:
+    """Positions of the lead bytes of multi-byte characters, found a few MB at a time (a
+    whole-buffer comparison made a boolean array as large as the text)."""
+    import numpy as np
+
+    step = 1 << 22
+    parts = [np.flatnonzero(data[i : i + step] >= 0xC0) + i for i in range(0, len(data), step)]
+    return np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
 
 
 class SliceSource:
@@ -70,7 +83,7 @@ class SliceSource:
         self.offsets, self.data = _buffers(texts)
         lengths = pc.utf8_length(texts.fill_null(""))
         self.n_cp = np.asarray(lengths.to_numpy(zero_copy_only=False), dtype=np.int64)
-        self.to_byte = _byte_offsets(self.data, self.offsets)
+        self.to_byte = _byte_offsets(self.data, self.offsets, int(self.n_cp.sum()))
         self.buffer = pa.py_buffer(self.data)  # type: ignore[arg-type]  # ndarray has the buffer protocol
 
     def __len__(self) -> int:

@@ -11,8 +11,8 @@ from pathlib import Path
 from ..models import FileRole, ProvenanceStatus
 from ..paths import index_files
 from .codes import Code
-from .context import Context, compute
-from .spans import article_index
+from .context import Context, clustered_runs, compute, spread
+from .spans import article_rows
 
 
 def check_accounting(ctx: Context) -> None:
@@ -84,23 +84,30 @@ def _article_sources(ctx: Context, accepted: object) -> None:
 
 
 def check_quote_sources(ctx: Context) -> None:
-    """Each quote of the shown batch has its article's source_sha256."""
+    """Each quote of the shown batch has its article's source_sha256 (compared once per run of
+    quotes with the same article and source_sha256)."""
     import numpy as np
     import pyarrow as pa
     pc = compute()
 
     if not ctx.collector.wants(Code.PROVENANCE_MISMATCH):
         return
-    joined = article_index(ctx, "quotes")
+    found = article_rows(ctx, "quotes")
     mine = ctx.column("quotes", "source_sha256")
     theirs = ctx.ref("articles", "source_sha256")
-    if joined is None or mine is None or theirs is None:
+    aid = ctx.column("quotes", "article_id")
+    if found is None or mine is None or theirs is None or aid is None:
         return
-    rows, idx = joined
-    differ = pc.not_equal(mine.take(pa.array(rows)), theirs.take(pa.array(idx)))
-    bad = rows[np.asarray(pc.fill_null(differ, False).to_numpy(zero_copy_only=False), bool)]
-    ctx.collector.add_rows(Code.PROVENANCE_MISMATCH, "quotes", bad, "source_sha256",
-                           "differs from its article's source_sha256")
+    starts = clustered_runs(aid, mine)
+    probe = np.arange(len(found)) if starts is None else starts
+    rows = probe[found[probe] >= 0]
+    differ = pc.not_equal(mine.take(pa.array(rows)), theirs.take(pa.array(found[rows])))
+    bad_probe = np.zeros(len(probe), dtype=bool)
+    bad_probe[found[probe] >= 0] = np.asarray(
+        pc.fill_null(differ, False).to_numpy(zero_copy_only=False), bool)
+    bad = bad_probe if starts is None else spread(bad_probe, starts, len(found))
+    ctx.collector.add_rows(Code.PROVENANCE_MISMATCH, "quotes", np.flatnonzero(bad),
+                           "source_sha256", "differs from its article's source_sha256")
 
 
 def _unlisted_sources(ctx: Context, sources: Path) -> None:

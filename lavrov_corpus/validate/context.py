@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -59,11 +60,14 @@ class Context:
     notes: list[str] = field(default_factory=list)
     _ids: dict[str, tuple[list[int], list[Any]]] = field(default_factory=dict)
     _columns: dict[tuple[str, str], ArrowArray] = field(default_factory=dict)
+    #: results derived from the shown batch, shared by the checks that need them
+    memo: dict[Any, Any] = field(default_factory=dict)
 
     def show(self, tables: dict[str, pa.Table], offsets: dict[str, int] | None = None) -> None:
         """Make ``tables`` what the checks see; their rows start at ``offsets`` (default 0)."""
         self.tables = tables
         self._columns.clear()
+        self.memo.clear()
         self.collector.offsets = dict(offsets or {})
 
     def column(self, table: str, name: str) -> ArrowArray | None:
@@ -159,3 +163,72 @@ def true_rows(mask: ArrowArray, rows: np.ndarray | None = None) -> np.ndarray:
     found = pc.indices_nonzero(pc.fill_null(mask, False)).to_numpy(zero_copy_only=False)
     idx: np.ndarray = np.asarray(found, dtype=np.int64)
     return idx if rows is None else np.asarray(rows[idx])
+
+
+def run_starts(*arrays: ArrowArray) -> np.ndarray:
+    """First row of each run of rows whose values in every one of ``arrays`` are equal.
+
+    Ids repeat in runs down a column (quotes come article by article), so a check that depends
+    only on those values can run once per run and be spread back with :func:`spread`. Two nulls
+    are equal here; a null and a value are not. In the worst case every row is its own run.
+    """
+    import numpy as np
+    pc = compute()
+
+    n = len(arrays[0])
+    if n < 2:
+        return np.zeros(min(n, 1), dtype=np.int64)
+    change = None
+    for array in arrays:
+        after, before = array.slice(1), array.slice(0, n - 1)
+        differ = pc.not_equal(after, before)
+        if array.null_count:
+            differ = pc.if_else(pc.is_valid(differ), differ,
+                                pc.not_equal(pc.is_null(after), pc.is_null(before)))
+        change = differ if change is None else pc.or_(change, differ)
+    found = pc.indices_nonzero(change).to_numpy(zero_copy_only=False)
+    starts: np.ndarray = np.concatenate([np.zeros(1, np.int64), np.asarray(found, np.int64) + 1])
+    return starts
+
+
+def spread(per_run: np.ndarray, starts: np.ndarray, n: int) -> np.ndarray:
+    """Values computed once per run (first rows ``starts``) repeated over the ``n`` rows."""
+    import numpy as np
+
+    lengths = np.diff(np.append(starts, n))
+    return np.asarray(np.repeat(per_run, lengths))
+
+
+def clustered_runs(*arrays: ArrowArray) -> np.ndarray | None:
+    """:func:`run_starts` of ``arrays`` when runs are long (at most a quarter of the rows, as a
+    probe of the first rows suggests first), else None: then check row by row."""
+    n = len(arrays[0])
+    if n < 2_000 or len(run_starts(*(a.slice(0, 1_000) for a in arrays))) > 250:
+        return None
+    starts = run_starts(*arrays)
+    return starts if len(starts) <= n // 4 else None
+
+
+def release_memory() -> None:
+    """Hand memory freed by Arrow and by the C heap (numpy arrays) back to the system.
+
+    Both allocators keep freed pages for reuse; between passes over large tables that kept
+    tens of MB resident for nothing. ``malloc_trim`` is glibc's; elsewhere only Arrow's pool
+    is released.
+    """
+    import pyarrow as pa
+
+    pa.default_memory_pool().release_unused()
+    trim = _malloc_trim()
+    if trim is not None:
+        trim(0)
+
+
+@cache
+def _malloc_trim() -> Any:
+    import ctypes
+
+    try:
+        return ctypes.CDLL(None).malloc_trim
+    except (AttributeError, OSError):
+        return None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
@@ -13,6 +14,9 @@ from ..models import TABLES
 from ..models.manifest import Manifest
 from .codes import Code
 from .context import Context
+
+if TYPE_CHECKING:
+    import pyarrow.parquet as pq
 
 
 def sha256_file(path: Path) -> str:
@@ -143,6 +147,20 @@ def open_tables(ctx: Context) -> None:
             continue
         ctx.files[table] = parquet
         ctx.rows[table] = rows
+
+
+def fresh_reader(ctx: Context, table: str) -> pq.ParquetFile | None:
+    """A new reader of ``table``'s open file (its footer not parsed again), for one pass.
+
+    A ``ParquetFile`` keeps the buffers of the last pages it read for as long as it lives (about
+    27 MB for a row group of article text): each pass reads through its own reader and drops it.
+    """
+    import pyarrow.parquet as pq
+
+    parquet = ctx.files.get(table)
+    if parquet is None:
+        return None
+    return pq.ParquetFile(str(table_path(ctx.root, table)), metadata=parquet.metadata)
 
 
 def unreadable(ctx: Context, table: str, exc: BaseException) -> None:

@@ -14,73 +14,141 @@ from collections import OrderedDict
 from typing import TYPE_CHECKING, Any
 
 from .codes import Code
-from .context import ArrowArray, Context, compute, walk
+from .context import ArrowArray, Context, clustered_runs, compute, spread, walk
 from .values import report_mask
+
+#: Decoded text per piece of a row group read for the quote spans.
+PIECE_BYTES = 4 << 20
+MIN_PIECE_ROWS = 64
 
 if TYPE_CHECKING:
     import numpy as np
     import pyarrow as pa
-    import pyarrow.parquet as pq
 
     from ._slices import SliceSource
+
+
+def article_rows(ctx: Context, table: str) -> np.ndarray | None:
+    """Row in the kept articles of each row of the shown batch of ``table`` (-1: no such
+    article), or None; matched once per run of equal ``article_id`` s when they come in runs."""
+    import numpy as np
+    import pyarrow as pa
+    pc = compute()
+
+    key = ("article_rows", table)
+    if key in ctx.memo:
+        found: np.ndarray | None = ctx.memo[key]
+        return found
+    ids = ctx.ref("articles", "article_id")
+    refs = ctx.column(table, "article_id")
+    found = None
+    if ids is not None and refs is not None:
+        starts = clustered_runs(refs)
+        probe = refs if starts is None else refs.take(pa.array(starts))
+        idx = pc.index_in(probe, value_set=ids).fill_null(-1)
+        found = np.asarray(idx.to_numpy(zero_copy_only=False), dtype=np.int64)
+        if starts is not None:
+            found = spread(found, starts, len(refs))
+    ctx.memo[key] = found
+    return found
 
 
 def article_index(ctx: Context, table: str) -> tuple[np.ndarray, np.ndarray] | None:
     """(rows of the shown batch of ``table`` whose article exists, row of that article) or None."""
     import numpy as np
-    pc = compute()
 
-    ids = ctx.ref("articles", "article_id")
-    refs = ctx.column(table, "article_id")
-    if ids is None or refs is None:
+    found = article_rows(ctx, table)
+    if found is None:
         return None
-    idx = pc.index_in(refs, value_set=ids)
-    rows = np.flatnonzero(np.asarray(idx.is_valid().to_numpy(zero_copy_only=False)))
-    return rows, np.asarray(idx.drop_null().to_numpy(zero_copy_only=False), dtype=np.int64)
+    rows = np.flatnonzero(found >= 0)
+    return rows, found[rows]
 
 
 class ArticleTexts:
-    """``articles.text`` by row of the whole table, read one Parquet row group at a time.
+    """``articles.text`` by row of the whole table, read a piece of a row group at a time.
 
-    The last ``cache`` row groups read stay prepared for slicing (one is enough when quotes
-    come in article order: a batch moves on to the next group and never back); ``loads``
-    counts reads.
+    Each Parquet row group is cut into pieces of about :data:`PIECE_BYTES` of text (a row group
+    of 10,000 articles holds some 28 MB), read in order through one open batch reader, so only a
+    piece's text and its slicing arrays are in memory. The last ``cache`` pieces read stay
+    prepared for slicing (one is enough when quotes come in article order: a batch moves on to
+    the next piece and never back; going back re-reads the row group up to that piece);
+    ``loads`` counts piece reads.
     """
 
-    def __init__(self, parquet: pq.ParquetFile, cast_to: pa.DataType | None, cache: int = 1):
+    def __init__(self, ctx: Context, cast_to: pa.DataType | None, cache: int = 1,
+                 piece_bytes: int | None = None):
         import numpy as np
 
+        parquet = ctx.files.get("articles")
+        assert parquet is not None
         meta = parquet.metadata
-        sizes = [meta.row_group(i).num_rows for i in range(meta.num_row_groups)]
-        self.starts = np.concatenate([np.zeros(1, np.int64), np.cumsum(sizes, dtype=np.int64)])
-        self.parquet, self.cast_to, self.cache = parquet, cast_to, cache
+        column = parquet.schema_arrow.get_field_index("text")
+        target = PIECE_BYTES if piece_bytes is None else piece_bytes
+        starts: list[int] = []
+        self._where: list[tuple[int, int]] = []  # piece -> (row group, index in the group)
+        self._size: list[int] = []  # rows per piece within its row group
+        first = 0
+        for i in range(meta.num_row_groups):
+            group = meta.row_group(i)
+            rows = group.num_rows
+            size = group.column(column).total_uncompressed_size if column >= 0 else 0
+            per_piece = max(MIN_PIECE_ROWS, int(rows * target // max(size, 1)), 1)
+            for k, at in enumerate(range(0, rows, per_piece)):
+                starts.append(first + at)
+                self._where.append((i, k))
+                self._size.append(per_piece)
+            first += rows
+        self.starts = np.asarray([*starts, first], dtype=np.int64)
+        self.ctx, self.cast_to, self.cache = ctx, cast_to, cache
         self.loads = 0
         self._prepared: OrderedDict[int, SliceSource] = OrderedDict()
+        self._reader: Any = None  # (row group, next piece index, batch iterator)
 
     def group_of(self, rows: np.ndarray) -> np.ndarray:
-        """Row group of each article row."""
+        """Piece of each article row."""
         import numpy as np
 
         return np.asarray(np.searchsorted(self.starts, rows, side="right") - 1)
 
     def group(self, g: int) -> SliceSource:
-        """The texts of row group ``g``, prepared for slicing."""
-        import pyarrow as pa
-
+        """The texts of piece ``g``, prepared for slicing."""
         from ._slices import SliceSource
+        from .context import release_memory
 
         if g in self._prepared:
             self._prepared.move_to_end(g)
             return self._prepared[g]
         while len(self._prepared) >= self.cache:  # drop before reading: never two at once
             self._prepared.popitem(last=False)
-        pa.default_memory_pool().release_unused()
-        column = self.parquet.read_row_group(g, columns=["text"]).column(0)
+        release_memory()
+        column = self._read(g)
         if self.cast_to is not None:
             column = column.cast(self.cast_to)
         self.loads += 1
         source = self._prepared[g] = SliceSource(column)
         return source
+
+    def _read(self, g: int) -> Any:
+        """Text column of piece ``g``, from the open reader when it is at that piece."""
+        from .files import fresh_reader
+
+        group, k = self._where[g]
+        if self._reader is None or self._reader[0] != group or self._reader[1] > k:
+            reader = fresh_reader(self.ctx, "articles")
+            assert reader is not None
+            batches = reader.iter_batches(batch_size=self._size[g], row_groups=[group],
+                                          columns=["text"], use_threads=False)
+            self._reader = [group, 0, batches]
+        while True:
+            batch = next(self._reader[2])
+            self._reader[1] += 1
+            if self._reader[1] > k:
+                break
+        want = int(self.starts[g + 1] - self.starts[g])
+        if batch.num_rows != want:
+            raise ValueError(f"articles row group {group}: a piece of {batch.num_rows} rows,"
+                             f" {want} expected")
+        return batch.column(0)
 
 
 def check_article_spans(ctx: Context) -> None:

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from ..models import PRIMARY_KEYS
-from .context import Context, compute
+from .context import Context, compute, release_memory
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -70,7 +70,9 @@ def read_batches(
     """
     import pyarrow as pa
 
-    parquet = ctx.files.get(table)
+    from .files import fresh_reader
+
+    parquet = fresh_reader(ctx, table) if ctx.usable.get(table) is not None else None
     usable = ctx.usable.get(table)
     if parquet is None or usable is None:
         return
@@ -107,27 +109,26 @@ def check_tables(ctx: Context) -> None:
     for table in ORDER:
         if table == "quotes" and "articles" in ctx.kept and "text" in ctx.usable.get("articles",
                                                                                      {}):
-            parquet = ctx.files.get("articles")
-            assert parquet is not None
-            texts = ArticleTexts(parquet, ctx.usable["articles"]["text"])
+            texts = ArticleTexts(ctx, ctx.usable["articles"]["text"])
         _table_pass(ctx, table, texts)
         if table == "quotes":
             texts = None
+            release_memory()
     ctx.show(dict(ctx.kept))
     keys.check_duplicates(ctx)
+    release_memory()
     accounting.check_accounting(ctx)
     ctx.show({})
+    release_memory()
 
 
 def _table_pass(ctx: Context, table: str, texts: ArticleTexts | None) -> None:
-    import pyarrow as pa
 
     from .files import unreadable
 
     if ctx.files.get(table) is None or table not in ctx.usable:
         return
     state = ctx.collector.checkpoint(table)
-    pool = pa.default_memory_pool()
     kept: dict[str, list[Any]] = {}
     batches = read_batches(ctx, table, check=True)
     while True:
@@ -145,14 +146,14 @@ def _table_pass(ctx: Context, table: str, texts: ArticleTexts | None) -> None:
         _check_batch(ctx, table, texts)
         ctx.show({})
         del batch
-        pool.release_unused()  # the allocator would keep freed batches: RSS grew with each
+        release_memory()  # the allocators would keep freed batches: RSS grew with each
     ctx.show({})
     ctx.kept[table] = _kept_table(ctx, table, kept)
     key = PRIMARY_KEYS[table]
     ctx.forget_ids(table)
     if key in ctx.kept[table].column_names:  # record ids from the one kept copy from now on
         ctx.keep_id(table, 0, ctx.kept[table].column(key).chunk(0))
-    pa.default_memory_pool().release_unused()  # hand freed batches back to the system
+    release_memory()  # hand freed batches back to the system
 
 
 def _check_batch(ctx: Context, table: str, texts: ArticleTexts | None) -> None:
