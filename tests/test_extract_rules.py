@@ -332,3 +332,12 @@ def test_in_someones_words() -> None:
         "letter.” In his own words, Moscow was “not to blame.”\n"
     )
     assert got == [("a dead letter.", "sergey-ryabkov"), ("not to blame.", "sergey-ryabkov")]
+
+
+def test_agency_quoted_a_person_as_saying() -> None:
+    got = speakers(
+        "Wire\n\n"
+        "Interfax quoted Deputy Foreign Minister Sergei Ryabkov as saying: “We will not wait.”\n\n"
+        "TASS cited the Kremlin spokesman as saying Moscow would respond “in kind.”\n"
+    )
+    assert got == [("We will not wait.", "sergey-ryabkov"), ("in kind.", "dmitry-peskov")]

@@ -10,7 +10,8 @@ Rules, in order, for a quote in the body:
    after it (``Lavrov also said Russia was “skeptical”``, ``... “uncertain” ..., he added``). A
    participle (``adding that``) or a verb with no subject of its own takes the subject of the
    sentence's earlier cue; a participle with no earlier cue takes the person opening the
-   sentence (``Schoof agreed, calling it “reckless”``).
+   sentence (``Schoof agreed, calling it “reckless”``); in ``Interfax quoted Ryabkov as
+   saying`` the person quoted is the subject.
 2b. Otherwise, for a quote after a colon in a sentence with no speech verb before it, the
    person who opens the sentence as its subject (``He ends on a combative note: “...”``), or
    a transcript's speaker label (``Lavrov: “...”``).
@@ -125,6 +126,10 @@ _ROLE_WORDS = frozenset(w.split()[-1] for w in cues.ROLE_NOUNS.split("|"))
 _IN_WORDS = re.compile(
     r"(?<![\w’'])[Ii]n[ \u00a0](?P<sp>[Hh]is|[Hh]er|" + cues.NAME + r"(?=[’']s[ \u00a0]))"
     r"(?:[’']s)?[ \u00a0](?:own[ \u00a0])?words(?![\w’'])"
+)
+# "RIA quoted Lavrov as [saying]", "TASS cited the minister as": whose words follow.
+_QUOTED_AS = re.compile(
+    r"(?<![\w’'])(?:quoted|quotes|cited|cites)[ \u00a0]+" + cues.SPEAKER + r"[ \u00a0]+as[ \u00a0]$"
 )
 _ONLY_MARKS = re.compile(r'[ \u00a0,;“”"«»]*')
 # A verb whose subject stands before a parenthetical: "<subject>, <parenthetical>, [also] said"
@@ -439,7 +444,18 @@ class Attributor:
                         found_subject = self._subject_across_commas(s_start, vs)
                         if found_subject is not None:
                             who, subj_start = found_subject
-            if participle and (last_who is None or last_who.start < s_start):
+            if participle and text[vs - 4 : vs] == " as ":
+                # "Interfax quoted Ryabkov as saying": the person quoted is the speaker
+                qa = _QUOTED_AS.search(text, max(s_start, vs - 120), vs)
+                if qa is not None:
+                    quoted = self._resolve(qa.group("sp"), qa.start("sp"))
+                    if quoted is not None and quoted.speaker_id is not None:
+                        who, subj_start = quoted, qa.start("sp")
+            if (
+                participle
+                and (who is None or who.speaker_id is None)
+                and (last_who is None or last_who.start < s_start)
+            ):
                 # "Merz agreed, calling it ...": with no cue before it in the sentence, a
                 # participle takes the person who opens the sentence as its subject
                 opening = _OPENING_SUBJECT.match(text, s_start, vs)
