@@ -309,6 +309,8 @@ def _drop_furniture(lines: list[_Line], found: _Found) -> None:
     for i, ln in enumerate(content):
         if not ln.keep or len(ln.text) <= 3:
             continue
+        if _dated(ln):
+            continue  # "December 2023" over the section and under the headline: both dates
         dupes = [c for c in content[i + 1 : i + 4] if c.text == ln.text]
         for c in dupes:
             c.keep = False
@@ -401,7 +403,7 @@ def _headline_score(i: int, zone: list[_Line], marks: list[bool], lines: list[_L
     """How much ``zone[i]`` looks like the headline (see the module docstring, rule 4)."""
     t = zone[i].text
     words = len(_WORD.findall(t))
-    if words < 3 or marks[i] or ol.site_line(t) or len(t) > 300:
+    if words < 3 or marks[i] or ol.site_line(t) or len(t) > 300 or _BULLET.match(t):
         return -9.0
     nxt = zone[i].idx + 1
     if nxt < len(lines) and lines[nxt].text[:1].islower() and not fu.is_byline(lines[nxt].text):
@@ -414,9 +416,91 @@ def _headline_score(i: int, zone: list[_Line], marks: list[bool], lines: list[_L
     others = [z.text for j, z in enumerate(zone) if j != i]
     if any(o == t or (o.startswith(t) and ol.site_line(o)) for o in others):
         score += 2  # the <title> and the h1 both printed
-    if i + 1 < len(zone) and marks[i + 1]:
-        score += 1  # a byline or date line follows
+    # a byline or date line printed right under it (only blank lines between; a shorter line
+    # is part of the byline)
+    if (
+        i + 1 < len(zone)
+        and marks[i + 1]
+        and words > 4
+        and _printed_under(zone[i], zone[i + 1], lines)
+    ):
+        score += 1
     return score
+
+
+_BULLET = re.compile(r"[-–•*·▪►]\s")
+
+
+def _is_mark(t: str) -> bool:
+    """A byline or date line (without noting what it gives)."""
+    return fu.is_byline(t) or date_line(t) is not None
+
+
+def _body_start(kept: list[_Line], lines: list[_Line]) -> int:
+    """Index of the first body line: prose (see :func:`_is_prose`) or the first line of a
+    hard-wrapped paragraph (8+ words, no final punctuation, the next line going on in lower
+    case or of about the same length with 8+ words), that is no byline
+    and has no byline or date line in the two lines under it (a standfirst written as a
+    sentence above "By ..." / a date belongs to the header)."""
+    for i, ln in enumerate(kept):
+        t = ln.text
+        prose = _is_prose(t)
+        if not prose and len(_WORD.findall(t)) >= 8 and ln.idx + 1 < len(lines):
+            nxt = lines[ln.idx + 1].text
+            prose = (nxt[:1].islower() and not fu.is_byline(nxt)) or (
+                len(_WORD.findall(nxt)) >= 8
+                and not _TERMINAL.search(t)
+                and abs(len(t) - len(nxt)) <= 0.2 * max(len(t), len(nxt))
+                and not _is_mark(nxt)
+            )
+        if prose and i > 0 and _is_mark(kept[i - 1].text) and not _TERMINAL.search(t):
+            prose = len(_WORD.findall(t)) > 40  # a long headline under its date ("... 2019")
+        if prose and not fu.is_byline(t) and not any(_is_mark(o.text) for o in kept[i + 1 : i + 3]):
+            return i
+    return len(kept)
+
+
+def _pick_headline(zone: list[_Line], scores: list[float], lines: list[_Line]) -> int:
+    """The headline among the zone's lines: the best score, on a tie the line nearest the
+    body (site taglines, menus and kickers are higher up); the line printed right above it
+    instead when that one scores as well (a headline over its unpunctuated standfirst) or
+    when this one is its longer standfirst (:func:`_standfirst_under`); the earliest copy of
+    a headline printed twice."""
+    best = max(scores, default=0.0)
+    if best <= 0:
+        return 0
+    head = max(i for i, sc in enumerate(scores) if sc == best)
+    above = zone[head - 1] if head > 0 else None
+    if (
+        above is not None
+        and scores[head - 1] >= 2
+        and _printed_under(above, zone[head], lines)
+        and (scores[head - 1] == best or _standfirst_under(above, zone[head]))
+    ):
+        head -= 1
+    text = zone[head].text
+    return next(i for i, z in enumerate(zone) if z.text == text)
+
+
+def _printed_under(above: _Line, line: _Line, lines: list[_Line]) -> bool:
+    """Only blank lines between the two lines in the source."""
+    return not any(lines[j].text for j in range(above.idx + 1, line.idx))
+
+
+def _standfirst_under(above: _Line, line: _Line) -> bool:
+    """``line`` (printed right under ``above``) is the standfirst of the headline ``above``:
+    longer, with 15+ words or 8+ words in sentence case (a headline in Title Case is no
+    standfirst: "Director General Grossi: Iran Cooperation 'Must Go Further'")."""
+    n, n_above = len(_WORD.findall(line.text)), len(_WORD.findall(above.text))
+    if n <= n_above:
+        return False
+    return n >= 15 or (n >= 8 and not _title_case(line.text))
+
+
+def _title_case(t: str) -> bool:
+    """Most words of four or more letters are capitalised (a headline style)."""
+    long = [w for w in _WORD.findall(t) if sum(c.isalpha() for c in w) >= 4]
+    return bool(long) and sum(w[0].isupper() for w in long) >= 0.6 * len(long)
 
 
 def _drop_header_lines(content: list[_Line], lines: list[_Line], found: _Found) -> None:
@@ -425,19 +509,13 @@ def _drop_header_lines(content: list[_Line], lines: list[_Line], found: _Found) 
     kept = [ln for ln in content if ln.keep]
     if not kept:
         return
-    zone_end = next((i for i, ln in enumerate(kept) if _is_prose(ln.text)), len(kept))
-    zone = kept[:zone_end]
+    zone = kept[: _body_start(kept, lines)]
     marks = [_header_line(ln, found) for ln in zone]
     head = 0
     if zone:
-        scores = [_headline_score(i, zone, marks, lines) for i in range(len(zone))]
-        best = max(scores)
-        head = scores.index(best) if best > 0 else 0
-        if head > 0 and scores[head - 1] >= 2:
-            # a headline-sized line right above a standfirst-sized one (15+ words, longer)
-            above = len(_WORD.findall(zone[head - 1].text))
-            if len(_WORD.findall(zone[head].text)) >= max(15, above + 1):
-                head -= 1
+        head = _pick_headline(
+            zone, [_headline_score(i, zone, marks, lines) for i in range(len(zone))], lines
+        )
         for ln in zone[:head]:
             ln.keep = False
         for ln in zone[head + 1 :]:
@@ -455,6 +533,8 @@ def _drop_header_lines(content: list[_Line], lines: list[_Line], found: _Found) 
         if is_mark:
             ln.keep = False
             continue
+        if _BULLET.match(t) and words <= 30:
+            continue  # a "key points" list under the headline: kept, but not the body yet
         if words >= 8 or any(ch in t for ch in '"“”«»'):
             nxt = lines[ln.idx + 1] if ln.idx + 1 < len(lines) else None
             if nxt is not None and not nxt.keep and _pure_credit(nxt.text) and words <= 40:

@@ -25,10 +25,15 @@ Shapes rather than site strings:
   "Related article", "Related coverage:", "Recommended Stories", "Related topics")
   is dropped with the headline-shaped lines (or topic rows) that follow it (see
   :func:`related_label`).
-- *Bylines*: "By A and B" with an optional description after a comma ("By Jane Doe, a senior
-  fellow at ..."), and "Forwarded from <channel>" on reposted messages.
-- *Credits*: a line that is only an agency name ("Getty Images"), "(Photo by ...)" and
-  "Name/Agency" credits; the cleaner also drops the caption written next to them.
+- *Bylines*: "By A and B" with an optional short tail after a comma or "|", or a longer
+  description opening with an article and ending with a period ("By Jane Doe, a senior fellow
+  at the Carnegie Endowment for International Peace."), and "Forwarded from <channel>" on
+  reposted messages.
+- *Credits*: a line that is only an agency name ("Getty Images"), "(Photo by ...)",
+  "Name/Agency" (also "Name/AFP via Getty Images") and "<agency> Photo/<name>" ("UN
+  Photo/Loey Felipe") credits; the cleaner also drops the caption written next to them. A
+  caption ending in its credit on the same line ("Lavrov in Moscow. | Name/AFP via Getty
+  Images") is dropped whole.
 """
 
 from __future__ import annotations
@@ -88,7 +93,10 @@ _CREDIT_LABEL = re.compile(
     r"[CIP](?<!\w\w)(?:(?<=P)hoto|(?<=I)mage|(?<=P)icture|(?<=C)redit)s?:\s*\S"
 )
 _CREDIT_AGENCY = re.compile(
-    r"\b[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){0,3}\s?/\s?(?:" + _AGENCIES + r")(?:\s+\w+)?\)?\s*$"
+    r"\b[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){0,3}\s?/\s?(?:" + _AGENCIES + r")"
+    r"(?:\s+via\s+(?:" + _AGENCIES + r")|\s+\w+)?\)?\s*$"
+    # "UN Photo/Loey Felipe", "AP Photo/Alexander Zemlianichenko": an agency's photo, a name
+    r"|\b(?:Photo|Photograph)s?\s?/\s?[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){0,3}\s*$"
 )
 _FOOTER_KEYS = (
     "subscribe",
@@ -133,7 +141,7 @@ _BYLINE = re.compile(
     + _NAME
     + r"(?:\s*(?:,|and|&|with)\s+"
     + _NAME
-    + r"){0,3}(?:\s*[,|].{0,90})?$",
+    + r"){0,3}(?:\s*[,|].{0,60}|,\s+(?:an?|the)\s.{0,80}\.)?$",
     re.IGNORECASE,
 )
 _SCRAPED_CELL = re.compile(r"(?:^\||\s\|)$|^\|\s")
@@ -244,7 +252,7 @@ _HASHTAG_ROW = re.compile(r"^#\w+(?:[\s,]+#\w+)*$")
 _SHARE_WORDS = _word_set(
     "share shares facebook twitter x email e-mail mail whatsapp telegram linkedin reddit"
     " pinterest flipboard messenger vk bluesky threads print copy link copied tweet send"
-    " save comment comments url sms"
+    " save comment comments url sms on"
 )
 _BANNER = re.compile(
     r"^(?:support (?:independent|our|quality|us)\b|become a (?:member|subscriber|supporter|patron)"
