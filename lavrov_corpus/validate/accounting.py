@@ -9,7 +9,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..models import FileRole, ProvenanceStatus
-from ..paths import index_files
 from .codes import Code
 from .context import Context, clustered_runs, compute, spread
 from .spans import article_rows
@@ -115,7 +114,7 @@ def _unlisted_sources(ctx: Context, sources: Path) -> None:
     if listed is None or not sources.is_dir():
         return
     names = {p for p in listed.to_pylist() if p is not None}
-    for rel in index_files(sources):
+    for rel in ctx.source_index():
         if not rel.startswith(".") and "/." not in rel and rel not in names:
             ctx.collector.add(Code.PROVENANCE_COUNT, "input file has no provenance row",
                               table="provenance", field="path", path=rel)

@@ -58,6 +58,8 @@ class Context:
     #: table -> the short columns kept whole for the cross-table checks
     kept: dict[str, pa.Table] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
+    #: provenance form of each file under ``sources`` -> its path (built once, when needed)
+    _source_index: dict[str, Path] | None = None
     _ids: dict[str, tuple[list[int], list[Any]]] = field(default_factory=dict)
     _columns: dict[tuple[str, str], ArrowArray] = field(default_factory=dict)
     #: results derived from the shown batch, shared by the checks that need them
@@ -100,6 +102,14 @@ class Context:
                 column.chunk(0) if column.num_chunks == 1 else column.combine_chunks()
             )
         return self._columns[key]
+
+    def source_index(self) -> dict[str, Path]:
+        """Every file of the sources folder by its provenance form (one walk of the folder)."""
+        from ..paths import index_files
+
+        if self._source_index is None:
+            self._source_index = index_files(self.sources) if self.sources is not None else {}
+        return self._source_index
 
     def keep_id(self, table: str, first_row: int, ids: ArrowArray) -> None:
         """Remember the primary keys of rows ``first_row...`` (for :meth:`record_id`)."""
