@@ -21,6 +21,7 @@ LAYOUTS = HERE / "data" / "layouts"
 sys.path.insert(0, str(HERE.parent))
 
 from lavrov_corpus.extract import Conversion, convert_bytes  # noqa: E402
+from lavrov_corpus.extract import furniture as fu  # noqa: E402
 from lavrov_corpus.extract.dates import date_line  # noqa: E402
 
 STEMS = sorted(p.stem for p in LAYOUTS.glob("*.txt"))
@@ -70,6 +71,10 @@ def test_layout_article(stem: str) -> None:
         ("Lavrov in Moscow on Oct. 20, 2025", None),  # a caption's event, not a page date
         ("On February 2, 2019, the United States said it would suspend the treaty", None),
         ("31 February 2024", None),
+        ("FEBRUARY 4, 2019, 2:28 PM", "2019-02-04"),
+        ("February 5, 2026 4:12 pm CET", "2026-02-05"),
+        ("Published: 9:30pm, 9 Apr 2024", "2024-04-09"),
+        ("December 2023", "2023-12-01"),
     ],
 )
 def test_date_line(line: str, iso: str | None) -> None:
@@ -87,6 +92,96 @@ def test_body_dates_and_unknown_sites_are_not_taken() -> None:
     assert isinstance(out, Conversion)
     assert out.article.published is None and out.article.outlet is None
     assert out.article.title == "Why treaties fail"
+
+
+def _conv(src: str) -> Conversion:
+    out = convert_bytes(src.encode(), source_path="t.txt")
+    assert isinstance(out, Conversion), out
+    return out
+
+
+_BODY = (
+    "Russia will leave the treaty on observation flights, the foreign ministry said on Friday,"
+    " after months of talks with European members failed.\n\nThe ministry said the decision was"
+    " final and blamed Washington for the collapse of the agreement.\n"
+)
+
+
+def test_tagline_above_the_headline_loses_to_the_line_over_the_byline() -> None:
+    src = (
+        "Example Review\nThe Journal of Ideas and Argument\n\nSign In | Subscribe\n\nANALYSIS\n"
+        "Moscow Never Meant to Keep the Treaty\n\nIts diplomats wanted the blame to land in"
+        " Washington.\n\nBy Jane Doe, a senior fellow at the Example Institute for Peace.\n\n"
+        "MARCH 3, 2021, 2:28 PM\n\n" + _BODY
+    )
+    a = _conv(src).article
+    assert a.title == "Moscow Never Meant to Keep the Treaty"
+    assert a.published is not None and a.published.isoformat() == "2021-03-03"
+    assert "Journal of Ideas" not in a.text and "Jane Doe" not in a.text
+
+
+def test_unpunctuated_standfirst_under_the_headline_is_not_the_headline() -> None:
+    src = (
+        "Russia quits the surveillance flights treaty\n\nMoscow says it will not return unless"
+        " the United States does so first, officials say\n\nJane Doe | 15.01.2021\n\n" + _BODY
+    )
+    a = _conv(src).article
+    assert a.title == "Russia quits the surveillance flights treaty"
+    assert a.published is not None and a.published.isoformat() == "2021-01-15"
+
+
+def test_key_points_counters_and_hashtags_are_not_headline_or_body() -> None:
+    src = (
+        "Arms Watch channel\n2 148 subscribers\n\n"
+        "Putin Offers to Keep Nuclear Limits for a Year\n\n"
+        "- Russia will observe the caps if the US does the same\n- The Kremlin awaits a reply\n\n"
+        "Jane Doe in Moscow\nPublished: 9:30pm, 9 Apr 2024\n\n" + _BODY + "\n#INF #NewSTART\n"
+        "12 comments\n"
+    )
+    a = _conv(src).article
+    assert a.title == "Putin Offers to Keep Nuclear Limits for a Year"
+    assert a.published is not None and a.published.isoformat() == "2024-04-09"
+    assert "#INF" not in a.text and "subscribers" not in a.text and "12 comments" not in a.text
+    assert a.treaty_ids == []
+
+
+def test_parent_company_in_copyright_is_not_the_outlet() -> None:
+    site = "Foreign Policy\n\nRussia quits the surveillance flights treaty\n\n" + _BODY
+    assert _conv(site + "\n© 2019, The Slate Group\n").article.outlet == "Foreign Policy"
+    bare = "Russia quits the surveillance flights treaty\n\n" + _BODY
+    assert _conv(bare + "\n© 2019, The Slate Group\n").article.outlet is None
+    assert _conv(bare + "\n© Foo Media 2020. All rights reserved.\n").article.outlet == (
+        "Foo Media"
+    )
+    assert _conv(bare + "\n© Le Monde 2021\n").article.outlet == "Le Monde"
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("2 148 subscribers", "counter"),
+        ("12 comments", "counter"),
+        ("Comments 37", "counter"),
+        ("\U0001f525 212  \U0001f44d 97", "counter"),
+        ("2019", None),
+        ("In 2019 there were 12 comments", None),
+        ("#INF #strategic_stability", "hashtags"),
+        ("China   Hong Kong   Asia   World   Opinion", "menu"),
+        ("Home > Newscenter > Press Releases", "menu"),
+        ("Russia  Nuclear  CTBT", "menu"),
+        ("Lavrov  says the treaty is dead", None),
+        ("UN Photo/Loey Felipe", "credit"),
+        ("Lavrov in Moscow. | Alexander Nemenov/AFP via Getty Images", "credit"),
+    ],
+)
+def test_furniture_shapes(line: str, kind: str | None) -> None:
+    got = {
+        "counter": fu.is_counter(line),
+        "hashtags": fu.is_hashtag_row(line),
+        "menu": fu.is_menu(line),
+        "credit": fu.is_credit(line),
+    }
+    assert {k for k, v in got.items() if v} == ({kind} if kind else set())
 
 
 def main() -> None:

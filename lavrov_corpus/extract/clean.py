@@ -10,26 +10,43 @@ Normalization rules of ``articles.text`` (reversible through ``articles.source_m
    content", "All news", "Breaking News"), image markers ("![]() |", "• 16x9 Image", lines that
    are scraped table cells ending in "|"), photo credits ("© Name/TASS", "Photo: TASS"), captions
    (a line repeated verbatim nearby, or a short line directly next to a photo credit),
-   "Advertisement" markers, language switches ("Leer en Español"), newsletter prompts, footers
+   "Advertisement" markers, counters ("2 148 subscribers", "12 comments"), hashtag rows
+   ("#INF #strategic_stability"), menu rows (items split by "|", "/", ">" or runs of spaces),
+   "Related topics" blocks, language switches ("Leer en Español"), newsletter prompts, footers
    and disclaimers, and everything from a footer start ("With reporting by ...", "© 2019 ...",
    "Tags:") to the end of the file. Between the headline and the first paragraph, bylines,
    date lines and short tag lines (at most four words, no sentence punctuation) are dropped too.
-4. Headline: among the lines above the first body line (a dateline start, 25+ words, or 12+
-   words ending a sentence; a closing quote mark ends one only after sentence punctuation, so
-   "..., says Russia is 'not withdrawing'" is no body line) each line is scored: +2 for 5-25
-   words (+1 for 3-4); -3 when it ends a sentence with "." (not an abbreviation such as "U.S.");
-   -2 in capitals; +2 when it is printed twice (the <title> and the h1, or "Headline |
-   Reuters"); +1 when a byline or date line follows. Lines of fewer than 3 words, site-name
-   lines (a curated outlet, see :mod:`.outlets`), bylines, date lines and the first line of a
-   wrapped paragraph (the next line starts in lower case and is no byline: "by Jane Doe") are
-   never the headline. The best line (the earliest on a tie) wins when its score is positive,
-   otherwise the first remaining line; a headline-sized line (5-25 words) right above the winner
-   wins instead when the winner is a longer standfirst (15+ words); lines above it (site name,
-   banners, category labels such as "World", "ANALYSIS") are dropped. A headline longer than 300
+4. Headline: chosen among the lines above the first body line (a dateline start, 25+ words,
+   12+ words ending a sentence, or the first line of a hard-wrapped paragraph; a closing quote
+   mark ends a sentence only after sentence punctuation, so "..., says Russia is 'not
+   withdrawing'" is no body line; a standfirst written as a sentence with a byline or date
+   line in the two lines under it, and a long title of up to 40 words without final
+   punctuation right under a date line, belong to the header). Each line is scored: +2 for
+   5-25 words (+1 for 3-4 or 26+); -3 when it ends a sentence with "." (not an abbreviation
+   such as "U.S."); -2 in capitals; +2 when it is printed twice (the <title> and the h1, or
+   "Headline | Reuters"); +1 when a byline or date line is printed right under it (only blank
+   lines between; not for a line of four words or fewer, which is part of the byline: "Wendy
+   Ho in Beijing"). Lines of fewer than 3 words, site-name lines (a curated outlet, see
+   :mod:`.outlets`), bylines, date lines, bullet lines ("- ...", "• ...": a key-points list
+   under the headline, kept in the text) and the first line of a wrapped paragraph (the next
+   line starts in lower case and is no byline: "by Jane Doe") are never the headline. Menus
+   (also rows split by runs of spaces and "Home > News" breadcrumbs), counters ("2 148
+   subscribers"), hashtag rows and share rows are furniture (:mod:`.furniture`).
+   Neighbours are compared rather than absolute scores: the best score wins and on a tie the
+   line nearest the body, because a page prints its slogan or tagline ("The Global Magazine
+   of News and Ideas", "Atoms for Peace and Development"), menus and kickers above the
+   headline and the standfirst/byline/date cluster under it. The line printed right above the
+   winner (only blank lines between) wins instead when it scores as well (a headline over an
+   unpunctuated standfirst) or when the winner is its standfirst: longer, with 15+ words or
+   8+ words in sentence case (a Title Case line is a headline). The earliest copy of a
+   headline printed twice is kept. When no line scores above zero the first remaining line is
+   the headline. Lines above it (site name, taglines, banners, category labels such as
+   "World", "ANALYSIS") are dropped. A headline longer than 300
    characters or starting with a dateline is no headline. Under it, up to the second body-sized
-   line or a dateline: bylines ("By A and B, CNN"), date lines, "Authors:" and tag lines of at
-   most four words are dropped (after the standfirst only next to a byline or date line), and a
-   caption written just above a bare credit ("Alexander Zemlianichenko/AP") too.
+   line or a dateline (bullet lines do not count): bylines ("By A and B, CNN", "Forwarded
+   from TASS"), date lines, "Authors:" and tag lines of at most four words are dropped (after
+   the standfirst only next to a byline or date line), and a caption written just above a bare
+   credit ("Alexander Zemlianichenko/AP") too.
    Related links ("Read more: ...", a bare "READ MORE" / "Related coverage:" label with the
    headline-shaped lines under it: at most 20 words, no quotation start, not ending in a period,
    also not inside a closing quote mark) are dropped anywhere (see :mod:`.furniture`).
@@ -37,13 +54,21 @@ Normalization rules of ``articles.text`` (reversible through ``articles.source_m
    i.e. a short date line above the body or under the headline/byline (also inside a line
    dropped as furniture above the body, "Source: Xinhua | 2025-11-03"), never from body
    prose, quotes or captions ("in Moscow on Oct. 20, 2025"); the earliest such line wins, a
-   "Published" date before an "Updated" one; else a dateline with a year. Precision is kept
-   (day or month). Curated metadata still wins (:mod:`.convert`).
+   "Published" date before an "Updated" one; else a dateline with a year. Times, time zones,
+   weekdays, commas and capitals are accepted around the date ("February 5, 2026 4:12 pm
+   CET", "FEBRUARY 4, 2019, 2:28 PM"); a month-year header line ("December 2023") gives month
+   precision, and a date line printed twice (over the section and under the headline) is not
+   a repeated caption. Precision is kept (day or month). Curated metadata still wins
+   (:mod:`.convert`).
 4c. Outlet: an agency marker in the dateline ("(Reuters)", "/TASS/", "(AFP) -", "Moscow, Nov
    3 (Prensa Latina)", the last two only for curated outlets), else a copyright line ("©
    2025 The Moscow Times", "Copyright AFP. All rights reserved."; a photo credit "© Name/TASS"
-   names none), else a site-name line or title suffix at the top, else a "By <outlet>" or
-   "Source: <outlet>" line. Curated names are returned in their canonical form.
+   names none), else a site-name line (a bare outlet name counts only among the first three
+   lines of the page; lower down it is a section label) or title suffix, else a "By
+   <outlet>" or "Source: <outlet>" line, else a copyright holder that is not curated ("©
+   Foo Media 2020"). A copyright holder listed as a parent company of an outlet ("© 2019, The
+   Slate Group", "THG Publishing") is never the outlet. Curated names are returned in their
+   canonical form.
 5. Paragraphs: a blank line, or a dropped line, always ends a paragraph. Two adjacent lines are
    joined into one paragraph, with one space, when the second starts with a lower-case letter
    or when the file is hard-wrapped (short lines of near-constant width, many of them not
