@@ -334,9 +334,9 @@ def _drop_furniture(lines: list[_Line], found: _Found) -> None:
     for i, ln in enumerate(content):
         if not ln.keep or len(ln.text) <= 3:
             continue
-        if _dated(ln):
-            continue  # "December 2023" over the section and under the headline: both dates
         dupes = [c for c in content[i + 1 : i + 4] if c.text == ln.text]
+        if dupes and _dated(ln):
+            continue  # "December 2023" over the section and under the headline: both dates
         for c in dupes:
             c.keep = False
         if dupes and any(c.keep for c in content[:i]):

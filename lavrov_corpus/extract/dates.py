@@ -69,6 +69,7 @@ _TIME = re.compile(
     r"|MSK|EST|EDT|PST|PDT|JST|IRST|[+-]\d{1,2}(?::?\d{2})?)\b",
     re.IGNORECASE,
 )
+_DIGIT = re.compile(r"\d")
 _QUOTES = frozenset('"“”«»„')
 
 
@@ -80,7 +81,7 @@ def date_line(line: str) -> tuple[dt.date, DatePrecision, bool] | None:
     NEWS") has at most seven words; a date after a preposition ("in Moscow on Oct. 20,
     2025", a caption's event) counts only after a label ("Published On 3 Nov 2025").
     """
-    if len(line) > 120 or not any(c.isdigit() for c in line) or _QUOTES.intersection(line):
+    if len(line) > 120 or _DIGIT.search(line) is None or _QUOTES.intersection(line):
         return None
     found = find_date(line)
     if found is None:

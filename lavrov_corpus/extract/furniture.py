@@ -237,6 +237,7 @@ _AGENCY_ONLY = re.compile(
     r"^\(?(?:" + _AGENCIES + r")(?:\s*(?:/|via)\s*(?:" + _AGENCIES + r"))*\)?$"
 )
 _MENU_SPLIT = re.compile(r"\s+[|/·•>»›]\s+|\s*\|\s*")
+_DIGIT = re.compile(r"\d")
 _GAP_SPLIT = re.compile(r"\s{2,}|\t")
 _COUNT_UNITS = (
     r"subscribers?|followers?|members?|views?|comments?|replies|reply|shares?|likes?|reactions?"
@@ -310,7 +311,7 @@ def _gap_menu(line: str) -> bool:
 def is_counter(line: str) -> bool:
     """A count with its unit and nothing else ("2 148 subscribers", "12 comments", "👁 14.8K",
     "🔥 212  👍 97", "Comments 37"); a bare number is no counter."""
-    if len(line) > 80 or not any(c.isdigit() for c in line):
+    if len(line) > 80 or _DIGIT.search(line) is None:
         return False
     t = line.strip()
     if _UNIT_FIRST.match(t):
