@@ -120,7 +120,7 @@ class ArticleTexts:
             return self._prepared[g]
         while len(self._prepared) >= self.cache:  # drop before reading: never two at once
             self._prepared.popitem(last=False)
-        release_memory()
+        release_memory(heap=False)
         column = self._read(g)
         if self.cast_to is not None:
             column = column.cast(self.cast_to)

@@ -146,7 +146,7 @@ def _table_pass(ctx: Context, table: str, texts: ArticleTexts | None) -> None:
         _check_batch(ctx, table, texts)
         ctx.show({})
         del batch
-        release_memory()  # the allocators would keep freed batches: RSS grew with each
+        release_memory(heap=False)  # the pool would keep freed batches: RSS grew with each
     ctx.show({})
     ctx.kept[table] = _kept_table(ctx, table, kept)
     key = PRIMARY_KEYS[table]
