@@ -341,3 +341,17 @@ def test_agency_quoted_a_person_as_saying() -> None:
         "TASS cited the Kremlin spokesman as saying Moscow would respond “in kind.”\n"
     )
     assert got == [("We will not wait.", "sergey-ryabkov"), ("in kind.", "dmitry-peskov")]
+
+
+def test_a_name_ending_in_a_noun_of_bodies_is_an_institution() -> None:
+    got = speakers(
+        "Sanctions\n\n"
+        "Members “will not comply,” the Nordic Defence Council said on Friday.\n\n"
+        "The plan was “reckless,” according to the Harmon Policy Institute.\n\n"
+        "Former diplomat Olga Brandt said the move was “predictable.”\n"
+    )
+    assert got == [
+        ("will not comply,", None),
+        ("reckless,", None),
+        ("predictable.", "olga-brandt"),
+    ]

@@ -6,9 +6,11 @@ the full forms and, for a single word, the surnames of that list; titles ("Russi
 Minister", "U.S. CIA Director", "Ukraine's Foreign Minister", "Vietnamese Foreign Minister":
 listed title words, a possessive before more words, anything up to a role word) are stripped
 first. A two-or-more-word name not in the list makes
-an *extracted* speaker whose id is the slug of the name. Role descriptions ("the minister", "the
-head of Russian diplomacy") match a speaker when every content word of the description occurs in
-one of its roles (reference roles plus titles printed before the name in the article).
+an *extracted* speaker whose id is the slug of the name, unless it ends in a noun of bodies
+("the North Atlantic Council", "the Carnegie Endowment": an institution, nobody). Role
+descriptions ("the minister", "the head of Russian diplomacy") match a speaker when every
+content word of the description occurs in one of its roles (reference roles plus titles printed
+before the name in the article).
 """
 
 from __future__ import annotations
@@ -53,6 +55,14 @@ NON_PERSON = _word_set(
     "before while when if so also yet still federation federal assembly general "
     "nonproliferation conference summit g20 g7 cnn bbc rfe/rl izvestiya rossiya tv channel west "
     "western east eastern asia pacific middle black sea peninsula crimea syria"
+)
+#: Nouns that end the name of a body, never of a person ("the North Atlantic Council", "Carnegie
+#: Endowment"): a capitalised sequence ending in one is an institution.
+INSTITUTION_NOUNS = _word_set(
+    "council committee commission agency organization organisation institute institution "
+    "endowment department ministry office alliance union parliament party court foundation "
+    "university centre center association corporation board secretariat coalition "
+    "administration government embassy mission directorate bureau service staff"
 )
 #: Capitalised sentence openers that can stand right before a name ("As", "But", "When").
 _LEADING_WORDS = _word_set(
@@ -249,7 +259,9 @@ def _match_phrase(phrase: str) -> NameMatch | tuple[str, str, str | None] | None
         if sid:
             return NameMatch(sid, name_toks[0], title, True)
         return (last, name_toks[0], title)
-    if any(t.lower() in NON_PERSON for t in name_toks):
+    if any(t.lower() in NON_PERSON for t in name_toks) or name_toks[-1].lower() in (
+        INSTITUTION_NOUNS
+    ):
         return None
     sid = ref.surname.get(last)
     if sid and len(name_toks) >= 2:
