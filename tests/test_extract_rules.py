@@ -355,3 +355,17 @@ def test_a_name_ending_in_a_noun_of_bodies_is_an_institution() -> None:
         ("reckless,", None),
         ("predictable.", "olga-brandt"),
     ]
+
+
+def test_an_honorific_and_a_two_word_surname_are_the_person_named_in_full() -> None:
+    got = speakers(
+        "Paris\n\n"
+        "Foreign Minister Jean-Luc Le Maire said Paris would “stay the course.”\n\n"
+        "Mr. Le Maire later told reporters the treaty was “not dead.”\n\n"
+        "“We remain committed,” Le Maire said.\n"
+    )
+    assert got == [
+        ("stay the course.", "jean-luc-le-maire"),
+        ("not dead.", "jean-luc-le-maire"),
+        ("We remain committed,", "jean-luc-le-maire"),
+    ]

@@ -33,7 +33,8 @@ is no person ("the ministry said the talks had “failed”") is partial, not sc
 
 A cue's subject is a name (titles stripped, variants mapped to the curated speaker; a single
 word may be the surname of a person named in full earlier, or the first word of such a full
-name when no other person shares it: "Wang Yi ... Wang said"), a pronoun
+name when no other person shares it: "Wang Yi ... Wang said"; the last words of a full name
+named earlier stand for that person: "Jean-Yves Le Drian ... Mr. Le Drian"), a pronoun
 or a role description; a subject separated from its verb by a parenthetical between commas (or a
 name in apposition, or the name before a relative "who") counts too. A pronoun resolves to the
 first person named earlier in its sentence (not a name right before ", he said,"), else to
@@ -244,6 +245,9 @@ class Attributor:
         #: surname of an extracted person, or first word of anyone's full name -> id
         self.known: dict[str, str] = {}
         self.surnames: set[str] = set()  #: the keys of ``known`` that are surnames
+        #: the last two or more words of an extracted full name ("le drian" of "Jean-Yves Le
+        #: Drian") -> id; "" when two people share them
+        self.tails: dict[str, str] = {}
         self.titles: dict[str, set[str]] = {}  #: speaker_id -> titles printed before the name
         self._matched: dict[str, NameMatch | None] = {}
         self.scan = scan_ranges(text, self.qstarts, self.qends)
@@ -375,6 +379,16 @@ class Attributor:
         if not nm.curated:
             if not all(_PROPER.match(t) for t in toks):
                 return None
+            earlier = self.tails.get(_POSSESSIVE.sub("", nm.name.lower()))
+            if earlier:  # "Mr. Le Drian" after "Jean-Yves Le Drian": the same person
+                if nm.title:
+                    self.titles.setdefault(earlier, set()).add(nm.title)
+                return NameMatch(earlier, nm.name, nm.title, False)
+            for k in range(1, len(toks) - 1):
+                tail = " ".join(toks[k:]).lower()
+                held = self.tails.setdefault(tail, nm.speaker_id)
+                if held != nm.speaker_id:
+                    self.tails[tail] = ""
             self.names.setdefault(nm.speaker_id, nm.name)
             surname = _POSSESSIVE.sub("", toks[-1]).lower()
             self.known[surname] = nm.speaker_id
