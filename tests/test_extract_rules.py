@@ -369,3 +369,18 @@ def test_an_honorific_and_a_two_word_surname_are_the_person_named_in_full() -> N
         ("not dead.", "jean-luc-le-maire"),
         ("We remain committed,", "jean-luc-le-maire"),
     ]
+
+
+def test_a_title_cut_by_of_and_a_capitalised_description() -> None:
+    got = speakers(
+        "Talks\n\n"
+        "Assistant Secretary of Defense Laura Kemp met her Polish counterpart in Warsaw. "
+        "Kemp listened. “The door stays open,” she told reporters.\n\n"
+        "Later the Assistant Secretary of Defense said the offer was “final.”\n\n"
+        "“We are ready,” the Minister said, after Foreign Minister Radoslaw Sikorski spoke.\n"
+    )
+    assert got == [
+        ("The door stays open,", "laura-kemp"),
+        ("final.", "laura-kemp"),
+        ("We are ready,", "radoslaw-sikorski"),
+    ]

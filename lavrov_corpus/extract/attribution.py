@@ -31,23 +31,23 @@ verb of its sentence governs or that follows a naming phrase ("calls it the"). T
 each other: a scare term is not partial. A short fragment governed by a speech verb whose subject
 is no person ("the ministry said the talks had “failed”") is partial, not scare, with no speaker.
 
-A cue's subject is a name (titles stripped, variants mapped to the curated speaker; a single
-word may be the surname of a person named in full earlier, or the first word of such a full
-name when no other person shares it: "Wang Yi ... Wang said"; the last words of a full name
-named earlier stand for that person: "Jean-Yves Le Drian ... Mr. Le Drian"), a pronoun
-or a role description; a subject separated from its verb by a parenthetical between commas (or a
-name in apposition, or the name before a relative "who") counts too. A pronoun resolves to the
-first person named earlier in its sentence (not a name right before ", he said,"), else to
-whichever is later: the speaker of the latest cue before it or the person who is the subject of
-the latest earlier sentence (a name opening it, or in apposition to a description opening it);
-else the latest person named (names inside quotes never count). A description ("the minister",
-"Russia’s foreign minister"; it needs a role noun: "the Foreign Ministry", "the Kremlin" are
-institutions, nobody) resolves to the latest cued or named person whose roles contain its
-words, else to the only curated speaker whose roles do (when several do, the only one with a
-role of exactly those words: "the foreign minister" is not a deputy foreign minister). Headline
-quotes take the person before a colon or after a final dash in the headline, a cue inside the
-headline, or the speaker of a body quote that contains the same words (and, when the words are
-the same, its flags: a fragment or a scare term there is one here).
+A cue's subject is a name (titles stripped, variants mapped to the curated speaker; a single word
+may be the surname of a person named in full earlier, or the first word of such a full name when no
+other person shares it: "Wang Yi ... Wang said"; the last words of a full name named earlier stand
+for that person: "Jean-Yves Le Drian ... Mr. Le Drian"), a pronoun or a role description; a subject
+separated from its verb by a parenthetical between commas (or a name in apposition, or the name
+before a relative "who") counts too. A pronoun resolves to the first person named earlier in its
+sentence (not a name right before ", he said,"), else to whichever is later: the speaker of the
+latest cue before it or the person who is the subject of the latest earlier sentence (a name
+opening it, or in apposition to a description opening it); else the latest person named (names
+inside quotes never count). A description ("the minister", "Russia’s foreign minister", "the
+Secretary of State"; it needs a role noun: "the Foreign Ministry", "the Kremlin" are institutions,
+nobody) resolves to the latest cued or named person whose roles contain its words, else to the only
+curated speaker whose roles do (when several do, the only one with a role of exactly those words:
+"the foreign minister" is not a deputy foreign minister). Headline quotes take the person before a
+colon or after a final dash in the headline, a cue inside the headline, or the speaker of a body
+quote that contains the same words (and, when the words are the same, its flags: a fragment or a
+scare term there is one here).
 """
 
 from __future__ import annotations
@@ -329,6 +329,9 @@ class Attributor:
                     if role is not None and not nm.title:
                         # "EU foreign policy chief Kaja Kallas": a title in lower case
                         self.titles.setdefault(nm.speaker_id, set()).add(role)
+                    elif role is not None and role.endswith(" of") and nm.title:
+                        # "U.S. Secretary of" + "State": one title cut by its lower-case "of"
+                        self.titles.setdefault(nm.speaker_id, set()).add(f"{role} {nm.title}")
                     person = (
                         nm.curated
                         or role is not None
@@ -346,6 +349,9 @@ class Attributor:
         if pos < 2 or self.text[pos - 1] not in " \u00a0":
             return None
         words = self.text[lo : pos - 1].split()
+        if len(words) > 1 and words[-1] == "of" and words[-2].lower() in _ROLE_WORDS:
+            # "Under Secretary of " before "State Andrea Thompson": the title goes on
+            return " ".join(words[-5:]).lower()
         if not words or words[-1].lower() not in _ROLE_WORDS:
             return None
         return " ".join(words[-5:]).lower()

@@ -38,6 +38,10 @@ ROLE_NOUNS = (
     "|politician|diplomat|statesman|aide|prime minister|foreign minister"
 )
 
+#: The role nouns, each also with a capital first letter ("the Secretary of State", "the
+#: Director General"): descriptions print titles either way.
+_ROLE_NOUNS_ANY_CASE = "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in ROLE_NOUNS.split("|"))
+
 # Letters after a name's first capital, accented Latin ones too ("António").
 _NAME_REST = r"[a-zA-Z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f’'\-]+"
 # A bare initial ("S Jaishankar") is a token only before a capitalised word; never "A" or "I".
@@ -56,7 +60,7 @@ NAME = _NAME_TOKEN + r"(?:[ \u00a0]" + _NAME_TOKEN + r"){0,6}"
 #: A role description: "the minister", "the Russian diplomat", "Russia’s foreign minister".
 _DESCRIPTION_TAIL = (  # after the determiner
     r"(?:[ \u00a0](?:[A-Za-z0-9][\w’'.\-]*)){0,5}?[ \u00a0](?:"
-    + ROLE_NOUNS
+    + _ROLE_NOUNS_ANY_CASE
     + r")(?:[ \u00a0]of[ \u00a0](?:the[ \u00a0])?"
     r"(?:[A-Z]?[a-z]+|[A-Z][\w.]+)(?:[ \u00a0][A-Za-z]+)?)?(?![\w])"
 )
