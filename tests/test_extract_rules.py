@@ -384,3 +384,16 @@ def test_a_title_cut_by_of_and_a_capitalised_description() -> None:
         ("final.", "laura-kemp"),
         ("We are ready,", "radoslaw-sikorski"),
     ]
+
+
+def test_a_pronoun_after_an_asked_clause_is_the_person_asked() -> None:
+    got = speakers(
+        "Summit\n\n"
+        "Kremlin spokesman Dmitry Peskov spoke to reporters on Monday. Asked whether Xi "
+        "Jinping and Emmanuel Macron would attend, he said: “That is not decided.”\n\n"
+        "When pressed about Macron’s remarks, he replied that it was “premature.”\n"
+    )
+    assert got == [
+        ("That is not decided.", "dmitry-peskov"),
+        ("premature.", "dmitry-peskov"),
+    ]

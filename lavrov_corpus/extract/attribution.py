@@ -39,15 +39,16 @@ separated from its verb by a parenthetical between commas (or a name in appositi
 before a relative "who") counts too. A pronoun resolves to the first person named earlier in its
 sentence (not a name right before ", he said,"), else to whichever is later: the speaker of the
 latest cue before it or the person who is the subject of the latest earlier sentence (a name
-opening it, or in apposition to a description opening it); else the latest person named (names
-inside quotes never count). A description ("the minister", "Russia’s foreign minister", "the
-Secretary of State"; it needs a role noun: "the Foreign Ministry", "the Kremlin" are institutions,
-nobody) resolves to the latest cued or named person whose roles contain its words, else to the only
-curated speaker whose roles do (when several do, the only one with a role of exactly those words:
-"the foreign minister" is not a deputy foreign minister). Headline quotes take the person before a
-colon or after a final dash in the headline, a cue inside the headline, or the speaker of a body
-quote that contains the same words (and, when the words are the same, its flags: a fragment or a
-scare term there is one here).
+opening it, after a title or in apposition to a description opening it; names in an opening "Asked
+whether ...," clause are not who answers); else the latest person named (names inside quotes never
+count). A description ("the minister", "Russia’s foreign minister", "the Secretary of State"; it
+needs a role noun: "the Foreign Ministry", "the Kremlin" are institutions, nobody) resolves to the
+latest cued or named person whose roles contain its words, else to the only curated speaker whose
+roles do (when several do, the only one with a role of exactly those words: "the foreign minister"
+is not a deputy foreign minister). Headline quotes take the person before a colon or after a final
+dash in the headline, a cue inside the headline, or the speaker of a body quote that contains the
+same words (and, when the words are the same, its flags: a fragment or a scare term there is one
+here).
 """
 
 from __future__ import annotations
@@ -110,6 +111,9 @@ _NAMING_BEFORE = re.compile(
 _APPOSITION_LEAD = re.compile(
     r"(?:[Tt]he|[Hh]is|[Hh]er|Its|[A-Z][\w\-]*[’']s)[ \u00a0][^,.;:“”\"«»]{0,80},[ \u00a0]+"
 )
+# A title ending in a lower-case role noun before a name that opens the sentence ("Kremlin
+# spokesman ", "EU foreign policy chief ").
+_TITLE_LEAD = re.compile(r"(?:[\w’'.\-]+[ \u00a0]+){0,5}(?:" + cues.ROLE_NOUNS + r")[ \u00a0]+")
 # A sentence opened by its subject and a verb ("He ends", "Lavrov had", "The minister then
 # made"): the subject stands for who speaks after the sentence's colon.
 _OPENING_SUBJECT = re.compile(cues.SPEAKER + r"[ \u00a0]+" + cues.FILLER + r"[a-z]")
@@ -131,6 +135,13 @@ _IN_WORDS = re.compile(
 # "RIA quoted Lavrov as [saying]", "TASS cited the minister as": whose words follow.
 _QUOTED_AS = re.compile(
     r"(?<![\w’'])(?:quoted|quotes|cited|cites)[ \u00a0]+" + cues.SPEAKER + r"[ \u00a0]+as[ \u00a0]$"
+)
+# A sentence opened by a clause saying its subject was asked ("Asked whether Putin would go,
+# he said", "When pressed about Trump's plan, she replied"): the people named in it are not
+# who answers.
+_ASKED_CLAUSE = re.compile(
+    r"(?:When[ \u00a0]+(?:asked|pressed|questioned)|Asked|Pressed|Questioned)[ \u00a0]"
+    r"[^“”\"«»;:]*,[ \u00a0]*$"
 )
 _ONLY_MARKS = re.compile(r'[ \u00a0,;“”"«»]*')
 # A verb whose subject stands before a parenthetical: "<subject>, <parenthetical>, [also] said"
@@ -365,7 +376,10 @@ class Attributor:
         s_start, _ = self._sentence(pos)
         if pos == s_start:
             return ""
-        if pos - s_start <= 100 and _APPOSITION_LEAD.fullmatch(self.text, s_start, pos):
+        if pos - s_start <= 100 and (
+            _APPOSITION_LEAD.fullmatch(self.text, s_start, pos)
+            or _TITLE_LEAD.fullmatch(self.text, s_start, pos)
+        ):
             return self.text[s_start:pos]
         return None
 
@@ -570,7 +584,10 @@ class Attributor:
         before = bisect_left(self.mention_starts, pos)  # mentions[:before] start before pos
         if before and self._interjected(mentions[before - 1][0], pos):
             before -= 1  # "Pompeo, he added, was ...": the name is what "he" talks about
-        for i in range(bisect_left(self.mention_starts, s_start), before):
+        first = bisect_left(self.mention_starts, s_start)
+        if _ASKED_CLAUSE.match(self.text, s_start, pos):
+            first = before  # "Asked whether Putin would ..., he said": "he" was asked
+        for i in range(first, before):
             _, sid, person = mentions[i]
             if person and self._gender_ok(sid, gender):
                 return sid
