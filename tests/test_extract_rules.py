@@ -397,3 +397,19 @@ def test_a_pronoun_after_an_asked_clause_is_the_person_asked() -> None:
         ("That is not decided.", "dmitry-peskov"),
         ("premature.", "dmitry-peskov"),
     ]
+
+
+def test_a_fragment_in_a_later_sentence_does_not_continue_the_previous_speaker() -> None:
+    out = conv(
+        "Summit\n\n"
+        "Sergei Lavrov called the plan “reckless.” The summit, a “milestone” for its hosts, "
+        "ended early.\n\n"
+        "“We will see,” Lavrov said. “Nothing is settled.”\n"
+    )
+    got = [(q.text, q.speaker_id, q.is_scare) for q in out.quotes]
+    assert got == [
+        ("reckless.", "sergey-lavrov", False),
+        ("milestone", None, True),
+        ("We will see,", "sergey-lavrov", False),
+        ("Nothing is settled.", "sergey-lavrov", False),
+    ]

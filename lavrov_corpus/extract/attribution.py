@@ -19,8 +19,8 @@ Rules, in order, for a quote in the body:
    ... “rules”``, ``Ryabkov’s message was ...``, ``In Lavrov's words, ...``); the cue stays
    null (it is no verb).
 3. Otherwise a continuation: the previous quote of the paragraph (with no other speaker cued in
-   between), the other parts of a multi-paragraph quotation, or a cue ending the previous
-   paragraph with a colon.
+   between; the quote opens its sentence or shares the previous quote's), the other parts of
+   a multi-paragraph quotation, or a cue ending the previous paragraph with a colon.
 4. Otherwise no speaker (attribution "none").
 
 Flags. ``is_partial``: a fragment quoted inside a sentence of reported speech (text of the
@@ -791,7 +791,12 @@ class Attributor:
             between = {
                 c.who.speaker_id for c in self._cues_in(self.qends[prev], q.open_mark) if c.who
             }
-            if between <= {prev_id}:
+            # A fragment inside a later sentence with no cue of its own ("A fresh start (the
+            # “reset”) is fine") is no continuation: only a quote that opens its sentence, or
+            # one in the same sentence as the previous quote, goes on with its speaker.
+            same_sentence = self.qends[prev] > s_start
+            opens = not text[s_start : q.open_mark].strip(_OPENERS)
+            if between <= {prev_id} and (same_sentence or opens):
                 return None, _CONTINUE
         if q.paragraph > 0 and not text[self.paragraphs[q.paragraph][0] : q.open_mark].strip():
             ps, pe = self.paragraphs[q.paragraph - 1]
@@ -912,6 +917,7 @@ class Attributor:
 
 
 _CONTINUE = Who(None, None, Attribution.CONTINUATION, "")
+_OPENERS = " \u00a0\t(—–-"  # what may stand before a quote that opens its sentence
 _EDGE_PUNCT = " \u00a0.,;:!?"
 
 
