@@ -35,6 +35,11 @@ SETS = {
         ROOT / "tests/data/heldout3/gold/quotes",
         ROOT / "tests/data/heldout3/gold/treaties",
     ),
+    "heldout4": (
+        ROOT / "tests/data/heldout4",
+        ROOT / "tests/data/heldout4/gold/quotes",
+        ROOT / "tests/data/heldout4/gold/treaties",
+    ),
 }
 COLUMNS = (
     "quote_precision",
