@@ -147,11 +147,13 @@ def _quality_section() -> str:
     names = sorted(sets)
     measures = sorted({m for s in sets.values() for m in s["total"]})
     sizes = ", ".join(f"`{n}`: {len(sets[n].get('articles', {}))} articles" for n in names)
+    about = [f"- `{n}`: {sets[n]['about']}" for n in names if sets[n].get("about")]
     lines = [
-        f"Measured against hand-labelled gold annotations ({sizes}). The `seeds` set holds "
-        "the articles the rules were developed on, so its figures are in-sample; figures on "
-        "other material may be lower. A blank cell: nothing to measure in that set.",
+        f"Measured against hand-labelled gold annotations ({sizes}). Figures on a set the "
+        "rules were developed on are in-sample; figures on other material may be lower. "
+        "A blank cell: nothing to measure in that set.",
         "",
+        *([*about, ""] if about else []),
         "| measure | " + " | ".join(names) + " |",
         "|---|" + "---:|" * len(names),
     ]
