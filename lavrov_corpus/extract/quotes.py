@@ -101,7 +101,10 @@ def find_quotes(text: str, paragraphs: list[Span]) -> list[RawQuote]:
                 straight = och == '"'
                 if (ch == '"' and not straight) or ch in "«»‘’'‹›":
                     continue  # nested
-                if ch in _DOUBLE_OPEN and not (och == "„" and ch == "“" and closer):
+                # A new double opener, or a straight mark that can only open, while this quote is
+                # open: the quote was never closed; it ends here and a new one starts.
+                reopens = ch in _DOUBLE_OPEN and not (och == "„" and ch == "“" and closer)
+                if reopens or (straight and ch == '"' and opener and not closer):
                     if opener:
                         _emit(
                             out,
@@ -117,22 +120,6 @@ def find_quotes(text: str, paragraphs: list[Span]) -> list[RawQuote]:
                         )
                         chain_ids += 1
                         state = (fam, i, chain_ids, ch)
-                    continue
-                if straight and ch == '"' and opener and not closer:
-                    _emit(
-                        out,
-                        text,
-                        opos + 1,
-                        _unclosed_end(text, opos + 1, i),
-                        opos,
-                        None,
-                        pi,
-                        False,
-                        chain,
-                        fam,
-                    )
-                    chain_ids += 1
-                    state = (fam, i, chain_ids, ch)
                     continue
                 _emit(out, text, opos + 1, i, opos, i, pi, True, chain, fam)
                 state = None
