@@ -413,3 +413,21 @@ def test_a_fragment_in_a_later_sentence_does_not_continue_the_previous_speaker()
         ("We will see,", "sergey-lavrov", False),
         ("Nothing is settled.", "sergey-lavrov", False),
     ]
+
+
+def test_a_name_with_a_lower_case_particle_after_an_honorific() -> None:
+    got = speakers(
+        "Ministers split over the missile plan\n\n"
+        "Jordanian Foreign Minister Prince Hamza bin Talal told reporters the talks were "
+        '"far from over," he said.\n\n'
+        'Dutch Defence Minister Mr. Pieter van den Berg said the plan was "a dead end."\n'
+    )
+    assert got == [("far from over,", "hamza-bin-talal"), ("a dead end.", "pieter-van-den-berg")]
+
+
+def test_a_chairperson_title_is_not_part_of_the_name() -> None:
+    got = speakers(
+        "Lawmakers back the treaty exit\n\n"
+        'Parliament Chairperson Ilona Marsh said the vote was "a clear signal to Moscow."\n'
+    )
+    assert got == [("a clear signal to Moscow.", "ilona-marsh")]

@@ -155,6 +155,10 @@ _SUBJECT_AT_END = re.compile(cues.SPEAKER + r"$")
 _NOT_PARENTHETICAL = re.compile(
     r"[“”\"«»;:()]|(?<=[\w’'.][ \u00a0])(?:" + cues.SPEECH_VERBS + r")(?![\w’'])"
 )
+#: Lower-case words inside a name ("Faisal bin Farhan"), as :data:`cues.NAME` admits them.
+_NAME_PARTICLES = frozenset(
+    {"bin", "bint", "ibn", "al", "van", "von", "der", "den", "de", "da", "dos", "del"}
+)
 _GIVEN = re.compile(r"[A-Z][a-z]+$")  # a first word that can stand alone for a person
 _PROPER = re.compile(
     r"^(?:[A-Z][a-z\u00df-\u00f6\u00f8-\u024f’'\-]+(?:-[A-Z][a-z\u00df-\u00f6\u00f8-\u024f’']+)*"
@@ -397,7 +401,9 @@ class Attributor:
             return None
         toks = nm.name.split()
         if not nm.curated:
-            if not all(_PROPER.match(t) for t in toks):
+            if not all(_PROPER.match(t) or t in _NAME_PARTICLES for t in toks[1:-1]) or not (
+                _PROPER.match(toks[0]) and _PROPER.match(toks[-1])
+            ):
                 return None
             earlier = self.tails.get(_POSSESSIVE.sub("", nm.name.lower()))
             if earlier:  # "Mr. Le Drian" after "Jean-Yves Le Drian": the same person

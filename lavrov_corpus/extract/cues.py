@@ -56,7 +56,10 @@ _NAME_TOKEN = (
     + r")"
 )
 #: A capitalised name, possibly with capitalised titles before it ("Foreign Minister Lavrov").
-NAME = _NAME_TOKEN + r"(?:[ \u00a0]" + _NAME_TOKEN + r"){0,6}"
+# Lower-case particles inside a name ("Faisal bin Farhan", "Ursula von der Leyen"), only
+# between two capitalised tokens.
+_NAME_PARTICLE = r"(?:(?:bin|bint|ibn|al|van|von|der|den|de|da|dos|del)[ \u00a0])"
+NAME = _NAME_TOKEN + r"(?:[ \u00a0]" + _NAME_PARTICLE + r"{0,2}" + _NAME_TOKEN + r"){0,6}"
 #: A role description: "the minister", "the Russian diplomat", "Russia’s foreign minister".
 _DESCRIPTION_TAIL = (  # after the determiner
     r"(?:[ \u00a0](?:[A-Za-z0-9][\w’'.\-]*)){0,5}?[ \u00a0](?:"
@@ -115,7 +118,7 @@ _TOKEN_TAIL = (  # _NAME_TOKEN after its first (capital) letter
     r"(?:(?<=[A-Z])" + _NAME_REST + r"|(?<=[A-Z])\.(?:[A-Z]\.){0,2}(?:[A-Z]" + _NAME_REST + r")?"
     r"|(?<=M)c[A-Z][a-z]+|(?<=[B-HJ-Z])(?=[ \u00a0][A-Z][a-z]))"
 )
-_NAME_TAIL = _TOKEN_TAIL + r"(?:[ \u00a0]" + _NAME_TOKEN + r"){0,6}"
+_NAME_TAIL = _TOKEN_TAIL + r"(?:[ \u00a0]" + _NAME_PARTICLE + r"{0,2}" + _NAME_TOKEN + r"){0,6}"
 _SPEAKER_FAST = (
     r"(?P<sp>[A-Zhst](?:"
     r"(?:(?<=[Hh])e|(?<=[Ss])he|(?<=[Hh])im|(?<=[Hh])er)(?![\w’'])"

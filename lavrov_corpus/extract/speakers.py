@@ -35,8 +35,9 @@ TITLE_WORDS = _word_set(
     "russian russia's russia’s foreign minister ministers deputy vice president prime director "
     "secretary state us u.s. usa american national security adviser advisor kremlin spokesman "
     "spokeswoman spokesperson press chief head general ambassador envoy senator representative "
-    "permanent chairman chairwoman speaker leader commander defense defence french chinese "
-    "german british iranian ukrainian israeli turkish indian japanese nato eu un cia fbi mr mr. "
+    "permanent chairman chairwoman chairperson speaker leader commander defense defence french "
+    "chinese german british iranian ukrainian israeli turkish indian japanese nato eu un cia fbi "
+    "mr mr. "
     "mrs mrs. ms ms. dr dr. sir former acting top senior official officials the his her its "
     "former department ministry of affairs minister's council duma senate white house pentagon "
     "presidential first lady lord king queen prince his excellency gen. gen col. lt. adm. north "
@@ -70,6 +71,10 @@ _LEADING_WORDS = _word_set(
     "then also still now later earlier in on at for with like unlike asked speaking"
 )
 _TOKEN = re.compile(r"[^\s\u00a0]+")
+#: Honorifics that can stand between a role word and the name ("Minister Prince Faisal").
+_HONORIFICS = _word_set(
+    "prince princess king queen sheikh emir sir lord dr dr. mr mr. mrs mrs. ms ms."
+)
 _SLUG_JUNK = re.compile(r"[^a-z0-9]+")
 _AGE = re.compile(r"\d+(?:-year-old)?")
 _ROLE_DROP = frozenset({"the", "a", "an", "his", "her", "its", "senior", "veteran", "top", "chief"})
@@ -244,6 +249,9 @@ def _match_phrase(phrase: str) -> NameMatch | tuple[str, str, str | None] | None
         if _is_role_word(tokens[j]):
             i = j + 1
             break
+    # "Saudi Foreign Minister Prince Faisal bin Farhan": an honorific after the role word
+    while i + 1 < len(tokens) and tokens[i].lower() in _HONORIFICS:
+        i += 1
     title = " ".join(tokens[:i]).lower() or None
     name_toks = [t for t in tokens[i:] if t]
     if not name_toks:
@@ -275,8 +283,8 @@ def _match_phrase(phrase: str) -> NameMatch | tuple[str, str, str | None] | None
 ROLE_WORDS = _word_set(
     "minister president premier secretary spokesman spokeswoman spokesperson ambassador envoy "
     "director chief head chancellor general adviser advisor commander senator representative "
-    "chairman chairwoman leader diplomat official negotiator aide lawmaker deputy governor "
-    "mayor"
+    "chairman chairwoman chairperson leader diplomat official negotiator aide lawmaker deputy "
+    "governor mayor"
 )
 
 
