@@ -431,3 +431,16 @@ def test_a_chairperson_title_is_not_part_of_the_name() -> None:
         'Parliament Chairperson Ilona Marsh said the vote was "a clear signal to Moscow."\n'
     )
     assert got == [("a clear signal to Moscow.", "ilona-marsh")]
+
+
+def test_bookmark_button_and_correspondent_byline_are_not_the_headline() -> None:
+    out = conv(
+        "Europe\nSave for later\n\n"
+        "Kremlin rejects missile freeze offer as talks stall in Geneva\n"
+        "Moscow says the proposal ignores its concerns over bases in eastern Europe\n\n"
+        "Jane Okoro in Geneva and Tom Reyes in Brussels\nApril 9 2024\n\n"
+        "Russia on Tuesday rejected a proposal to freeze missile deployments in Europe, "
+        "saying it ignored its long-standing concerns about NATO bases.\n"
+    )
+    assert out.article.title == "Kremlin rejects missile freeze offer as talks stall in Geneva"
+    assert str(out.article.published) == "2024-04-09"

@@ -464,7 +464,8 @@ def _is_mark(t: str) -> bool:
 def _body_start(kept: list[_Line], lines: list[_Line]) -> int:
     """Index of the first body line: prose (see :func:`_is_prose`) or the first line of a
     hard-wrapped paragraph (8+ words, no final punctuation, the next line going on in lower
-    case or of about the same length with 8+ words), that is no byline
+    case or of about the same length with 8+ words, the run of lines ending in sentence
+    punctuation), that is no byline
     and has no byline or date line in the two lines under it (a standfirst written as a
     sentence above "By ..." / a date belongs to the header)."""
     for i, ln in enumerate(kept):
@@ -477,12 +478,22 @@ def _body_start(kept: list[_Line], lines: list[_Line]) -> int:
                 and not _TERMINAL.search(t)
                 and abs(len(t) - len(nxt)) <= 0.2 * max(len(t), len(nxt))
                 and not _is_mark(nxt)
+                and _block_ends_sentence(lines, ln.idx)
             )
         if prose and i > 0 and _is_mark(kept[i - 1].text) and not _TERMINAL.search(t):
             prose = len(_WORD.findall(t)) > 40  # a long headline under its date ("... 2019")
         if prose and not fu.is_byline(t) and not any(_is_mark(o.text) for o in kept[i + 1 : i + 3]):
             return i
     return len(kept)
+
+
+def _block_ends_sentence(lines: list[_Line], i: int) -> bool:
+    """The run of non-blank lines from ``lines[i]`` ends in sentence punctuation: a paragraph
+    wrapped over lines of about one length does, a headline over its unpunctuated standfirst
+    does not."""
+    while i + 1 < len(lines) and lines[i + 1].text:
+        i += 1
+    return _TERMINAL.search(lines[i].text) is not None
 
 
 def _pick_headline(zone: list[_Line], scores: list[float], lines: list[_Line]) -> int:

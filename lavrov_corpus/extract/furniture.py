@@ -19,7 +19,7 @@ Shapes rather than site strings:
 - *Banners and page chrome*: appeals and account prompts at the start of a short line
   ("Support independent journalism", "Become a member", "Donate", "Sign in", cookie
   notices), reading-time and list widgets ("2 min read", "list 1 of 3", "end of list"),
-  comment and feedback prompts.
+  comment and feedback prompts, bookmark buttons ("Add to myFT", "Save for later").
 - *Related links*: "Read more: <headline>" (and "See also", "Read also", "Related:",
   "Related article:", "Recommended:") is dropped as one line; a bare label ("READ MORE",
   "Related article", "Related coverage:", "Recommended Stories", "Related topics")
@@ -28,7 +28,8 @@ Shapes rather than site strings:
 - *Bylines*: "By A and B" with an optional short tail after a comma or "|", or a longer
   description opening with an article and ending with a period ("By Jane Doe, a senior fellow
   at the Carnegie Endowment for International Peace."), and "Forwarded from <channel>" on
-  reposted messages.
+  reposted messages; correspondents with their cities and no "By" ("Jane Doe in Moscow and
+  John Roe in Washington").
 - *Credits*: a line that is only an agency name ("Getty Images"), "(Photo by ...)",
   "Name/Agency" (also "Name/AFP via Getty Images") and "<agency> Photo/<name>" ("UN
   Photo/Loey Felipe") credits; the cleaner also drops the caption written next to them. A
@@ -144,6 +145,11 @@ _BYLINE = re.compile(
     + r"){0,3}(?:\s*[,|].{0,60}|,\s+(?:an?|the)\s.{0,80}\.)?$",
     re.IGNORECASE,
 )
+# Correspondents with their cities and no "By" ("Jane Doe in Moscow and John Roe in Washington").
+_CORRESPONDENT = r"[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3} in [A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,2}"
+_CORRESPONDENT_BYLINE = re.compile(
+    "^" + _CORRESPONDENT + "(?:(?:, | and )" + _CORRESPONDENT + "){0,3}$"
+)
 _SCRAPED_CELL = re.compile(r"(?:^\||\s\|)$|^\|\s")
 
 _COPYRIGHT_OUTLET = re.compile(
@@ -222,7 +228,9 @@ def starts_footer(line: str) -> bool:
 
 def is_byline(line: str) -> bool:
     """A byline such as "By John Smith"."""
-    return len(line) <= 100 and _BYLINE.match(line) is not None
+    return len(line) <= 100 and (
+        _BYLINE.match(line) is not None or _CORRESPONDENT_BYLINE.match(line) is not None
+    )
 
 
 def outlet_in_furniture(line: str) -> str | None:
@@ -266,7 +274,8 @@ _BANNER = re.compile(
     r"|leave a (?:comment|reply)\b|(?:view|show|read) comments\b|reuse this content"
     r"|send us your feedback|link copied|copy link|navigation menu|skip (?:links|next section)"
     r"|print subscriptions|(?:us|uk|international|europe) edition$|we[’']ve been covering\b"
-    r"|authors?:)",
+    r"|authors?:|add to (?:my\w*|favou?rites|reading list|bookmarks|saved)$"
+    r"|save (?:for later|to (?:my )?(?:list|reading list|bookmarks))$)",
     re.IGNORECASE,
 )
 _RELATED_FIRST = frozenset("rsamwy")  # first letters of every related-links label
