@@ -40,6 +40,11 @@ SETS = {
         ROOT / "tests/data/heldout4/gold/quotes",
         ROOT / "tests/data/heldout4/gold/treaties",
     ),
+    "heldout5": (
+        ROOT / "tests/data/heldout5",
+        ROOT / "tests/data/heldout5/gold/quotes",
+        ROOT / "tests/data/heldout5/gold/treaties",
+    ),
 }
 #: What each set is, for readers of the figures (stored in quality.json, shown in the card).
 ABOUT = {
@@ -58,7 +63,11 @@ ABOUT = {
         "0.996, speaker 0.883, title 0.333), then used for development (in-sample since)"
     ),
     "heldout4": (
-        "12 scraped-page articles by an independent annotator, never used for development: "
+        "12 scraped-page articles by an independent annotator; first measured sealed (quote F1 "
+        "0.977, speaker 0.916, title 0.750), then used for development (in-sample since)"
+    ),
+    "heldout5": (
+        "8 scraped-page articles by an independent annotator, never used for development: "
         "the honest estimate for unseen articles"
     ),
 }
