@@ -80,39 +80,30 @@ FLOORS4 = {
 }
 
 
-def test_heldout_figures_do_not_regress() -> None:
-    report, tally = evaluate(HELDOUT, QUOTES_GOLD, TREATIES_GOLD)
+#: (set, folder, floors, article count, whether the count is exact or a minimum)
+FLOOR_SETS = [
+    ("heldout", HELDOUT, FLOORS, 12, False),
+    ("heldout2", HELDOUT2, FLOORS2, 15, True),
+    ("heldout3", HELDOUT3, FLOORS3, 15, True),
+    ("heldout4", HELDOUT4, FLOORS4, 12, True),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "folder", "floors", "count", "exact"), FLOOR_SETS, ids=[row[0] for row in FLOOR_SETS]
+)
+def test_figures_do_not_regress(
+    name: str, folder: Path, floors: dict[str, float], count: int, exact: bool
+) -> None:
+    report, tally = evaluate(folder, folder / "gold/quotes", folder / "gold/treaties")
     total = report["total"]
-    assert len(report["articles"]) >= 12
+    articles = len(report["articles"])
+    assert articles == count if exact else articles >= count
     shown = ", ".join(f"{k}={total[k]}" for k in sorted(total))
     misses = "\n".join(tally.misses)
-    for name, floor in FLOORS.items():
-        assert total[name] is not None and total[name] >= floor, (
-            f"held-out {name} fell below {floor}: {shown}\n{misses}"
-        )
-
-
-def test_heldout2_figures_do_not_regress() -> None:
-    report, tally = evaluate(HELDOUT2, HELDOUT2 / "gold/quotes", HELDOUT2 / "gold/treaties")
-    total = report["total"]
-    assert len(report["articles"]) == 15
-    shown = ", ".join(f"{k}={total[k]}" for k in sorted(total))
-    misses = "\n".join(tally.misses)
-    for name, floor in FLOORS2.items():
-        assert total[name] is not None and total[name] >= floor, (
-            f"heldout2 {name} fell below {floor}: {shown}\n{misses}"
-        )
-
-
-def test_heldout3_figures_do_not_regress() -> None:
-    report, tally = evaluate(HELDOUT3, HELDOUT3 / "gold/quotes", HELDOUT3 / "gold/treaties")
-    total = report["total"]
-    assert len(report["articles"]) == 15
-    shown = ", ".join(f"{k}={total[k]}" for k in sorted(total))
-    misses = "\n".join(tally.misses)
-    for name, floor in FLOORS3.items():
-        assert total[name] is not None and total[name] >= floor, (
-            f"heldout3 {name} fell below {floor}: {shown}\n{misses}"
+    for measure, floor in floors.items():
+        assert total[measure] is not None and total[measure] >= floor, (
+            f"{name} {measure} fell below {floor}: {shown}\n{misses}"
         )
 
 
@@ -140,15 +131,3 @@ def test_heldout_covers_encodings_and_line_endings() -> None:
     cp = [b for s, b in raws.items() if "cp1252" in s]
     assert cp and b"\x93" in cp[0] and b"\x94" in cp[0]
     assert sum(b"\r\n" in b for b in raws.values()) >= 2
-
-
-def test_heldout4_figures_do_not_regress() -> None:
-    report, tally = evaluate(HELDOUT4, HELDOUT4 / "gold/quotes", HELDOUT4 / "gold/treaties")
-    total = report["total"]
-    assert len(report["articles"]) == 12
-    shown = ", ".join(f"{k}={total[k]}" for k in sorted(total))
-    misses = "\n".join(tally.misses)
-    for name, floor in FLOORS4.items():
-        assert total[name] is not None and total[name] >= floor, (
-            f"heldout4 {name} fell below {floor}: {shown}\n{misses}"
-        )
