@@ -106,18 +106,7 @@ def find_quotes(text: str, paragraphs: list[Span]) -> list[RawQuote]:
                 reopens = ch in _DOUBLE_OPEN and not (och == "„" and ch == "“" and closer)
                 if reopens or (straight and ch == '"' and opener and not closer):
                     if opener:
-                        _emit(
-                            out,
-                            text,
-                            opos + 1,
-                            _unclosed_end(text, opos + 1, i),
-                            opos,
-                            None,
-                            pi,
-                            False,
-                            chain,
-                            fam,
-                        )
+                        _emit_unclosed(out, text, opos, i, pi, chain, fam)
                         chain_ids += 1
                         state = (fam, i, chain_ids, ch)
                     continue
@@ -128,18 +117,7 @@ def find_quotes(text: str, paragraphs: list[Span]) -> list[RawQuote]:
                     _emit(out, text, opos + 1, i, opos, i, pi, True, chain, fam)
                     state = None
                 elif ch == "«" and opener:
-                    _emit(
-                        out,
-                        text,
-                        opos + 1,
-                        _unclosed_end(text, opos + 1, i),
-                        opos,
-                        None,
-                        pi,
-                        False,
-                        chain,
-                        fam,
-                    )
+                    _emit_unclosed(out, text, opos, i, pi, chain, fam)
                     chain_ids += 1
                     state = (fam, i, chain_ids, ch)
             elif ch in "’'›" and closer and not (prev.isalpha() and nxt.isalpha()):
@@ -194,6 +172,25 @@ def _single_closes(text: str, start: int, end: int) -> bool:
 def _unclosed_end(text: str, start: int, end: int) -> int:
     m = DASH_ATTRIBUTION.search(text, start, end)
     return m.start() if m else end
+
+
+def _emit_unclosed(
+    out: list[RawQuote], text: str, open_mark: int, stop: int, paragraph: int, chain: int, fam: str
+) -> None:
+    """Emit the quote opened at ``open_mark`` and never closed before ``stop``."""
+    start = open_mark + 1
+    _emit(
+        out,
+        text,
+        start,
+        _unclosed_end(text, start, stop),
+        open_mark,
+        None,
+        paragraph,
+        False,
+        chain,
+        fam,
+    )
 
 
 def _emit(
