@@ -89,7 +89,8 @@ RAW = (
 SPEAKERS = {"sergey-lavrov": "Sergey Lavrov", "maria-zakharova": "Maria Zakharova"}
 
 
-def _raw_bytes(raw: RawArticle) -> bytes:
+def raw_bytes(raw: RawArticle) -> bytes:
+    """The bytes of one raw input file."""
     lines = ["\n".join(p) for p in raw.paragraphs]
     return ("\n\n".join(lines) + "\n").encode(raw.encoding)
 
@@ -166,7 +167,7 @@ def _article(raw: RawArticle, sha: str) -> tuple[Article, list[Quote]]:
 
 def write_sources(directory: Path) -> dict[str, bytes]:
     """Write the raw input folder (articles, a duplicate, an empty file, a sidecar)."""
-    files = {raw.name: _raw_bytes(raw) for raw in RAW}
+    files = {raw.name: raw_bytes(raw) for raw in RAW}
     files["003_copy_of_first.txt"] = files[RAW[0].name]
     files["004_empty.txt"] = b""
     files["metadata.toml"] = b'[[article]]\nfile = "000_first.txt"\nurl = "https://example.org/1"\n'
@@ -256,8 +257,10 @@ def citation_text(version: str = __version__) -> str:
     )
 
 
-def refresh_manifest(root: Path, row_counts: dict[str, int] | None = None) -> Manifest:
-    """(Re)write manifest.json from the folder's current files."""
+def refresh_manifest(
+    root: Path, row_counts: dict[str, int] | None = None, version: str = __version__
+) -> Manifest:
+    """(Re)write manifest.json from the folder's current files (``version`` as dataset version)."""
     entries = []
     for path in sorted(root.rglob("*")):
         rel = path.relative_to(root).as_posix()
@@ -270,7 +273,7 @@ def refresh_manifest(root: Path, row_counts: dict[str, int] | None = None) -> Ma
         for table in TABLES:
             with contextlib.suppress(Exception):  # unreadable or absent: keep the old count
                 row_counts[table] = pq.ParquetFile(table_path(root, table)).metadata.num_rows
-    manifest = Manifest(name="lavrov-corpus", dataset_version=__version__,
+    manifest = Manifest(name="lavrov-corpus", dataset_version=version,
                         converter_version=CONVERTER_VERSION, row_counts=row_counts,
                         files=entries, fingerprint=fingerprint(entries))
     (root / MANIFEST).write_text(manifest.model_dump_json(indent=2) + "\n")

@@ -1,8 +1,8 @@
 """Test helpers for publishing: a small dataset folder and a stand-in for ``huggingface_hub.HfApi``.
 
-``make_dataset(root)`` writes a complete dataset folder (every table as Parquet through
-``parquet_io.write_records``, a card with one config per table, CITATION.cff and a manifest
-computed with ``models.manifest``) without the builder.
+``make_dataset(root)`` writes a complete dataset folder without the builder: the records of
+``dataset_factory`` as Parquet, a card with one config per table and ``dataset_info``, a
+CITATION.cff, a LICENSE.md and a manifest.
 
 ``FakeHfApi`` has the methods of ``HfApi`` that ``lavrov_corpus.hub.HubClient`` calls, keeps the
 repositories in memory (files per commit, branches, tags), records every call, and raises the
@@ -12,7 +12,6 @@ when a failure is injected.
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import json
 from dataclasses import dataclass, field
@@ -22,159 +21,24 @@ from typing import Any
 
 import httpx2
 import yaml
+from dataset_factory import RAW, build_records, raw_bytes, refresh_manifest
 from huggingface_hub import CommitOperationAdd, CommitOperationDelete
 from huggingface_hub.utils import hf_raise_for_status
 
 from lavrov_corpus import __version__, layout
-from lavrov_corpus.models import (
-    TABLES,
-    Article,
-    Attribution,
-    DatePrecision,
-    FieldOrigins,
-    FileRole,
-    Method,
-    Provenance,
-    ProvenanceStatus,
-    Quote,
-    Record,
-    SourceSegment,
-    Speaker,
-    TextSpan,
-    Treaty,
-    TreatyKind,
-    TreatyMention,
-    TreatyStatus,
-)
-from lavrov_corpus.models.manifest import FileEntry, Manifest, fingerprint
+from lavrov_corpus.models import TABLES, Record
+from lavrov_corpus.models.manifest import Manifest
 from lavrov_corpus.parquet_io import write_records
 
 VERSION = __version__  # the validator requires the package version
-HEADLINE = "Lavrov on New START"
-QUOTE = "New START must be extended"
 
 
 def _records() -> dict[str, list[Record]]:
-    body = f"Sergey Lavrov said: “{QUOTE}”."
-    text = f"{HEADLINE}\n\n{body}"
-    raw = text.encode("utf-8")
-    sha = hashlib.sha256(raw).hexdigest()
-    article_id = "a" + sha[:16]
-    body_start = len(HEADLINE) + 2
-    q_start = text.index(QUOTE)
-    m_start = text.index("New START", body_start)
-    mentions = [
-        TreatyMention(treaty_id="new-start", start=s, end=s + 9, text="New START")
-        for s in (text.index("New START"), m_start)
-    ]
-    article = Article(
-        article_id=article_id,
-        title=HEADLINE,
-        title_start=0,
-        title_end=len(HEADLINE),
-        standfirst=None,
-        outlet="TASS",
-        url="https://example.org/a",
-        published=dt.date(2021, 2, 3),
-        published_precision=DatePrecision.DAY,
-        dateline=None,
-        dateline_place=None,
-        language="en",
-        text=text,
-        body_start=body_start,
-        paragraphs=[
-            TextSpan(start=0, end=len(HEADLINE)),
-            TextSpan(start=body_start, end=len(text)),
-        ],
-        treaty_ids=["new-start"],
-        mentions=mentions,
-        rights="© TASS; all rights reserved by the publisher.",
-        notes=None,
-        origins=FieldOrigins(
-            title=Method.EXTRACTED,
-            outlet=Method.CURATED,
-            url=Method.CURATED,
-            published=Method.CURATED,
-            language=Method.EXTRACTED,
-        ),
-        method=Method.EXTRACTED,
-        source_path="a.txt",
-        source_sha256=sha,
-        source_encoding="utf-8",
-        source_byte_start=0,
-        source_byte_end=len(raw),
-        source_map=[
-            SourceSegment(text_start=0, text_end=len(text), byte_start=0, byte_end=len(raw))
-        ],
-    )
-    byte_start = len(text[:q_start].encode())
-    quote = Quote(
-        quote_id=f"{article_id}-q001",
-        article_id=article_id,
-        text=QUOTE,
-        start=q_start,
-        end=q_start + len(QUOTE),
-        speaker="Sergey Lavrov",
-        speaker_id="sergey-lavrov",
-        speaker_mention="Sergey Lavrov",
-        attribution=Attribution.NAME,
-        cue="said",
-        is_partial=False,
-        in_headline=False,
-        is_scare=False,
-        is_closed=True,
-        paragraph=1,
-        treaty_ids=["new-start"],
-        method=Method.EXTRACTED,
-        source_sha256=sha,
-        source_byte_start=byte_start,
-        source_byte_end=byte_start + len(QUOTE.encode()),
-    )
-    speaker = Speaker(
-        speaker_id="sergey-lavrov",
-        name="Sergey Lavrov",
-        variants=["Lavrov"],
-        roles=["foreign minister"],
-        wikidata_id="Q182283",
-        method=Method.CURATED,
-    )
-    treaty = Treaty(
-        treaty_id="new-start",
-        name="Treaty on Strategic Offensive Reductions (test)",
-        short_name="New START",
-        aliases=["New START"],
-        kind=TreatyKind.BILATERAL_TREATY,
-        parties=["United States", "Russia"],
-        signed=dt.date(2010, 4, 8),
-        signed_place="Prague",
-        in_force=dt.date(2011, 2, 5),
-        status=TreatyStatus.DISPUTED,
-        status_date=dt.date(2024, 1, 1),
-        events=[],
-        sources=["https://example.org/new-start"],
-        wikidata_id=None,
-    )
-    provenance = Provenance(
-        path="a.txt",
-        role=FileRole.ARTICLE,
-        sha256=sha,
-        size=len(raw),
-        encoding="utf-8",
-        encoding_confidence=1.0,
-        status=ProvenanceStatus.ACCEPTED,
-        reason=None,
-        detail=None,
-        article_id=article_id,
-        sidecar_path=None,
-        converter_version="0.1.0",
-    )
-    return {
-        "articles": [article],
-        "quotes": [quote],
-        "speakers": [speaker],
-        "treaties": [treaty],
-        "provenance": [provenance],
-    }
+    return build_records({raw.name: raw_bytes(raw) for raw in RAW})
+
+
+#: Rows per table in the folder ``make_dataset`` writes.
+ROW_COUNTS = {table: len(rows) for table, rows in _records().items()}
 
 
 def card_metadata(row_counts: dict[str, int]) -> dict[str, Any]:
@@ -212,23 +76,7 @@ def write_card(root: Path, meta: dict[str, Any] | str, body: str = "# Test datas
 
 def write_manifest(root: Path, version: str = VERSION) -> Manifest:
     """(Re)compute manifest.json from the files now in ``root``."""
-    entries = []
-    for path in sorted(p for p in root.rglob("*") if p.is_file()):
-        rel = path.relative_to(root).as_posix()
-        if rel == layout.MANIFEST:
-            continue
-        data = path.read_bytes()
-        entries.append(FileEntry(path=rel, size=len(data), sha256=hashlib.sha256(data).hexdigest()))
-    manifest = Manifest(
-        name="lavrov-corpus",
-        dataset_version=version,
-        converter_version="0.1.0",
-        row_counts=_row_counts(root),
-        files=entries,
-        fingerprint=fingerprint(entries),
-    )
-    (root / layout.MANIFEST).write_text(manifest.model_dump_json(indent=2) + "\n", encoding="utf-8")
-    return manifest
+    return refresh_manifest(root, _row_counts(root), version=version)
 
 
 def _row_counts(root: Path) -> dict[str, int]:
@@ -241,8 +89,8 @@ def make_dataset(root: Path, version: str = VERSION) -> Path:
     """A complete, consistent dataset folder at ``root``."""
     root.mkdir(parents=True, exist_ok=True)
     counts = {}
-    for table, records in _records().items():
-        counts[table] = write_records(layout.table_path(root, table), table, records)
+    for table, rows in _records().items():
+        counts[table] = write_records(layout.table_path(root, table), table, rows)
     write_card(root, card_metadata(counts))
     (root / layout.CITATION).write_text(
         f'cff-version: 1.2.0\ntitle: lavrov-corpus\nversion: "{version}"\n'
