@@ -14,7 +14,16 @@ from collections import OrderedDict
 from typing import TYPE_CHECKING, Any
 
 from .codes import Code
-from .context import ArrowArray, Context, clustered_runs, compute, spread, walk
+from .context import (
+    ArrowArray,
+    Context,
+    clustered_runs,
+    codes,
+    compute,
+    is_dictionary,
+    spread,
+    walk,
+)
 from .values import report_mask
 
 #: Decoded text per piece of a row group read for the quote spans.
@@ -30,7 +39,8 @@ if TYPE_CHECKING:
 
 def article_rows(ctx: Context, table: str) -> np.ndarray | None:
     """Row in the kept articles of each row of the shown batch of ``table`` (-1: no such
-    article), or None; matched once per run of equal ``article_id`` s when they come in runs."""
+    article), or None; matched once per distinct ``article_id`` when it is dictionary-encoded,
+    else once per run of equal ones when they come in runs."""
     import numpy as np
     import pyarrow as pa
     pc = compute()
@@ -40,9 +50,13 @@ def article_rows(ctx: Context, table: str) -> np.ndarray | None:
         found: np.ndarray | None = ctx.memo[key]
         return found
     ids = ctx.ref("articles", "article_id")
-    refs = ctx.column(table, "article_id")
+    refs = ctx.encoded(table, "article_id")
     found = None
-    if ids is not None and refs is not None:
+    if ids is not None and refs is not None and is_dictionary(refs):
+        idx = pc.index_in(refs.dictionary, value_set=ids).fill_null(-1)
+        per_code = np.append(np.asarray(idx.to_numpy(zero_copy_only=False), np.int64), -1)
+        found = per_code[codes(refs)]  # a null row has code -1: the appended -1
+    elif ids is not None and refs is not None:
         starts = clustered_runs(refs)
         probe = refs if starts is None else refs.take(pa.array(starts))
         idx = pc.index_in(probe, value_set=ids).fill_null(-1)
