@@ -16,6 +16,19 @@ from .context import ArrowArray, compute
 if TYPE_CHECKING:
     import numpy as np
 
+
+def _extra_bytes() -> np.ndarray:
+    """Extra bytes of the UTF-8 character each lead byte starts (0 for any other byte)."""
+    import numpy as np
+
+    table = np.zeros(256, dtype=np.int64)
+    table[0xC0:], table[0xE0:], table[0xF0:] = 1, 2, 3
+    return table
+
+
+_EXTRA = _extra_bytes()
+
+
 def _buffers(array: ArrowArray) -> tuple[np.ndarray, np.ndarray]:
     """(int64 offsets, uint8 data) of a string array, without copying the data."""
     import numpy as np
@@ -47,15 +60,14 @@ def _byte_offsets(
     ascii_only = code_points is not None and len(offsets) > 0 and (
         code_points == int(offsets[-1] - offsets[0]))
     leads = np.zeros(0, dtype=np.int64) if ascii_only else _leads(data)
-    lead_bytes = data[leads]
-    extra = (1 + (lead_bytes >= 0xE0) + (lead_bytes >= 0xF0)).astype(np.int64)
-    before = np.concatenate([np.zeros(1, np.int64), np.cumsum(extra)])
-    lead_cp = leads - before[:-1]  # global code-point index of each multi-byte character
+    before = np.zeros(len(leads) + 1, dtype=np.int64)
+    np.cumsum(_EXTRA[data[leads]], out=before[1:])  # extra bytes before each lead and in all
     base = offsets - before[np.searchsorted(leads, offsets)]  # global code point of each text
+    leads -= before[:-1]  # now the global code-point index of each multi-byte character
 
     def to_byte(index: np.ndarray, cp: np.ndarray) -> np.ndarray:
         g = base[index] + cp
-        return np.asarray(g + before[np.searchsorted(lead_cp, g, side="left")])
+        return np.asarray(g + before[np.searchsorted(leads, g, side="left")])
 
     return to_byte
 
@@ -104,18 +116,28 @@ class SliceSource:
         start = start.astype(np.int64)
         end = end.astype(np.int64)
         bad = (start < 0) | (end < start) | (end > self.n_cp[index])
-        start, end = np.where(bad, 0, start), np.where(bad, 0, end)
-        b_start, b_end = self.to_byte(index, start), self.to_byte(index, end)
-        bad |= b_end < b_start
-        lengths = np.where(bad, 0, b_end - b_start)
+        start = np.where(bad, 0, start)
+        # Only starts are converted to bytes: the slice equals ``expected`` exactly when the
+        # bytes from there equal its bytes, inside the text, and it has ``end - start`` code
+        # points (a byte range from a character boundary that equals valid UTF-8 is text).
+        b_start = self.to_byte(index, start)
+        want_bytes = _np(pc.binary_length(expected).fill_null(0))
+        want_cp = _np(pc.utf8_length(expected).fill_null(-1))
+        bad |= (end - start != want_cp) | (b_start + want_bytes > self.offsets[index + 1])
+        lengths = np.where(bad, 0, want_bytes)
         views = _views(self.data, np.where(bad, 0, b_start), lengths)
         got = pa.Array.from_buffers(
             pa.string_view(), len(lengths), [None, pa.py_buffer(views), self.buffer]  # type: ignore[arg-type]  # ndarray has the buffer protocol
         )
         same = pc.equal(got, expected.cast(pa.string_view()))
-        result: np.ndarray = bad | ~np.asarray(
-            pc.fill_null(same, False).to_numpy(zero_copy_only=False))
+        result: np.ndarray = bad | ~_np(pc.fill_null(same, False))
         return result
+
+
+def _np(array: ArrowArray) -> np.ndarray:
+    import numpy as np
+
+    return np.asarray(array.to_numpy(zero_copy_only=False))
 
 
 def slice_mismatch(
@@ -127,8 +149,15 @@ def slice_mismatch(
 ) -> np.ndarray:
     """Boolean mask: ``texts[index[k]][start[k]:end[k]] != expected[k]`` (or the span is invalid).
 
-    A span is invalid when ``start < 0``, ``end < start`` or ``end`` is past its text.
+    A span is invalid when ``start < 0``, ``end < start`` or ``end`` is past its text. Spans
+    near the start of long texts (titles) are cut from the texts' first code points only.
     """
+    pc = compute()
+
+    limit = max(int(end.max()), 0) if len(end) else 0
+    if len(texts) * limit * 4 < texts.nbytes // 2:  # UTF-8: at most 4 bytes a code point
+        # ends past a prefix's end are past the text's end: the answers do not change
+        texts = pc.utf8_slice_codeunits(texts, 0, limit)
     return SliceSource(texts).mismatch(index, start, end, expected)
 
 
@@ -148,14 +177,31 @@ def _views(data: np.ndarray, starts: np.ndarray, lengths: np.ndarray) -> np.ndar
     views[:, 0] = lengths
     if not n or not len(data):
         return views.reshape(-1).view(np.uint8)
-    width = np.arange(12, dtype=np.int64)
-    first = data[np.minimum(starts[:, None] + width, len(data) - 1)]
-    first = np.where(width < lengths[:, None], first, 0).astype(np.uint8)
-    words = np.ascontiguousarray(first).view("<u4")  # (n, 3) little-endian words
-    short = lengths <= 12
-    views[short, 1:] = words[short]
-    long_ = ~short
-    views[long_, 1] = words[long_, 0]
+    views[:, 1:] = _first_words(data, starts, lengths)  # inline data, or the 4-byte prefix
+    long_ = lengths > 12
     views[long_, 2] = 0  # buffer index
     views[long_, 3] = starts[long_]
     return views.reshape(-1).view(np.uint8)
+
+
+def _first_words(data: np.ndarray, starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+    """The first 12 bytes of each range as three little-endian uint32 words, zero past its
+    length (one 12-byte gather per range through a sliding window over ``data``)."""
+    import numpy as np
+
+    inside = starts <= len(data) - 12
+    tail = np.flatnonzero(~inside)  # ranges within 12 bytes of the end of ``data``
+    windows = np.lib.stride_tricks.sliding_window_view(data, min(12, len(data)))
+    if not len(tail):
+        first = windows[starts]
+    else:
+        first = np.zeros((len(starts), 12), dtype=np.uint8)
+        if len(data) >= 12:
+            first[inside] = windows[starts[inside]]
+        at = np.minimum(starts[tail, None] + np.arange(12), len(data) - 1)
+        first[tail] = data[at]
+    words = first.view("<u4")
+    keep = np.array([0, 0xFF, 0xFFFF, 0xFFFFFF, 0xFFFFFFFF], dtype=np.uint32)
+    for j in range(3):
+        words[:, j] &= keep[np.clip(lengths - 4 * j, 0, 4)]
+    return words

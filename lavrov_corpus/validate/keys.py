@@ -40,13 +40,14 @@ def same_hash_rows(hashes: np.ndarray, valid: np.ndarray) -> np.ndarray:
     """Rows (with a key) whose hash another row with a key shares, in row order."""
     import numpy as np
 
-    rows = np.flatnonzero(valid)
-    ordered = hashes[rows]
-    order = np.argsort(ordered, kind="stable")
-    ordered = ordered[order]
-    repeat = ordered[1:] == ordered[:-1]
-    if not repeat.any():  # the common case: one sort, no key read back
+    present = hashes if valid.all() else hashes[valid]
+    ordered = np.sort(present)
+    if not (ordered[1:] == ordered[:-1]).any():  # the common case: one sort, no key read back
         return np.zeros(0, dtype=np.int64)
+    rows = np.flatnonzero(valid)
+    order = np.argsort(present, kind="stable")
+    ordered = present[order]
+    repeat = ordered[1:] == ordered[:-1]
     shared = np.zeros(len(ordered), dtype=bool)
     shared[1:] |= repeat
     shared[:-1] |= repeat
