@@ -9,9 +9,9 @@ Arrow's ``equal`` compares the views with the expected strings. No Python loop r
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from .context import ArrowArray, compute
+from .context import ArrowArray, compute, per_value
 
 if TYPE_CHECKING:
     import numpy as np
@@ -107,6 +107,7 @@ class SliceSource:
         """Boolean mask: ``texts[index[k]][start[k]:end[k]] != expected[k]`` (or invalid span).
 
         A span is invalid when ``start < 0``, ``end < start`` or ``end`` is past its text.
+        ``expected`` may be dictionary-encoded (its strings are then measured once each).
         """
         import numpy as np
         import pyarrow as pa
@@ -121,17 +122,36 @@ class SliceSource:
         # bytes from there equal its bytes, inside the text, and it has ``end - start`` code
         # points (a byte range from a character boundary that equals valid UTF-8 is text).
         b_start = self.to_byte(index, start)
-        want_bytes = _np(pc.binary_length(expected).fill_null(0))
-        want_cp = _np(pc.utf8_length(expected).fill_null(-1))
+        want_bytes = _np(per_value(expected, pc.binary_length).fill_null(0))
+        want_cp = _np(per_value(expected, pc.utf8_length).fill_null(-1))
         bad |= (end - start != want_cp) | (b_start + want_bytes > self.offsets[index + 1])
         lengths = np.where(bad, 0, want_bytes)
         views = _views(self.data, np.where(bad, 0, b_start), lengths)
         got = pa.Array.from_buffers(
             pa.string_view(), len(lengths), [None, pa.py_buffer(views), self.buffer]  # type: ignore[arg-type]  # ndarray has the buffer protocol
         )
-        same = pc.equal(got, expected.cast(pa.string_view()))
+        same = pc.equal(got, _string_views(expected))
         result: np.ndarray = bad | ~_np(pc.fill_null(same, False))
         return result
+
+
+def _string_views(array: ArrowArray) -> ArrowArray:
+    """``array`` as string views; a dictionary-encoded one without copying a string (each row
+    gets a copy of its value's 16-byte view; a null row may get any value's view)."""
+    import numpy as np
+    import pyarrow as pa
+
+    from .context import codes, is_dictionary
+
+    if not is_dictionary(array):
+        return array.cast(pa.string_view())
+    offsets, data = _buffers(array.dictionary)
+    views = _views(data, offsets[:-1], np.diff(offsets)).reshape(-1, 16)
+    if not len(views):
+        return pa.nulls(len(array), pa.string_view())
+    rows = views[np.maximum(codes(array), 0)]
+    buffers: list[Any] = [None, pa.py_buffer(rows), pa.py_buffer(data)]
+    return pa.Array.from_buffers(pa.string_view(), len(array), buffers)
 
 
 def _np(array: ArrowArray) -> np.ndarray:
@@ -177,10 +197,11 @@ def _views(data: np.ndarray, starts: np.ndarray, lengths: np.ndarray) -> np.ndar
     views[:, 0] = lengths
     if not n or not len(data):
         return views.reshape(-1).view(np.uint8)
-    views[:, 1:] = _first_words(data, starts, lengths)  # inline data, or the 4-byte prefix
+    words = _first_words(data, starts, lengths)  # inline data, or the 4-byte prefix
     long_ = lengths > 12
-    views[long_, 2] = 0  # buffer index
-    views[long_, 3] = starts[long_]
+    views[:, 1] = words[:, 0]
+    views[:, 2] = np.where(long_, 0, words[:, 1])  # or the buffer index
+    views[:, 3] = np.where(long_, starts, words[:, 2])  # or the offset in it
     return views.reshape(-1).view(np.uint8)
 
 
