@@ -264,6 +264,8 @@ def true_rows(mask: ArrowArray, rows: np.ndarray | None = None) -> np.ndarray:
     import numpy as np
 
     pc = compute()
+    if getattr(mask, "true_count", None) == 0:  # the common case: nothing to report
+        return np.zeros(0, dtype=np.int64)
     found = pc.indices_nonzero(pc.fill_null(mask, False)).to_numpy(zero_copy_only=False)
     idx: np.ndarray = np.asarray(found, dtype=np.int64)
     return idx if rows is None else np.asarray(rows[idx])

@@ -12,7 +12,7 @@ the table unreadable: what its earlier batches reported is withdrawn, as if it n
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..models import FOREIGN_KEYS, PRIMARY_KEYS
 from .context import Context, compute, release_memory
@@ -23,6 +23,8 @@ if TYPE_CHECKING:
     import pyarrow.parquet as pq
 
     from .spans import ArticleTexts
+
+T = TypeVar("T")
 
 #: Referenced tables before the tables that refer to them.
 ORDER = ("speakers", "treaties", "articles", "quotes", "provenance")
@@ -121,9 +123,7 @@ def read_batches(
     del probe
     parts: list[pa.Table] = []  # dictionary reads stop at each row group: joined up to ``size``
     waiting = 0
-    for batch in parquet.iter_batches(batch_size=size, columns=read):
-        if check:
-            batch.validate(full=True)
+    for batch in _ahead(_decoded(parquet, size, read, check)):
         arrays: dict[str, Any] = {}
         for name in wanted:
             if name not in usable:
@@ -145,6 +145,32 @@ def read_batches(
             parts, waiting = [], 0
     if parts:
         yield offset, _joined(parts, usable)
+
+
+def _decoded(parquet: pq.ParquetFile, size: int, columns: list[str] | None, check: bool
+             ) -> Iterator[pa.RecordBatch]:
+    """The record batches of ``parquet``, each validated in full when ``check``."""
+    for batch in parquet.iter_batches(batch_size=size, columns=columns):
+        if check:
+            batch.validate(full=True)
+        yield batch
+
+
+def _ahead(items: Iterator[T]) -> Iterator[T]:
+    """The items of ``items``, each next one made in a second thread while the caller works on
+    this one (Parquet decoding releases the GIL: reading overlaps the checks on two cores). An
+    exception comes out where its item would have."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    done = object()
+    with ThreadPoolExecutor(1, thread_name_prefix="validate-read") as pool:
+        future = pool.submit(next, items, done)
+        while True:
+            item = future.result()
+            if item is done:
+                return
+            future = pool.submit(next, items, done)
+            yield item  # type: ignore[misc]  # not ``done``: that returned above
 
 
 def _joined(parts: list[pa.Table], usable: dict[str, Any]) -> pa.Table:
