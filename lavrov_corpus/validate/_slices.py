@@ -149,8 +149,8 @@ def _string_views(array: ArrowArray) -> ArrowArray:
     views = _views(data, offsets[:-1], np.diff(offsets)).reshape(-1, 16)
     if not len(views):
         return pa.nulls(len(array), pa.string_view())
-    rows = views[np.maximum(codes(array), 0)]
-    buffers: list[Any] = [None, pa.py_buffer(rows), pa.py_buffer(data)]
+    rows: Any = views[np.maximum(codes(array), 0)]
+    buffers: list[Any] = [None, pa.py_buffer(rows), pa.py_buffer(data)]  # type: ignore[arg-type]  # ndarray has the buffer protocol
     return pa.Array.from_buffers(pa.string_view(), len(array), buffers)
 
 
@@ -221,7 +221,7 @@ def _first_words(data: np.ndarray, starts: np.ndarray, lengths: np.ndarray) -> n
             first[inside] = windows[starts[inside]]
         at = np.minimum(starts[tail, None] + np.arange(12), len(data) - 1)
         first[tail] = data[at]
-    words = first.view("<u4")
+    words: np.ndarray = first.view("<u4")
     keep = np.array([0, 0xFF, 0xFFFF, 0xFFFFFF, 0xFFFFFFFF], dtype=np.uint32)
     for j in range(3):
         words[:, j] &= keep[np.clip(lengths - 4 * j, 0, 4)]
