@@ -113,11 +113,15 @@ def check_quote_sources(ctx: Context) -> None:
 
 
 def _unlisted_sources(ctx: Context, sources: Path) -> None:
+    import numpy as np
+    import pyarrow as pa
+    pc = compute()
+
     listed = ctx.column("provenance", "path")
     if listed is None or not sources.is_dir():
         return
-    names = {p for p in listed.to_pylist() if p is not None}
-    for rel in ctx.source_index():
-        if not rel.startswith(".") and "/." not in rel and rel not in names:
-            ctx.collector.add(Code.PROVENANCE_COUNT, "input file has no provenance row",
-                              table="provenance", field="path", path=rel)
+    names = [rel for rel in ctx.source_index() if not rel.startswith(".") and "/." not in rel]
+    found = pc.is_in(pa.array(names, pa.string()), value_set=listed.drop_null())
+    for i in np.flatnonzero(~np.asarray(found.to_numpy(zero_copy_only=False), dtype=bool)):
+        ctx.collector.add(Code.PROVENANCE_COUNT, "input file has no provenance row",
+                          table="provenance", field="path", path=names[i])
