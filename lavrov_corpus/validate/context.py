@@ -213,7 +213,7 @@ def index_names(root: Path) -> dict[str, str]:
         dirs.sort()
         inside = os.path.relpath(folder, top).replace(os.sep, "/")
         for name in sorted(files):
-            if os.path.isfile(os.path.join(folder, name)):
+            if Path(folder, name).is_file():
                 rel = name if inside == "." else f"{inside}/{name}"
                 key = display_path(rel)
                 index[key] = key if key == rel else rel
