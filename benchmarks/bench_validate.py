@@ -191,6 +191,11 @@ PEAK = (
     "report = validate_dataset(Path(sys.argv[1]), row_model=False)\n"
     "seconds = time.perf_counter() - t\n"
     "peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024\n"
+    "try:  # ru_maxrss keeps the size of the parent it was forked from; VmHWM does not\n"
+    "    with open('/proc/self/status') as f:\n"
+    "        peak = next((int(x.split()[1]) / 1024 for x in f if x.startswith('VmHWM')), peak)\n"
+    "except OSError:\n"
+    "    pass\n"
     "print(report.valid, round(seconds, 3), round(peak, 1))\n"
 )
 
