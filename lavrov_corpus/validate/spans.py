@@ -127,14 +127,12 @@ class ArticleTexts:
     def group(self, g: int) -> SliceSource:
         """The texts of piece ``g``, prepared for slicing."""
         from ._slices import SliceSource
-        from .context import release_memory
 
         if g in self._prepared:
             self._prepared.move_to_end(g)
             return self._prepared[g]
         while len(self._prepared) >= self.cache:  # drop before reading: never two at once
             self._prepared.popitem(last=False)
-        release_memory(heap=False)
         column = self._read(g)
         if self.cast_to is not None:
             column = column.cast(self.cast_to)
