@@ -1,10 +1,12 @@
 """Read each table batch by batch and run every per-row check on each batch, in flat memory.
 
 Tables are read in an order that puts every referenced table before the tables that refer to
-it (speakers, treaties, articles, quotes, provenance). Each batch is validated (offsets, UTF-8),
-cast where the schema check allowed a cast, shown to the checks (values, rules, foreign keys,
-spans) and dropped. Only short columns stay: primary keys, and what the cross-table checks need
-(:data:`KEEP`, plus each article's text length and paragraph count); the duplicate-key and
+it (speakers, treaties, articles, quotes, provenance). Each batch is decoded one ahead in a
+second thread, validated (offsets, UTF-8), cast where the schema check allowed a cast, shown to
+the checks (values, rules, foreign keys, spans) and dropped; repeated strings are read
+dictionary-encoded. Only short columns stay: a 64-bit hash of every primary key, the keys
+themselves where other checks read them (:func:`keeps_key`), and what the cross-table checks
+need (:data:`KEEP`, plus each article's text length and paragraph count); the duplicate-key and
 accounting checks then run over those. A page that cannot be read halfway through a table makes
 the table unreadable: what its earlier batches reported is withdrawn, as if it never opened.
 """
