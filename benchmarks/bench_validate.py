@@ -7,7 +7,8 @@ ASCII and non-ASCII text, each with 100 quotes that are exact slices of it. Then
 
 1. our per-row checks (values, rules, keys, spans, accounting), streamed batch by batch from
    the Parquet files (reading and decoding included), wall and CPU time;
-2. the whole ``validate_dataset`` (reading, hashing, schema, metadata too; row models off);
+2. the whole ``validate_dataset`` (reading, hashing, schema, metadata too; row models off), and
+   its peak resident memory, in a fresh process (``ru_maxrss``);
 3. pydantic ``Quote.model_validate`` row by row on a sample, extrapolated (it checks less: no
    keys, no spans against the article text);
 4. ``frictionless validate`` (subprocess) on a sample of the quotes as CSV with a Table Schema
@@ -156,8 +157,8 @@ def build(root: Path, n_quotes: int) -> dict[str, pa.Table]:
     return tables
 
 
-def time_checks(root: Path) -> dict[str, float]:
-    """Seconds (wall and CPU) of the per-row checks, best of 3.
+def time_checks(root: Path, runs: int = 5) -> dict[str, float]:
+    """Seconds (wall and CPU) of the per-row checks, best of ``runs``.
 
     Validation streams: each table is read batch by batch and every per-row check (values,
     rules, keys, spans, accounting) runs on each batch, so reading and decoding the Parquet
@@ -168,7 +169,7 @@ def time_checks(root: Path) -> dict[str, float]:
     from lavrov_corpus.validate.report import Collector
 
     best: dict[str, float] = {}
-    for _ in range(3):
+    for _ in range(runs):
         ctx = Context(root=root, collector=Collector())
         ctx.collector.record_id = ctx.record_id
         files.open_tables(ctx)
@@ -180,6 +181,30 @@ def time_checks(root: Path) -> dict[str, float]:
         assert not ctx.collector.counts, ctx.collector.counts
     best["total"] = best["wall"]
     return best
+
+
+PEAK = (
+    "import resource, sys, time\n"
+    "from pathlib import Path\n"
+    "from lavrov_corpus.validate import validate_dataset\n"
+    "t = time.perf_counter()\n"
+    "report = validate_dataset(Path(sys.argv[1]), row_model=False)\n"
+    "seconds = time.perf_counter() - t\n"
+    "peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024\n"
+    "try:  # ru_maxrss keeps the size of the parent it was forked from; VmHWM does not\n"
+    "    with open('/proc/self/status') as f:\n"
+    "        peak = next((int(x.split()[1]) / 1024 for x in f if x.startswith('VmHWM')), peak)\n"
+    "except OSError:\n"
+    "    pass\n"
+    "print(report.valid, round(seconds, 3), round(peak, 1))\n"
+)
+
+
+def peak_memory(root: Path) -> tuple[bool, float, float]:
+    """(valid, seconds, peak RSS in MB) of ``validate_dataset`` in a fresh Python process."""
+    out = subprocess.run([sys.executable, "-c", PEAK, str(root)], capture_output=True,
+                         text=True, check=True).stdout.split()
+    return out[0] == "True", float(out[1]), float(out[2])
 
 
 def time_pydantic(quotes: pa.Table, sample: int) -> float:
@@ -248,7 +273,7 @@ def main() -> None:
         print(f"built {n:,} quotes / {tables['articles'].num_rows:,} articles "
               f"in {time.perf_counter() - t:.1f}s")
         checks = time_checks(root)
-        print(f"our per-row checks, streamed (read + decode + check, best of 3): "
+        print(f"our per-row checks, streamed (read + decode + check, best of 5): "
               f"wall {checks['wall']:.3f}s, CPU {checks['cpu']:.3f}s")
         print(f"  -> {n / checks['wall']:,.0f} quote rows/s wall, {n / checks['cpu']:,.0f} "
               "quote rows/s CPU (all tables' rows checked too)")
@@ -257,6 +282,9 @@ def main() -> None:
         whole = time.perf_counter() - t
         print(f"whole validate_dataset (read+hash+schema+checks+metadata, no row models): "
               f"{whole:.2f}s -> {n / whole:,.0f} quote rows/s; valid={report.valid}")
+        valid, seconds, peak = peak_memory(root)
+        print(f"peak RSS of validate_dataset in a fresh process (imports included): "
+              f"{peak:.0f} MB ({seconds:.2f}s, valid={valid})")
         per_row = time_pydantic(tables["quotes"], args.sample)
         print(f"pydantic Quote.model_validate row by row: {1 / per_row:,.0f} rows/s on "
               f"{args.sample:,} rows; extrapolated to {n:,}: {per_row * n:.1f}s")

@@ -9,12 +9,25 @@ Arrow's ``equal`` compares the views with the expected strings. No Python loop r
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from .context import ArrowArray, compute
+from .context import ArrowArray, compute, per_value
 
 if TYPE_CHECKING:
     import numpy as np
+
+
+def _extra_bytes() -> np.ndarray:
+    """Extra bytes of the UTF-8 character each lead byte starts (0 for any other byte)."""
+    import numpy as np
+
+    table = np.zeros(256, dtype=np.int64)
+    table[0xC0:], table[0xE0:], table[0xF0:] = 1, 2, 3
+    return table
+
+
+_EXTRA = _extra_bytes()
+
 
 def _buffers(array: ArrowArray) -> tuple[np.ndarray, np.ndarray]:
     """(int64 offsets, uint8 data) of a string array, without copying the data."""
@@ -47,15 +60,14 @@ def _byte_offsets(
     ascii_only = code_points is not None and len(offsets) > 0 and (
         code_points == int(offsets[-1] - offsets[0]))
     leads = np.zeros(0, dtype=np.int64) if ascii_only else _leads(data)
-    lead_bytes = data[leads]
-    extra = (1 + (lead_bytes >= 0xE0) + (lead_bytes >= 0xF0)).astype(np.int64)
-    before = np.concatenate([np.zeros(1, np.int64), np.cumsum(extra)])
-    lead_cp = leads - before[:-1]  # global code-point index of each multi-byte character
+    before = np.zeros(len(leads) + 1, dtype=np.int64)
+    np.cumsum(_EXTRA[data[leads]], out=before[1:])  # extra bytes before each lead and in all
     base = offsets - before[np.searchsorted(leads, offsets)]  # global code point of each text
+    leads -= before[:-1]  # now the global code-point index of each multi-byte character
 
     def to_byte(index: np.ndarray, cp: np.ndarray) -> np.ndarray:
         g = base[index] + cp
-        return np.asarray(g + before[np.searchsorted(lead_cp, g, side="left")])
+        return np.asarray(g + before[np.searchsorted(leads, g, side="left")])
 
     return to_byte
 
@@ -95,6 +107,7 @@ class SliceSource:
         """Boolean mask: ``texts[index[k]][start[k]:end[k]] != expected[k]`` (or invalid span).
 
         A span is invalid when ``start < 0``, ``end < start`` or ``end`` is past its text.
+        ``expected`` may be dictionary-encoded (its strings are then measured once each).
         """
         import numpy as np
         import pyarrow as pa
@@ -104,18 +117,47 @@ class SliceSource:
         start = start.astype(np.int64)
         end = end.astype(np.int64)
         bad = (start < 0) | (end < start) | (end > self.n_cp[index])
-        start, end = np.where(bad, 0, start), np.where(bad, 0, end)
-        b_start, b_end = self.to_byte(index, start), self.to_byte(index, end)
-        bad |= b_end < b_start
-        lengths = np.where(bad, 0, b_end - b_start)
+        start = np.where(bad, 0, start)
+        # Only starts are converted to bytes: the slice equals ``expected`` exactly when the
+        # bytes from there equal its bytes, inside the text, and it has ``end - start`` code
+        # points (a byte range from a character boundary that equals valid UTF-8 is text).
+        b_start = self.to_byte(index, start)
+        want_bytes = _np(per_value(expected, pc.binary_length).fill_null(0))
+        want_cp = _np(per_value(expected, pc.utf8_length).fill_null(-1))
+        bad |= (end - start != want_cp) | (b_start + want_bytes > self.offsets[index + 1])
+        lengths = np.where(bad, 0, want_bytes)
         views = _views(self.data, np.where(bad, 0, b_start), lengths)
         got = pa.Array.from_buffers(
             pa.string_view(), len(lengths), [None, pa.py_buffer(views), self.buffer]  # type: ignore[arg-type]  # ndarray has the buffer protocol
         )
-        same = pc.equal(got, expected.cast(pa.string_view()))
-        result: np.ndarray = bad | ~np.asarray(
-            pc.fill_null(same, False).to_numpy(zero_copy_only=False))
+        same = pc.equal(got, _string_views(expected))
+        result: np.ndarray = bad | ~_np(pc.fill_null(same, False))
         return result
+
+
+def _string_views(array: ArrowArray) -> ArrowArray:
+    """``array`` as string views; a dictionary-encoded one without copying a string (each row
+    gets a copy of its value's 16-byte view; a null row may get any value's view)."""
+    import numpy as np
+    import pyarrow as pa
+
+    from .context import codes, is_dictionary
+
+    if not is_dictionary(array):
+        return array.cast(pa.string_view())
+    offsets, data = _buffers(array.dictionary)
+    views = _views(data, offsets[:-1], np.diff(offsets)).reshape(-1, 16)
+    if not len(views):
+        return pa.nulls(len(array), pa.string_view())
+    rows: Any = views[np.maximum(codes(array), 0)]
+    buffers: list[Any] = [None, pa.py_buffer(rows), pa.py_buffer(data)]  # type: ignore[arg-type]  # ndarray has the buffer protocol
+    return pa.Array.from_buffers(pa.string_view(), len(array), buffers)
+
+
+def _np(array: ArrowArray) -> np.ndarray:
+    import numpy as np
+
+    return np.asarray(array.to_numpy(zero_copy_only=False))
 
 
 def slice_mismatch(
@@ -127,8 +169,15 @@ def slice_mismatch(
 ) -> np.ndarray:
     """Boolean mask: ``texts[index[k]][start[k]:end[k]] != expected[k]`` (or the span is invalid).
 
-    A span is invalid when ``start < 0``, ``end < start`` or ``end`` is past its text.
+    A span is invalid when ``start < 0``, ``end < start`` or ``end`` is past its text. Spans
+    near the start of long texts (titles) are cut from the texts' first code points only.
     """
+    pc = compute()
+
+    limit = max(int(end.max()), 0) if len(end) else 0
+    if len(texts) * limit * 4 < texts.nbytes // 2:  # UTF-8: at most 4 bytes a code point
+        # ends past a prefix's end are past the text's end: the answers do not change
+        texts = pc.utf8_slice_codeunits(texts, 0, limit)
     return SliceSource(texts).mismatch(index, start, end, expected)
 
 
@@ -148,14 +197,32 @@ def _views(data: np.ndarray, starts: np.ndarray, lengths: np.ndarray) -> np.ndar
     views[:, 0] = lengths
     if not n or not len(data):
         return views.reshape(-1).view(np.uint8)
-    width = np.arange(12, dtype=np.int64)
-    first = data[np.minimum(starts[:, None] + width, len(data) - 1)]
-    first = np.where(width < lengths[:, None], first, 0).astype(np.uint8)
-    words = np.ascontiguousarray(first).view("<u4")  # (n, 3) little-endian words
-    short = lengths <= 12
-    views[short, 1:] = words[short]
-    long_ = ~short
-    views[long_, 1] = words[long_, 0]
-    views[long_, 2] = 0  # buffer index
-    views[long_, 3] = starts[long_]
+    words = _first_words(data, starts, lengths)  # inline data, or the 4-byte prefix
+    long_ = lengths > 12
+    views[:, 1] = words[:, 0]
+    views[:, 2] = np.where(long_, 0, words[:, 1])  # or the buffer index
+    views[:, 3] = np.where(long_, starts, words[:, 2])  # or the offset in it
     return views.reshape(-1).view(np.uint8)
+
+
+def _first_words(data: np.ndarray, starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+    """The first 12 bytes of each range as three little-endian uint32 words, zero past its
+    length (one 12-byte gather per range through a sliding window over ``data``)."""
+    import numpy as np
+
+    inside = starts <= len(data) - 12
+    tail = np.flatnonzero(~inside)  # ranges within 12 bytes of the end of ``data``
+    windows = np.lib.stride_tricks.sliding_window_view(data, min(12, len(data)))
+    if not len(tail):
+        first = windows[starts]
+    else:
+        first = np.zeros((len(starts), 12), dtype=np.uint8)
+        if len(data) >= 12:
+            first[inside] = windows[starts[inside]]
+        at = np.minimum(starts[tail, None] + np.arange(12), len(data) - 1)
+        first[tail] = data[at]
+    words: np.ndarray = first.view("<u4")
+    keep = np.array([0, 0xFF, 0xFFFF, 0xFFFFFF, 0xFFFFFFFF], dtype=np.uint32)
+    for j in range(3):
+        words[:, j] &= keep[np.clip(lengths - 4 * j, 0, 4)]
+    return words

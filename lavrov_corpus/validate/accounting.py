@@ -10,7 +10,7 @@ from pathlib import Path
 
 from ..models import FileRole, ProvenanceStatus
 from .codes import Code
-from .context import Context, clustered_runs, compute, spread
+from .context import Context, clustered_runs, compute, is_dictionary, spread
 from .spans import article_rows
 
 
@@ -92,15 +92,18 @@ def check_quote_sources(ctx: Context) -> None:
     if not ctx.collector.wants(Code.PROVENANCE_MISMATCH):
         return
     found = article_rows(ctx, "quotes")
-    mine = ctx.column("quotes", "source_sha256")
+    mine = ctx.encoded("quotes", "source_sha256")
     theirs = ctx.ref("articles", "source_sha256")
-    aid = ctx.column("quotes", "article_id")
+    aid = ctx.encoded("quotes", "article_id")
     if found is None or mine is None or theirs is None or aid is None:
         return
     starts = clustered_runs(aid, mine)
     probe = np.arange(len(found)) if starts is None else starts
     rows = probe[found[probe] >= 0]
-    differ = pc.not_equal(mine.take(pa.array(rows)), theirs.take(pa.array(found[rows])))
+    picked = mine.take(pa.array(rows))
+    if is_dictionary(picked):
+        picked = picked.dictionary_decode()
+    differ = pc.not_equal(picked, theirs.take(pa.array(found[rows])))
     bad_probe = np.zeros(len(probe), dtype=bool)
     bad_probe[found[probe] >= 0] = np.asarray(
         pc.fill_null(differ, False).to_numpy(zero_copy_only=False), bool)
@@ -110,11 +113,15 @@ def check_quote_sources(ctx: Context) -> None:
 
 
 def _unlisted_sources(ctx: Context, sources: Path) -> None:
+    import numpy as np
+    import pyarrow as pa
+    pc = compute()
+
     listed = ctx.column("provenance", "path")
     if listed is None or not sources.is_dir():
         return
-    names = {p for p in listed.to_pylist() if p is not None}
-    for rel in ctx.source_index():
-        if not rel.startswith(".") and "/." not in rel and rel not in names:
-            ctx.collector.add(Code.PROVENANCE_COUNT, "input file has no provenance row",
-                              table="provenance", field="path", path=rel)
+    names = [rel for rel in ctx.source_index() if not rel.startswith(".") and "/." not in rel]
+    found = pc.is_in(pa.array(names, pa.string()), value_set=listed.drop_null())
+    for i in np.flatnonzero(~np.asarray(found.to_numpy(zero_copy_only=False), dtype=bool)):
+        ctx.collector.add(Code.PROVENANCE_COUNT, "input file has no provenance row",
+                          table="provenance", field="path", path=names[i])

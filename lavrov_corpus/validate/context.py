@@ -3,12 +3,16 @@
 Tables are never held whole. :mod:`.stream` reads each table batch by batch; while a batch is
 being checked, ``Context.tables`` holds just that batch (``column`` reads from it, and the
 collector adds the batch's first row to every row reported, so rows stay 0-based in the whole
-table). What the cross-table checks need (keys and a few short columns) is kept in
-``Context.kept`` and read with ``ref``.
+table). Repeated strings may be read dictionary-encoded: ``encoded`` gives a column as read,
+for checks that work once per distinct value (:func:`per_value`), ``column`` always plain
+values. What the cross-table checks need (keys and a few short columns) is kept in
+``Context.kept`` and read with ``ref``; primary keys of every table as 64-bit hashes in
+``Context.key_hashes``.
 """
 
 from __future__ import annotations
 
+import os
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cache
@@ -59,8 +63,12 @@ class Context:
     kept: dict[str, pa.Table] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
     #: provenance form of each file under ``sources`` -> its path (built once, when needed)
-    _source_index: dict[str, Path] | None = None
+    _source_index: dict[str, str] | None = None
+    #: table -> (uint64 hash of each row's primary key, mask of rows whose key is not null)
+    key_hashes: dict[str, tuple[np.ndarray, np.ndarray]] = field(default_factory=dict)
     _ids: dict[str, tuple[list[int], list[Any]]] = field(default_factory=dict)
+    #: tables whose primary keys are not kept: record ids are read back from the file
+    _lazy_ids: dict[str, LazyKeys] = field(default_factory=dict)
     _columns: dict[tuple[str, str], ArrowArray] = field(default_factory=dict)
     #: results derived from the shown batch, shared by the checks that need them
     memo: dict[Any, Any] = field(default_factory=dict)
@@ -73,8 +81,20 @@ class Context:
         self.collector.offsets = dict(offsets or {})
 
     def column(self, table: str, name: str) -> ArrowArray | None:
-        """A usable top-level column of the shown batch as one Array, or None."""
+        """A usable top-level column of the shown batch as one Array of plain values, or None."""
         key = (table, name)
+        if key not in self._columns:
+            column = self.encoded(table, name)
+            if column is None:
+                return None
+            if is_dictionary(column):
+                column = column.dictionary_decode()
+            self._columns[key] = column
+        return self._columns[key]
+
+    def encoded(self, table: str, name: str) -> ArrowArray | None:
+        """Like :meth:`column`, but as read: repeated strings may be dictionary-encoded."""
+        key = ("encoded:" + table, name)
         if key not in self._columns:
             t = self.tables.get(table)
             if t is None or name not in t.column_names:
@@ -90,6 +110,13 @@ class Context:
         t = self.tables.get(table)
         return t is not None and all(n in t.column_names for n in names)
 
+    def text_length(self, table: str, name: str) -> ArrowArray:
+        """Code points of each value of a string column of the shown batch (computed once)."""
+        key = ("text_length", table, name)
+        if key not in self.memo:
+            self.memo[key] = per_value(self.encoded(table, name), compute().utf8_length)
+        return self.memo[key]
+
     def ref(self, table: str, name: str) -> ArrowArray | None:
         """A kept column of a whole table (keys and the like) as one Array, or None."""
         key = ("kept:" + table, name)
@@ -103,12 +130,10 @@ class Context:
             )
         return self._columns[key]
 
-    def source_index(self) -> dict[str, Path]:
+    def source_index(self) -> dict[str, str]:
         """Every file of the sources folder by its provenance form (one walk of the folder)."""
-        from ..paths import index_files
-
         if self._source_index is None:
-            self._source_index = index_files(self.sources) if self.sources is not None else {}
+            self._source_index = index_names(self.sources) if self.sources is not None else {}
         return self._source_index
 
     def keep_id(self, table: str, first_row: int, ids: ArrowArray) -> None:
@@ -120,17 +145,79 @@ class Context:
     def forget_ids(self, table: str) -> None:
         """Drop the primary keys remembered for ``table`` (its file proved unreadable)."""
         self._ids.pop(table, None)
+        self._lazy_ids.pop(table, None)
+
+    def read_ids_later(self, table: str, key: str) -> None:
+        """Record ids of ``table`` from now on: read back from its file when asked for."""
+        self._ids.pop(table, None)
+        self._lazy_ids[table] = LazyKeys(self, table, key)
 
     def record_id(self, table: str, row: int) -> str | None:
         """Primary key of ``table[row]`` (row in the whole table) as text, when readable."""
-        if table not in TABLES or table not in self._ids:
+        if table not in TABLES:
             return None
-        starts, chunks = self._ids[table]
-        i = bisect_right(starts, row) - 1
-        if i < 0 or row - starts[i] >= len(chunks[i]):
+        if table in self._lazy_ids:
+            value = self._lazy_ids[table].get(row)
+        elif table in self._ids:
+            starts, chunks = self._ids[table]
+            i = bisect_right(starts, row) - 1
+            if i < 0 or row - starts[i] >= len(chunks[i]):
+                return None
+            value = chunks[i][row - starts[i]].as_py()
+        else:
             return None
-        value = chunks[i][row - starts[i]].as_py()
         return None if value is None else str(value)
+
+
+class LazyKeys:
+    """Primary keys of a table whose key column is not kept, read back one row group at a time
+    (the last one read is kept: problems are reported in row order within each check)."""
+
+    def __init__(self, ctx: Context, table: str, key: str) -> None:
+        self.ctx, self.table, self.key = ctx, table, key
+        self._group: tuple[int, int, ArrowArray] | None = None  # (first row, rows, keys)
+
+    def get(self, row: int) -> Any:
+        """The key of ``row`` as a Python value (None when it cannot be read)."""
+        from .files import fresh_reader
+
+        if self._group is None or not 0 <= row - self._group[0] < self._group[1]:
+            parquet = fresh_reader(self.ctx, self.table)
+            cast_to = self.ctx.usable.get(self.table, {}).get(self.key)
+            if parquet is None or self.key not in self.ctx.usable.get(self.table, {}):
+                return None
+            meta, first = parquet.metadata, 0
+            for i in range(meta.num_row_groups):
+                rows = meta.row_group(i).num_rows
+                if row < first + rows:
+                    keys = parquet.read_row_group(i, columns=[self.key]).column(0)
+                    keys = keys.cast(cast_to) if cast_to is not None else keys
+                    self._group = (first, rows, keys)
+                    break
+                first += rows
+            else:
+                return None
+        first, _, keys = self._group
+        return keys[row - first].as_py()
+
+
+def index_names(root: Path) -> dict[str, str]:
+    """Provenance form of every file under ``root`` -> its path relative to ``root`` as ``os``
+    names it: :func:`..paths.index_files` with names instead of Paths (100,000 Paths held some
+    50 MB; a name equal to its provenance form is the key itself, stored once)."""
+    from ..paths import display_path
+
+    index: dict[str, str] = {}
+    top = os.fspath(root)
+    for folder, dirs, files in os.walk(top):
+        dirs.sort()
+        inside = os.path.relpath(folder, top).replace(os.sep, "/")
+        for name in sorted(files):
+            if Path(folder, name).is_file():
+                rel = name if inside == "." else f"{inside}/{name}"
+                key = display_path(rel)
+                index[key] = key if key == rel else rel
+    return index
 
 
 def walk(
@@ -165,11 +252,38 @@ def walk(
         array = pc.struct_field(array, steps.pop(0))
 
 
+def is_dictionary(array: ArrowArray) -> bool:
+    """True for a dictionary-encoded array."""
+    import pyarrow as pa
+
+    return bool(pa.types.is_dictionary(array.type))
+
+
+def per_value(array: ArrowArray, check: Any) -> ArrowArray:
+    """``check(array)`` for an element-wise ``check``; on a dictionary-encoded array it runs
+    once per distinct value and is spread to the rows (a null row gives null)."""
+    if not is_dictionary(array):
+        return check(array)
+    return check(array.dictionary).take(array.indices)
+
+
+def codes(array: ArrowArray) -> np.ndarray:
+    """The dictionary indices of a dictionary-encoded array as int64, -1 for a null row."""
+    import numpy as np
+
+    indices = array.indices
+    if indices.null_count:
+        indices = indices.fill_null(-1)
+    return np.asarray(indices.to_numpy(zero_copy_only=False), dtype=np.int64)
+
+
 def true_rows(mask: ArrowArray, rows: np.ndarray | None = None) -> np.ndarray:
     """Rows where the boolean ``mask`` is true (nulls count as false), mapped through ``rows``."""
     import numpy as np
 
     pc = compute()
+    if getattr(mask, "true_count", None) == 0:  # the common case: nothing to report
+        return np.zeros(0, dtype=np.int64)
     found = pc.indices_nonzero(pc.fill_null(mask, False)).to_numpy(zero_copy_only=False)
     idx: np.ndarray = np.asarray(found, dtype=np.int64)
     return idx if rows is None else np.asarray(rows[idx])
@@ -189,15 +303,25 @@ def run_starts(*arrays: ArrowArray) -> np.ndarray:
     if n < 2:
         return np.zeros(min(n, 1), dtype=np.int64)
     change = None
-    for array in arrays:
+    found_np = np.zeros(n - 1, dtype=bool)
+    plain = []
+    for array in arrays:  # equal indices mean equal values (a run may be cut where they differ)
+        if is_dictionary(array):
+            c = codes(array)
+            found_np |= c[1:] != c[:-1]
+        else:
+            plain.append(array)
+    for array in plain:
         after, before = array.slice(1), array.slice(0, n - 1)
         differ = pc.not_equal(after, before)
         if array.null_count:
             differ = pc.if_else(pc.is_valid(differ), differ,
                                 pc.not_equal(pc.is_null(after), pc.is_null(before)))
         change = differ if change is None else pc.or_(change, differ)
-    found = pc.indices_nonzero(change).to_numpy(zero_copy_only=False)
-    starts: np.ndarray = np.concatenate([np.zeros(1, np.int64), np.asarray(found, np.int64) + 1])
+    if change is not None:
+        found_np |= np.asarray(pc.fill_null(change, False).to_numpy(zero_copy_only=False), bool)
+    found = np.flatnonzero(found_np)
+    starts: np.ndarray = np.concatenate([np.zeros(1, np.int64), found.astype(np.int64) + 1])
     return starts
 
 

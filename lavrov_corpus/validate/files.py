@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Collection
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
@@ -149,18 +150,21 @@ def open_tables(ctx: Context) -> None:
         ctx.rows[table] = rows
 
 
-def fresh_reader(ctx: Context, table: str) -> pq.ParquetFile | None:
+def fresh_reader(ctx: Context, table: str, dictionaries: Collection[str] = ()
+                 ) -> pq.ParquetFile | None:
     """A new reader of ``table``'s open file (its footer not parsed again), for one pass.
 
     A ``ParquetFile`` keeps the buffers of the last pages it read for as long as it lives (about
     27 MB for a row group of article text): each pass reads through its own reader and drops it.
+    ``dictionaries``: columns to read dictionary-encoded (as stored: no strings are built).
     """
     import pyarrow.parquet as pq
 
     parquet = ctx.files.get(table)
     if parquet is None:
         return None
-    return pq.ParquetFile(str(table_path(ctx.root, table)), metadata=parquet.metadata)
+    return pq.ParquetFile(str(table_path(ctx.root, table)), metadata=parquet.metadata,
+                          read_dictionary=list(dictionaries) or None)
 
 
 def unreadable(ctx: Context, table: str, exc: BaseException) -> None:
@@ -175,4 +179,5 @@ def unreadable(ctx: Context, table: str, exc: BaseException) -> None:
     ctx.rows.pop(table, None)
     ctx.usable.pop(table, None)
     ctx.kept.pop(table, None)
+    ctx.key_hashes.pop(table, None)
     ctx.forget_ids(table)

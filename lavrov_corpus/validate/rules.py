@@ -12,7 +12,7 @@ from typing import Any
 
 from ..models import FileRole, ProvenanceStatus
 from .codes import Code
-from .context import Context, compute, walk
+from .context import Context, compute, per_value, walk
 from .values import FieldSpec, field_specs, report_mask, values_at
 
 #: Columns that must be all null or all set in one row (mirrors the models' validators).
@@ -80,10 +80,10 @@ def _null_together(ctx: Context, table: str) -> None:
     for group in NULL_TOGETHER.get(table, []):
         if not ctx.has(table, *group):
             continue
-        nulls = [pc.is_null(ctx.column(table, c)) for c in group]
+        nulls = [pc.is_null(ctx.encoded(table, c)) for c in group]
         for name, isnull in zip(group[1:], nulls[1:], strict=True):
             bad = pc.not_equal(isnull, nulls[0])
-            col = ctx.column(table, name)
+            col = ctx.encoded(table, name)
             assert col is not None
             import numpy as np
 
@@ -115,10 +115,9 @@ def _sorted_lists(ctx: Context, table: str) -> None:
 def _article_offsets(ctx: Context) -> None:
     pc = compute()
 
-    text = ctx.column("articles", "text")
-    if text is None:
+    if ctx.encoded("articles", "text") is None:
         return
-    length = pc.utf8_length(text)
+    length = ctx.text_length("articles", "text")
     for spec in field_specs("articles"):
         if not is_text_offset(spec):
             continue
@@ -137,14 +136,14 @@ def _quote_ids(ctx: Context) -> None:
 
     if not ctx.has("quotes", "quote_id", "article_id"):
         return
-    qid, aid = ctx.column("quotes", "quote_id"), ctx.column("quotes", "article_id")
+    qid, aid = ctx.column("quotes", "quote_id"), ctx.encoded("quotes", "article_id")
     assert qid is not None and aid is not None
-    n = pc.utf8_length(aid)
+    n = ctx.text_length("quotes", "article_id")
     # quote_id must start with article_id + "-"; ids have a fixed length once their format holds
     width = pc.max(n).as_py() or 0
     prefix = pc.utf8_slice_codeunits(qid, 0, width + 1)
-    bad = pc.and_(pc.equal(n, width),
-                  pc.not_equal(prefix, pc.binary_join_element_wise(aid, "-", "")))
+    joined = per_value(aid, lambda v: pc.binary_join_element_wise(v, "-", ""))
+    bad = pc.and_(pc.equal(n, width), pc.not_equal(prefix, joined))
     report_mask(ctx, Code.CONSISTENCY, "quotes", "quote_id", bad, qid,
                 np.arange(len(qid)), "does not start with its article_id + '-'")
 

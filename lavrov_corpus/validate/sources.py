@@ -15,9 +15,8 @@ from collections import OrderedDict
 from pathlib import Path
 from typing import Any
 
-from ..paths import index_files
 from .codes import Code
-from .context import Context, compute, release_memory
+from .context import Context, compute, index_names, release_memory
 from .stream import read_batches
 
 _SPACE = re.compile(r"\s+")
@@ -34,16 +33,16 @@ def _squash(text: str) -> str:
 
 
 def _check_file(ctx: Context, sources: Path, row: int, rel: str, sha: str, size: int | None,
-                verified: dict[str, str], index: dict[str, Path]) -> None:
+                verified: dict[str, str], index: dict[str, str]) -> None:
     """One provenance row against its file: present, size, sha256."""
     out = ctx.collector
-    file = index.get(rel)
-    if file is None:  # the index holds only files inside the sources folder
+    name = index.get(rel)
+    if name is None:  # the index holds only files inside the sources folder
         out.add(Code.SOURCE_MISSING, f"{rel} not found in {sources}",
                 table="provenance", row=row, field="path", path=rel)
         return
     try:
-        data = file.read_bytes()
+        data = (sources / name).read_bytes()
     except OSError as exc:
         out.add(Code.SOURCE_MISSING, f"unreadable: {exc}", table="provenance", row=row,
                 field="path", path=rel)
@@ -68,7 +67,7 @@ def check_sources(ctx: Context, sources: Path) -> None:
     if paths is None or shas is None or sizes is None:
         return
     verified: dict[str, str] = {}  # sha256 -> the name of a source file matching provenance
-    index = ctx.source_index() if sources == ctx.sources else index_files(sources)
+    index = ctx.source_index() if sources == ctx.sources else index_names(sources)
     for first in range(0, len(paths), _BATCH_ROWS):  # Python lists of one slice at a time
         rows = zip(*(c.slice(first, _BATCH_ROWS).to_pylist() for c in (paths, shas, sizes)),
                    strict=True)
@@ -77,7 +76,7 @@ def check_sources(ctx: Context, sources: Path) -> None:
                 continue  # unreadable inputs have no hash to check
             _check_file(ctx, sources, row, rel, sha, size, verified, index)
     if out.wants(Code.SOURCE_SPAN_MISMATCH):
-        blobs = _Blobs(index, verified)
+        blobs = _Blobs(sources, index, verified)
         release_memory()
         encodings = _article_segments(ctx, blobs)
         _quote_bytes(ctx, blobs, encodings)
@@ -88,8 +87,8 @@ class _Blobs:
     """Bytes of verified source files by sha256, the last few kept (a file can change on disk
     after it was hashed: it is re-hashed on each read)."""
 
-    def __init__(self, index: dict[str, Path], files: dict[str, str]) -> None:
-        self.index, self.files = index, files
+    def __init__(self, sources: Path, index: dict[str, str], files: dict[str, str]) -> None:
+        self.sources, self.index, self.files = sources, index, files
         self._recent: OrderedDict[str, bytes | None] = OrderedDict()
 
     def get(self, sha: str | None) -> bytes | None:
@@ -99,7 +98,7 @@ class _Blobs:
             self._recent.move_to_end(sha)
             return self._recent[sha]
         try:
-            data: bytes | None = self.index[self.files[sha]].read_bytes()
+            data: bytes | None = (self.sources / self.index[self.files[sha]]).read_bytes()
         except OSError:
             data = None
         if data is not None and hashlib.sha256(data).hexdigest() != sha:
@@ -180,7 +179,7 @@ def _article_segments(ctx: Context, blobs: _Blobs) -> dict[str, str]:
     cols = ["text", "source_sha256", "source_encoding", "source_map"]
     if not all(c in ctx.usable.get("articles", {}) for c in cols):
         return encodings
-    for offset, batch in read_batches(ctx, "articles", cols):
+    for offset, batch in read_batches(ctx, "articles", cols, batch_bytes=_BATCH_BYTES):
         if batch.column_names != cols:
             return encodings  # a column stopped casting: reported by the schema check
         text, sha, enc, smap = (ctx_column(batch, c) for c in cols)
@@ -281,7 +280,7 @@ def _quote_bytes(ctx: Context, blobs: _Blobs, encodings: dict[str, str]) -> None
     cols = ["text", "source_sha256", "source_byte_start", "source_byte_end"]
     if not all(c in ctx.usable.get("quotes", {}) for c in cols):
         return
-    for offset, batch in read_batches(ctx, "quotes", cols):
+    for offset, batch in read_batches(ctx, "quotes", cols, batch_bytes=_BATCH_BYTES):
         if batch.column_names != cols:
             return
         text, sha, start, end = (ctx_column(batch, c) for c in cols)

@@ -14,7 +14,16 @@ from collections import OrderedDict
 from typing import TYPE_CHECKING, Any
 
 from .codes import Code
-from .context import ArrowArray, Context, clustered_runs, compute, spread, walk
+from .context import (
+    ArrowArray,
+    Context,
+    clustered_runs,
+    codes,
+    compute,
+    is_dictionary,
+    spread,
+    walk,
+)
 from .values import report_mask
 
 #: Decoded text per piece of a row group read for the quote spans.
@@ -30,7 +39,8 @@ if TYPE_CHECKING:
 
 def article_rows(ctx: Context, table: str) -> np.ndarray | None:
     """Row in the kept articles of each row of the shown batch of ``table`` (-1: no such
-    article), or None; matched once per run of equal ``article_id`` s when they come in runs."""
+    article), or None; matched once per distinct ``article_id`` when it is dictionary-encoded,
+    else once per run of equal ones when they come in runs."""
     import numpy as np
     import pyarrow as pa
     pc = compute()
@@ -40,9 +50,13 @@ def article_rows(ctx: Context, table: str) -> np.ndarray | None:
         found: np.ndarray | None = ctx.memo[key]
         return found
     ids = ctx.ref("articles", "article_id")
-    refs = ctx.column(table, "article_id")
+    refs = ctx.encoded(table, "article_id")
     found = None
-    if ids is not None and refs is not None:
+    if ids is not None and refs is not None and is_dictionary(refs):
+        idx = pc.index_in(refs.dictionary, value_set=ids).fill_null(-1)
+        per_code = np.append(np.asarray(idx.to_numpy(zero_copy_only=False), np.int64), -1)
+        found = per_code[codes(refs)]  # a null row has code -1: the appended -1
+    elif ids is not None and refs is not None:
         starts = clustered_runs(refs)
         probe = refs if starts is None else refs.take(pa.array(starts))
         idx = pc.index_in(probe, value_set=ids).fill_null(-1)
@@ -113,14 +127,12 @@ class ArticleTexts:
     def group(self, g: int) -> SliceSource:
         """The texts of piece ``g``, prepared for slicing."""
         from ._slices import SliceSource
-        from .context import release_memory
 
         if g in self._prepared:
             self._prepared.move_to_end(g)
             return self._prepared[g]
         while len(self._prepared) >= self.cache:  # drop before reading: never two at once
             self._prepared.popitem(last=False)
-        release_memory(heap=False)
         column = self._read(g)
         if self.cast_to is not None:
             column = column.cast(self.cast_to)
@@ -206,18 +218,21 @@ def check_quote_spans(ctx: Context, texts: ArticleTexts | None) -> None:
         p = _np(par.take(pa.array(rows)).fill_null(0))
         out.add_rows(Code.RANGE, "quotes", rows[p >= counts], "paragraph",
                      "is not a paragraph index of its article")
-    quote_text = ctx.column("quotes", "text")
+    quote_text = ctx.encoded("quotes", "text")
     if quote_text is None or not out.wants(Code.SPAN_MISMATCH):
         return
     ok = ~past & (e >= s) & (s >= 0)
     rows, idx, s, e = rows[ok], idx[ok], s[ok], e[ok]
-    got = quote_text.take(pa.array(rows))
+    # rows are increasing: as many as the batch has means every row (no copy then)
+    got = quote_text if len(rows) == len(quote_text) else quote_text.take(pa.array(rows))
     bad = np.zeros(len(rows), dtype=bool)
     groups = texts.group_of(idx)
-    for g in np.unique(groups):  # one or two row groups per batch when quotes are in order
+    pieces = np.unique(groups)
+    for g in pieces:  # one or two pieces per batch when quotes are in article order
         m = groups == g
         source = texts.group(int(g))
-        bad[m] = source.mismatch(idx[m] - texts.starts[g], s[m], e[m], got.filter(pa.array(m)))
+        want = got if len(pieces) == 1 else got.filter(pa.array(m))
+        bad[m] = source.mismatch(idx[m] - texts.starts[g], s[m], e[m], want)
     bad &= _np(got.is_valid())
     out.add_rows(Code.SPAN_MISMATCH, "quotes", rows[bad], "text",
                  lambda r: f"text differs from articles.text[{start[r]}:{end[r]}]")

@@ -20,7 +20,17 @@ from pydantic.fields import FieldInfo
 
 from ..models import TABLES
 from .codes import Code
-from .context import ArrowArray, Context, clustered_runs, compute, spread, true_rows, walk
+from .context import (
+    ArrowArray,
+    Context,
+    clustered_runs,
+    compute,
+    is_dictionary,
+    per_value,
+    spread,
+    true_rows,
+    walk,
+)
 
 if TYPE_CHECKING:
     pass
@@ -105,8 +115,9 @@ def field_specs(table: str) -> tuple[FieldSpec, ...]:
 
 
 def values_at(ctx: Context, table: str, spec: FieldSpec) -> tuple[ArrowArray, Any] | None:
-    """The values at ``spec``'s path (list items flattened) and their top-level rows."""
-    column = ctx.column(table, spec.path[0])
+    """The values at ``spec``'s path (list items flattened) and their top-level rows; a
+    top-level string column may be dictionary-encoded (see :func:`.context.per_value`)."""
+    column = ctx.encoded(table, spec.path[0])
     if column is None:
         return None
     flatten = spec.base is not list
@@ -132,8 +143,8 @@ def check_values(ctx: Context, table: str) -> None:
             is_enum = isinstance(spec.base, type) and issubclass(spec.base, Enum)
             if is_enum and out.wants(Code.ENUM_VALUE):
                 allowed = pa.array([m.value for m in spec.base], pa.string())
-                outside = pc.invert(pc.is_in(values, value_set=allowed))
-                bad = pc.and_(outside, pc.is_valid(values))
+                bad = per_value(values, lambda v, allowed=allowed: pc.and_(
+                    pc.invert(pc.is_in(v, value_set=allowed)), pc.is_valid(v)))
                 listing = ", ".join(m.value for m in spec.base)
                 report_mask(ctx, Code.ENUM_VALUE, table, name, bad, values, rows,
                             f"not one of: {listing}")
@@ -191,20 +202,23 @@ def _check_constraints(
     out = ctx.collector
     c = spec.constraints
     name = spec.name
-    if "pattern" in c and out.wants(Code.FORMAT) and pa.types.is_string(values.type):
-        bad = pattern_mismatch(values, c["pattern"])
+    typ = values.type.value_type if is_dictionary(values) else values.type
+    if "pattern" in c and out.wants(Code.FORMAT) and pa.types.is_string(typ):
+        bad = per_value(values, lambda v: pattern_mismatch(v, c["pattern"]))
         report_mask(ctx, Code.FORMAT, table, name, bad, values, rows,
                     f"does not match {c['pattern']}")
     if not out.wants(Code.RANGE) or not any(k in c for k in _BOUNDS):
         return
-    if pa.types.is_string(values.type):
-        measure, unit = pc.utf8_length(values), "length"
-    elif pa.types.is_list(values.type):
-        measure, unit = pc.list_value_length(values), "number of items"
-    elif pa.types.is_integer(values.type) or pa.types.is_floating(values.type):
-        measure, unit = values, "value"
+    measure: Any
+    if pa.types.is_string(typ):
+        measure, unit = pc.utf8_length, "length"
+    elif pa.types.is_list(typ):
+        measure, unit = pc.list_value_length, "number of items"
+    elif pa.types.is_integer(typ) or pa.types.is_floating(typ):
+        measure, unit = (lambda v: v), "value"
     else:
         return
+    measured = measure(values.dictionary if is_dictionary(values) else values)
     tests = {
         "ge": (pc.less, "min_length", ">="), "gt": (pc.less_equal, None, ">"),
         "le": (pc.greater, "max_length", "<="), "lt": (pc.greater_equal, None, "<"),
@@ -215,6 +229,8 @@ def _check_constraints(
             bound = c.get(key)
         if bound is None:
             continue
-        bad = fails(measure, pa.scalar(bound).cast(measure.type))
+        bad = fails(measured, pa.scalar(bound).cast(measured.type))
+        if is_dictionary(values):  # measured once per distinct value
+            bad = bad.take(values.indices)
         report_mask(ctx, Code.RANGE, table, name, bad, values, rows,
                     f"{unit} must be {sign} {bound}")
