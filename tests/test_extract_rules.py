@@ -444,3 +444,33 @@ def test_bookmark_button_and_correspondent_byline_are_not_the_headline() -> None
     )
     assert out.article.title == "Kremlin rejects missile freeze offer as talks stall in Geneva"
     assert str(out.article.published) == "2024-04-09"
+
+
+_PLAIN_BODY = (
+    "Russia said on Monday it would not return to the arms control talks this year, blaming "
+    "the new sanctions imposed by Washington and its allies.\n\n"
+    "Deputy Foreign Minister Sergei Ryabkov said the conditions were “simply not there.”\n\n"
+    "The talks were last held in Geneva in the spring, when both sides agreed to meet again "
+    "before the end of the year.\n\n"
+)
+
+
+def test_readers_comments_end_the_article_even_under_related_links() -> None:
+    for header in ("Comments (12)", "View comments (1,204)", "Join the conversation", "5 comments"):
+        out = conv(
+            "Moscow shelves arms talks\n\n" + _PLAIN_BODY + "Related stories\n"
+            "What the sanctions mean for Russian banks\n" + header + "\n"
+            'pete_k: "Peace through strength" - as always.\n'
+            "maria: Ryabkov said it “never mattered anyway.” Sad.\n"
+        )
+        assert [q.text for q in out.quotes] == ["simply not there."], header
+        assert "pete_k" not in out.article.text
+
+
+def test_a_credit_line_in_parentheses_starts_the_footer() -> None:
+    out = conv(
+        "Moscow shelves arms talks\n\n"
+        + _PLAIN_BODY
+        + "(Reporting by Ann Lee; Editing by Tom Ray)\n"
+    )
+    assert "Reporting by" not in out.article.text

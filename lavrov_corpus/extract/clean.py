@@ -14,7 +14,8 @@ Normalization rules of ``articles.text`` (reversible through ``articles.source_m
    ("#INF #strategic_stability"), menu rows (items split by "|", "/", ">" or runs of spaces),
    "Related topics" blocks, language switches ("Leer en Español"), newsletter prompts, footers
    and disclaimers, and everything from a footer start ("With reporting by ...", "© 2019 ...",
-   "Tags:") to the end of the file. Between the headline and the first paragraph, bylines,
+   "Tags:", the readers' comments header "Comments (12)", also right under related links) to
+   the end of the file. Between the headline and the first paragraph, bylines,
    date lines and short tag lines (at most four words, no sentence punctuation) are dropped too.
 4. Headline: chosen among the lines above the first body line (a dateline start, 25+ words,
    12+ words ending a sentence, or the first line of a hard-wrapped paragraph; a closing quote
@@ -310,7 +311,11 @@ def _drop_furniture(lines: list[_Line], found: _Found) -> None:
         if label == "label":
             ln.keep = False
             j = i + 1
-            while j < n and (fu.is_banner(content[j].text) or _headline_shaped(content[j].text)):
+            while (
+                j < n
+                and not fu.starts_footer(content[j].text)  # "Comments (12)" under the links
+                and (fu.is_banner(content[j].text) or _headline_shaped(content[j].text))
+            ):
                 j += 1
             related_until = j - 1
             continue
