@@ -474,3 +474,34 @@ def test_a_credit_line_in_parentheses_starts_the_footer() -> None:
         + "(Reporting by Ann Lee; Editing by Tom Ray)\n"
     )
     assert "Reporting by" not in out.article.text
+
+
+def test_related_boxes_in_other_news_and_russian_labels() -> None:
+    for label in ("In Other News", "Читайте также:", "Новости по теме", "Further reading"):
+        out = conv(
+            "Moscow shelves arms talks\n\n" + _PLAIN_BODY + label + "\n"
+            "«Искандер» переброшен к границе — источник\n"
+            "“Dead end”: analysts on the talks freeze\n"
+            "Peskov: Kremlin sees “no point” in new round\n"
+        )
+        assert [q.text for q in out.quotes] == ["simply not there."], label
+        assert "analysts" not in out.article.text
+
+
+def test_a_link_to_the_original_is_not_article_text() -> None:
+    for line in (
+        "Full text in Russian: «Переговоры отложены на неопределённый срок»",
+        "Original in Russian: https://example.ru/news/2024/03/01/123.shtml",
+    ):
+        out = conv("Moscow shelves arms talks\n\n" + _PLAIN_BODY + line + "\n")
+        assert [q.text for q in out.quotes] == ["simply not there."], line
+        assert "Russian:" not in out.article.text
+
+
+def test_a_quoted_body_paragraph_after_a_related_label_is_kept() -> None:
+    out = conv(
+        "Moscow shelves arms talks\n\n" + _PLAIN_BODY + "Read also\n"
+        "Kremlin says sanctions will not change its course\n\n"
+        "“We will not be pressured,” Ryabkov added.\n"
+    )
+    assert [q.text for q in out.quotes] == ["simply not there.", "We will not be pressured,"]

@@ -295,8 +295,18 @@ def _is_furniture(t: str) -> bool:
 
 def _headline_shaped(t: str) -> bool:
     """A short line that reads as a linked headline (no sentence end, also not one inside a
-    closing quote mark as in 'called it “irresponsible.”', no quotation start)."""
-    return len(_WORD.findall(t)) <= 20 and not _SENTENCE_STOP.search(t) and t[0] not in '"“«'
+    closing quote mark as in 'called it “irresponsible.”', no quotation start unless the
+    quoted words are followed by more: '“Steady state”: Army's new missile chief')."""
+    if len(_WORD.findall(t)) > 20 or _SENTENCE_STOP.search(t):
+        return False
+    closer = _CLOSERS.get(t[0])
+    if closer is None:
+        return True
+    k = t.find(closer, 1)
+    return k > 0 and any(c.isalnum() for c in t[k + 1 :])
+
+
+_CLOSERS = {'"': '"', "“": "”", "«": "»"}
 
 
 def _drop_furniture(lines: list[_Line], found: _Found) -> None:

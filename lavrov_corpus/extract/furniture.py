@@ -21,10 +21,11 @@ Shapes rather than site strings:
   notices), reading-time and list widgets ("2 min read", "list 1 of 3", "end of list"),
   comment and feedback prompts, bookmark buttons ("Add to myFT", "Save for later").
 - *Related links*: "Read more: <headline>" (and "See also", "Read also", "Related:",
-  "Related article:", "Recommended:") is dropped as one line; a bare label ("READ MORE",
-  "Related article", "Related coverage:", "Recommended Stories", "Related topics")
-  is dropped with the headline-shaped lines (or topic rows) that follow it (see
-  :func:`related_label`).
+  "Related article:", "Recommended:", Russian "Читайте также:") is dropped as one line, and
+  so is a link to the original ("Full text in Russian: «...»", "Original in Russian: <url>");
+  a bare label ("READ MORE", "Related article", "Related coverage:", "Recommended Stories",
+  "Related topics", "In Other News", "Читайте также:", "По теме") is dropped with the
+  headline-shaped lines (or topic rows) that follow it (see :func:`related_label`).
 - *Bylines*: "By A and B" with an optional short tail after a comma or "|", or a longer
   description opening with an article and ending with a period ("By Jane Doe, a senior fellow
   at the Carnegie Endowment for International Peace."), and "Forwarded from <channel>" on
@@ -284,17 +285,26 @@ _BANNER = re.compile(
     r"|save (?:for later|to (?:my )?(?:list|reading list|bookmarks))$)",
     re.IGNORECASE,
 )
-_RELATED_FIRST = frozenset("rsamwy")  # first letters of every related-links label
+_RELATED_FIRST = frozenset("rsamwyifoчспнд")  # first letters of every related-links label
+# Russian labels of the same boxes ("Читайте также", "По теме", "Новости по теме").
+_RELATED_RU = (
+    r"|читайте также|читать также|смотрите также|см\. также|(?:ещё |еще |новости )?по теме"
+)
 _RELATED_INLINE = re.compile(
     r"^(?:read (?:more|also)|see also|also read|related(?: articles?| stories| coverage| news)?"
-    r"|recommended|more on this(?: story)?|more:|watch)\s*[:|–—-]\s*\S",
+    r"|recommended|more on this(?: story)?|more:|watch" + _RELATED_RU + r")\s*[:|–—-]\s*\S"
+    # a link to the original ("Full text in Russian: «...»", "Original in Russian: https://...")
+    r"|^(?:full (?:text|article|version)|original(?: text| article| story| version)?"
+    r"|read (?:the|it) (?:original|full text|full article))(?: in [^\W\d_]+)?\s*:\s*\S",
     re.IGNORECASE,
 )
 _RELATED_LABEL = re.compile(
     r"^(?:read (?:more|also)|see also|also read|related(?: articles?| stories| coverage| news"
     r"| content| reading| topics| tags| resources)?|recommended(?: stories| reading| articles)?"
-    r"|more on this(?: story)?"
-    r"|more (?:news|stories)|you may also like|you might also like|more from [\w ]{1,30})\s*:?$",
+    r"|more on this(?: story)?|in other news|further reading"
+    r"|more (?:news|stories)|you may also like|you might also like|more from [\w ]{1,30}"
+    + _RELATED_RU
+    + r"|другие новости|материалы по теме)\s*:?$",
     re.IGNORECASE,
 )
 
