@@ -505,3 +505,22 @@ def test_a_quoted_body_paragraph_after_a_related_label_is_kept() -> None:
         "“We will not be pressured,” Ryabkov added.\n"
     )
     assert [q.text for q in out.quotes] == ["simply not there.", "We will not be pressured,"]
+
+
+def test_a_caption_ending_in_its_credit_in_parentheses_is_dropped() -> None:
+    from lavrov_corpus.extract import furniture as fu
+
+    for line in (
+        "Delegates arrive for the talks in Geneva on May 2, 2024. (Reuters Photo)",
+        "Ryabkov speaks to reporters in Moscow. (Ivan Petrov/AFP via Getty Images)",
+        "The foreign ministers meet in Ankara. (AA photo)",
+        "Lavrov said the plan was “a provocation.” (File photo)",
+    ):
+        assert fu.is_captioned_credit(line), line
+        out = conv("Moscow shelves arms talks\n\n" + line + "\n\n" + _PLAIN_BODY)
+        assert [q.text for q in out.quotes] == ["simply not there."], line
+    for line in (
+        "Russia left the treaty in 2023 (see our timeline)",
+        "The talks ended without a deal (Reuters reported earlier).",
+    ):
+        assert not fu.is_captioned_credit(line), line

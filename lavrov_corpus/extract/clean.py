@@ -9,7 +9,8 @@ Normalization rules of ``articles.text`` (reversible through ``articles.source_m
 3. Lines that are site furniture are dropped: navigation and accessibility links ("Skip to
    content", "All news", "Breaking News"), image markers ("![]() |", "• 16x9 Image", lines that
    are scraped table cells ending in "|"), photo credits ("© Name/TASS", "Photo: TASS"), captions
-   (a line repeated verbatim nearby, or a short line directly next to a photo credit),
+   (a line repeated verbatim nearby, a short line directly next to a photo credit, or a line
+   ending in its credit in parentheses: "... in Moscow. (Reuters Photo)"),
    "Advertisement" markers, counters ("2 148 subscribers", "12 comments"), hashtag rows
    ("#INF #strategic_stability"), menu rows (items split by "|", "/", ">" or runs of spaces),
    "Related topics" blocks, language switches ("Leer en Español"), newsletter prompts, footers
@@ -286,7 +287,7 @@ def _split_lines(src: str) -> list[_Line]:
 def _is_furniture(t: str) -> bool:
     if fu.is_nav(t) or fu.is_image_marker(t) or fu.is_credit(t) or fu.is_prompt_or_footer(t):
         return True
-    if fu.is_counter(t) or fu.is_hashtag_row(t):
+    if fu.is_counter(t) or fu.is_hashtag_row(t) or fu.is_captioned_credit(t):
         return True
     return len(t) <= 160 and (
         fu.is_banner(t) or fu.is_menu(t) or fu.is_share_row(t) or fu.is_agency_credit(t)

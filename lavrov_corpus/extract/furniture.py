@@ -35,7 +35,8 @@ Shapes rather than site strings:
   "Name/Agency" (also "Name/AFP via Getty Images") and "<agency> Photo/<name>" ("UN
   Photo/Loey Felipe") credits; the cleaner also drops the caption written next to them. A
   caption ending in its credit on the same line ("Lavrov in Moscow. | Name/AFP via Getty
-  Images") is dropped whole.
+  Images", "Deputies in the Duma. (Reuters Photo)", "... (Name/AFP via Getty Images)") is
+  dropped whole.
 """
 
 from __future__ import annotations
@@ -215,6 +216,29 @@ def is_credit(line: str) -> bool:
         or _CREDIT_START.match(line) is not None
         or (":" in line and _CREDIT_LABEL.search(line) is not None)
         or ("/" in line and _CREDIT_AGENCY.search(line) is not None)
+    )
+
+
+_TRAILING_PARENS = re.compile(r"\(([^()]{2,80})\)$")
+_PHOTO_NOTE = re.compile(
+    r"(?:[\w.'’-]+\s+){0,3}(?:photo|photograph|picture|image|file)s?(?:\s+(?:by|:).*)?",
+    re.IGNORECASE,
+)
+
+
+def is_captioned_credit(line: str) -> bool:
+    """A caption ending in its credit in parentheses ("Deputies in the Duma on Oct. 17. (Reuters
+    Photo)", "Lavrov in Moscow. (ANI photo)", "... (Alexander Nemenov/AFP via Getty Images)")."""
+    if len(line) > 300 or not line.endswith(")"):
+        return False
+    m = _TRAILING_PARENS.search(line)
+    if m is None:
+        return False
+    inner = m.group(1).strip()
+    return (
+        _PHOTO_NOTE.fullmatch(inner) is not None
+        or is_agency_credit(inner)
+        or ("/" in inner and _CREDIT_AGENCY.search(inner) is not None)
     )
 
 
