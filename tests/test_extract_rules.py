@@ -524,3 +524,21 @@ def test_a_caption_ending_in_its_credit_in_parentheses_is_dropped() -> None:
         "The talks ended without a deal (Reuters reported earlier).",
     ):
         assert not fu.is_captioned_credit(line), line
+
+
+def test_a_hard_wrapped_first_paragraph_under_the_date_is_body() -> None:
+    out = conv(
+        "Asia Security Review\n\n"
+        "Seoul Talks End Without Joint Statement on Missile Limits\n\n"
+        "The three delegations could not agree on how to describe the range caps.\n\n"
+        "By Min-jun Park\nMay 14, 2024\n\n"
+        "After two days of closed-door meetings in Seoul, the delegations of\n"
+        "Japan, South Korea and the United States left without agreeing on the\n"
+        "wording of a statement about missile ranges, officials said on Tuesday.\n\n"
+        "A senior official said the gap on the “verification annex” was too\n"
+        "wide to bridge this round, but that another meeting was likely soon.\n"
+    )
+    assert out.article.title == "Seoul Talks End Without Joint Statement on Missile Limits"
+    assert "\n\nAfter two days of closed-door meetings in Seoul, the delegations of Japan" in (
+        out.article.text
+    )

@@ -483,20 +483,30 @@ def _body_start(kept: list[_Line], lines: list[_Line]) -> int:
     case or of about the same length with 8+ words, the run of lines ending in sentence
     punctuation), that is no byline
     and has no byline or date line in the two lines under it (a standfirst written as a
-    sentence above "By ..." / a date belongs to the header)."""
+    sentence above "By ..." / a date belongs to the header). Right under a byline or date line,
+    a line with no final punctuation is a long headline unless it has 40+ words or opens such
+    a wrapped paragraph."""
     for i, ln in enumerate(kept):
         t = ln.text
         prose = _is_prose(t)
+        wrapped = False  # first line of a paragraph wrapped over lines of about one length
         if not prose and len(_WORD.findall(t)) >= 8 and ln.idx + 1 < len(lines):
             nxt = lines[ln.idx + 1].text
-            prose = (nxt[:1].islower() and not fu.is_byline(nxt)) or (
+            wrapped = (
                 len(_WORD.findall(nxt)) >= 8
                 and not _TERMINAL.search(t)
                 and abs(len(t) - len(nxt)) <= 0.2 * max(len(t), len(nxt))
                 and not _is_mark(nxt)
                 and _block_ends_sentence(lines, ln.idx)
             )
-        if prose and i > 0 and _is_mark(kept[i - 1].text) and not _TERMINAL.search(t):
+            prose = (nxt[:1].islower() and not fu.is_byline(nxt)) or wrapped
+        if (
+            prose
+            and not wrapped  # a paragraph under the date line is no long headline
+            and i > 0
+            and _is_mark(kept[i - 1].text)
+            and not _TERMINAL.search(t)
+        ):
             prose = len(_WORD.findall(t)) > 40  # a long headline under its date ("... 2019")
         if prose and not fu.is_byline(t) and not any(_is_mark(o.text) for o in kept[i + 1 : i + 3]):
             return i
