@@ -542,3 +542,19 @@ def test_a_hard_wrapped_first_paragraph_under_the_date_is_body() -> None:
     assert "\n\nAfter two days of closed-door meetings in Seoul, the delegations of Japan" in (
         out.article.text
     )
+
+
+def test_a_short_label_or_bare_names_over_the_date_are_not_the_headline() -> None:
+    for under in ("Digest of the Vedomosti business daily", "Ann Lee and Tom Ray"):
+        out = conv(
+            "Vedomosti\n\nPress review\n\n"
+            "Moscow puts arms talks on hold until sanctions ease\n"
+            f"{under}\n"
+            "Mar. 04, 2024, 10:15\n\n" + _PLAIN_BODY
+        )
+        assert out.article.title == "Moscow puts arms talks on hold until sanctions ease", under
+    out = conv(
+        "Moscow puts arms talks on hold until sanctions ease\n\n"
+        "Ann Lee, Tom Ray and Maria Okafor\nMarch 4, 2024\n\n" + _PLAIN_BODY
+    )
+    assert "Ann Lee" not in out.article.text

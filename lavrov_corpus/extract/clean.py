@@ -39,8 +39,10 @@ Normalization rules of ``articles.text`` (reversible through ``articles.source_m
    of News and Ideas", "Atoms for Peace and Development"), menus and kickers above the
    headline and the standfirst/byline/date cluster under it. The line printed right above the
    winner (only blank lines between) wins instead when it scores as well (a headline over an
-   unpunctuated standfirst) or when the winner is its standfirst: longer, with 15+ words or
-   8+ words in sentence case (a Title Case line is a headline). The earliest copy of a
+   unpunctuated standfirst), when the winner is its standfirst: longer, with 15+ words or
+   8+ words in sentence case (a Title Case line is a headline), or when the winner is shorter
+   and leads only by the point of the byline or date line under it (a label such as "Summary
+   of the Kommersant daily", or a byline of bare names). The earliest copy of a
    headline printed twice is kept. When no line scores above zero the first remaining line is
    the headline. Lines above it (site name, taglines, banners, category labels such as
    "World", "ANALYSIS") are dropped. A headline longer than 300
@@ -525,9 +527,9 @@ def _block_ends_sentence(lines: list[_Line], i: int) -> bool:
 def _pick_headline(zone: list[_Line], scores: list[float], lines: list[_Line]) -> int:
     """The headline among the zone's lines: the best score, on a tie the line nearest the
     body (site taglines, menus and kickers are higher up); the line printed right above it
-    instead when that one scores as well (a headline over its unpunctuated standfirst) or
-    when this one is its longer standfirst (:func:`_standfirst_under`); the earliest copy of
-    a headline printed twice."""
+    instead when that one scores as well (a headline over its unpunctuated standfirst), when
+    this one is its longer standfirst (:func:`_standfirst_under`) or a shorter label over the
+    byline or date (:func:`_label_under`); the earliest copy of a headline printed twice."""
     best = max(scores, default=0.0)
     if best <= 0:
         return 0
@@ -537,11 +539,22 @@ def _pick_headline(zone: list[_Line], scores: list[float], lines: list[_Line]) -
         above is not None
         and scores[head - 1] >= 2
         and _printed_under(above, zone[head], lines)
-        and (scores[head - 1] == best or _standfirst_under(above, zone[head]))
+        and (
+            scores[head - 1] == best
+            or _standfirst_under(above, zone[head])
+            or _label_under(above, zone[head], best - scores[head - 1])
+        )
     ):
         head -= 1
     text = zone[head].text
     return next(i for i, z in enumerate(zone) if z.text == text)
+
+
+def _label_under(above: _Line, line: _Line, lead: float) -> bool:
+    """``line`` (printed right under ``above``) is a label over the byline or date ("Summary of
+    the Kommersant daily", a names-only byline): shorter than the line above, which it beats
+    only by the point a byline or date line under it gives."""
+    return lead <= 1 and len(_WORD.findall(line.text)) < len(_WORD.findall(above.text))
 
 
 def _printed_under(above: _Line, line: _Line, lines: list[_Line]) -> bool:

@@ -30,7 +30,7 @@ Shapes rather than site strings:
   description opening with an article and ending with a period ("By Jane Doe, a senior fellow
   at the Carnegie Endowment for International Peace."), and "Forwarded from <channel>" on
   reposted messages; correspondents with their cities and no "By" ("Jane Doe in Moscow and
-  John Roe in Washington").
+  John Roe in Washington"); two to four bare names ("Jane Doe and John Roe").
 - *Credits*: a line that is only an agency name ("Getty Images"), "(Photo by ...)",
   "Name/Agency" (also "Name/AFP via Getty Images") and "<agency> Photo/<name>" ("UN
   Photo/Loey Felipe") credits; the cleaner also drops the caption written next to them. A
@@ -158,6 +158,9 @@ _CORRESPONDENT = r"[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3} in [A-Z][\w.'’-]
 _CORRESPONDENT_BYLINE = re.compile(
     "^" + _CORRESPONDENT + "(?:(?:, | and )" + _CORRESPONDENT + "){0,3}$"
 )
+# Two to four bare names and nothing else ("Guy Faulconbridge and Mark Trevelyan").
+_PERSON = r"[A-Z][a-z][\w'’-]*(?: [A-Z][a-z][\w'’-]*){1,2}"
+_NAMES_BYLINE = re.compile("^" + _PERSON + "(?:(?:, |,? and | & )" + _PERSON + "){1,3}$")
 _SCRAPED_CELL = re.compile(r"(?:^\||\s\|)$|^\|\s")
 
 _COPYRIGHT_OUTLET = re.compile(
@@ -260,7 +263,9 @@ def starts_footer(line: str) -> bool:
 def is_byline(line: str) -> bool:
     """A byline such as "By John Smith"."""
     return len(line) <= 100 and (
-        _BYLINE.match(line) is not None or _CORRESPONDENT_BYLINE.match(line) is not None
+        _BYLINE.match(line) is not None
+        or _CORRESPONDENT_BYLINE.match(line) is not None
+        or _NAMES_BYLINE.match(line) is not None
     )
 
 
