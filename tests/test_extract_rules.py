@@ -558,3 +558,13 @@ def test_a_short_label_or_bare_names_over_the_date_are_not_the_headline() -> Non
         "Ann Lee, Tom Ray and Maria Okafor\nMarch 4, 2024\n\n" + _PLAIN_BODY
     )
     assert "Ann Lee" not in out.article.text
+
+
+def test_a_curated_site_line_beats_its_parent_company_in_the_copyright() -> None:
+    for site, footer, want in (
+        ("DAILY SABAH", "© Turkuvaz Media Group 2024. All rights reserved.", "Daily Sabah"),
+        ("Arab News", "© 2024 Saudi Research and Media Group", "Arab News"),
+        ("The Mainichi", "Copyright The Mainichi Newspapers Co. 2024", "The Mainichi"),
+    ):
+        out = conv(f"{site}\n\nMoscow shelves arms talks\n\n" + _PLAIN_BODY + footer + "\n")
+        assert out.article.outlet == want, site
