@@ -568,3 +568,14 @@ def test_a_curated_site_line_beats_its_parent_company_in_the_copyright() -> None
     ):
         out = conv(f"{site}\n\nMoscow shelves arms talks\n\n" + _PLAIN_BODY + footer + "\n")
         assert out.article.outlet == want, site
+
+
+def test_a_newsletter_sign_off_names_the_newsletter_not_its_author() -> None:
+    out = conv(
+        "The Missile Ledger\n\nMoscow shelves arms talks\nAnn Lee\nMar 4, 2024\n\n"
+        + _PLAIN_BODY
+        + "Thanks for reading The Missile Ledger! Subscribe for free to get every issue.\n\n"
+        "© 2024 Ann Lee\n"
+    )
+    assert out.article.outlet == "The Missile Ledger"
+    assert "Thanks for reading" not in out.article.text

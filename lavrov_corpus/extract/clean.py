@@ -70,9 +70,10 @@ Normalization rules of ``articles.text`` (reversible through ``articles.source_m
    names none), else a site-name line (a bare outlet name counts only among the first three
    lines of the page; lower down it is a section label) or title suffix, else a "By
    <outlet>" or "Source: <outlet>" line, else a copyright holder that is not curated ("©
-   Foo Media 2020"). A copyright holder listed as a parent company of an outlet ("© 2019, The
-   Slate Group", "THG Publishing") is never the outlet. Curated names are returned in their
-   canonical form.
+   Foo Media 2020") or a newsletter's sign-off ("Thanks for reading The Missile Ledger!"),
+   whichever is printed first. A copyright holder listed as a parent company of an outlet
+   ("© 2019, The Slate Group", "THG Publishing") is never the outlet. Curated names are
+   returned in their canonical form.
 5. Paragraphs: a blank line, or a dropped line, always ends a paragraph. Two adjacent lines are
    joined into one paragraph, with one space, when the second starts with a lower-case letter
    or when the file is hard-wrapped (short lines of near-constant width, many of them not

@@ -117,9 +117,11 @@ _FOOTER_KEYS = (
     "reproduction",
     "republication",
     "please note",
+    "thanks for reading",
 )
 _NEWSLETTER = re.compile(
-    r"\b(?:subscribe to (?:our|the)|sign up (?:here|for|to|now|today)|newsletter|"
+    r"\b(?:subscribe to (?:our|the)|subscribe for free|thanks for reading|"
+    r"sign up (?:here|for|to|now|today)|newsletter|"
     r"delivered (?:directly )?to your inbox|get the latest news|follow us on)\b",
     re.IGNORECASE,
 )
@@ -171,6 +173,8 @@ _COPYRIGHT_OUTLET = re.compile(
 )
 _SELF_DESCRIPTION_OUTLET = re.compile(
     r"^(?P<outlet>[A-Z][\w./&-]+(?: [A-Z][\w./&-]+){0,3}) journalists report\b"
+    # a newsletter's sign-off: "Thanks for reading The Deterrence Desk!"
+    r"|^[Tt]hanks for reading (?P<outlet2>[A-Z][\w.'’/&-]*(?: [A-Z][\w.'’/&-]*){0,4})[!.]"
 )
 
 
