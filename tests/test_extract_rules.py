@@ -579,3 +579,20 @@ def test_a_newsletter_sign_off_names_the_newsletter_not_its_author() -> None:
     )
     assert out.article.outlet == "The Missile Ledger"
     assert "Thanks for reading" not in out.article.text
+
+
+def test_a_year_right_after_an_ambiguous_treaty_name_wins_over_the_date() -> None:
+    import datetime as dt
+
+    from lavrov_corpus.extract.treaties import tag_treaties
+
+    later = dt.date(2024, 5, 1)
+    for text, want in (
+        ("The new pact follows the START treaty of 1991, which has expired.", "start-i"),
+        ("Inspections under START (1991) ended in 2009.", "start-i"),
+        ("Under the Moscow Treaty of 1963 tests in the atmosphere ended.", "ptbt"),
+        ("The START treaty of 2010 runs out soon.", "new-start"),
+        ("The START treaty expires soon, officials said.", "new-start"),
+    ):
+        got = [m.treaty_id for m in tag_treaties(text, later)]
+        assert got == [want], text

@@ -27,7 +27,8 @@ separated only by spaces ("New START strategic arms reduction treaty"). Articles
 a name are not part of the mention. Only names are tagged: "the treaty" alone is not a mention.
 
 Ambiguous names (``shared_aliases`` in the table, e.g. bare "START") are resolved by date: a year
-written right before the name ("the 1991 START treaty"), else the article's ``published`` date,
+written right before the name ("the 1991 START treaty") or right after it ("the START treaty of
+1991", "START (1991)"), else the article's ``published`` date,
 else the latest year mentioned in the text, else the most recent meaning (in a Lavrov-era corpus,
 2004 on, that is the likelier one). A parenthesised or adjacent unambiguous name wins over the date
 ("Strategic Arms Reduction Treaty (START I)" is START I whatever the date).
@@ -70,6 +71,8 @@ _NOT_WEAPONS = (
 _TOKENS = re.compile(rf"[^\W_]+|[\s{_HYPHEN_CLASS},]+|.")
 _PAREN_AFTER = re.compile(r"[ \t]*\(([^()\n]{1,60})\)")
 _YEAR_BEFORE = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)\s+$")
+# A year right after the name: "the START treaty of 1991", "START (1991)".
+_YEAR_AFTER = re.compile(r"(?:[^\S\n]+of[^\S\n]+|[^\S\n]*\()(1[89]\d\d|20\d\d)(?!\d)")
 # Starts with a character class so the engine skips non-digits in C: [12] not after a digit.
 _YEAR = re.compile(r"[12](?<!\d\d)(?:9[4-9]|0\d)\d(?!\d)")
 _PREVIOUS_WORDS = re.compile(r"([\w'’]+)\W*?\s+(?:([\w'’]+)\W*?\s+)?$")
@@ -274,18 +277,20 @@ class _Context:
             self._latest = (max(map(int, _YEAR.findall(self.text)), default=None),)
         return self._latest[0]
 
-    def resolve(self, entry: _Alias, start: int) -> str:
+    def resolve(self, entry: _Alias, start: int, end: int) -> str:
         if entry.shared is None:
             assert entry.treaty_id is not None
             return entry.treaty_id
-        prefix = _YEAR_BEFORE.search(self.text, max(0, start - 12), start)
-        if prefix:
-            return entry.shared.resolve(dt.date(int(prefix.group(1)), 7, 1))
+        year = _YEAR_BEFORE.search(self.text, max(0, start - 12), start) or _YEAR_AFTER.match(
+            self.text, end
+        )
+        if year:
+            return entry.shared.resolve(dt.date(int(year.group(1)), 7, 1))
         if self.published is not None:
             return entry.shared.resolve(self.published)
-        year = self.latest_year()
-        if year is not None:
-            return entry.shared.resolve(dt.date(year, 7, 1))
+        latest = self.latest_year()
+        if latest is not None:
+            return entry.shared.resolve(dt.date(latest, 7, 1))
         return entry.shared.treaty_ids[-1]
 
     def line_window(self, start: int, end: int) -> str:
@@ -370,13 +375,13 @@ def tag_treaties(
         if not _accept(entry, start, end, ctx):
             pos = start + 1
             continue
-        treaty_id = ctx.resolve(entry, start)
+        treaty_id = ctx.resolve(entry, start, end)
         paren = _PAREN_AFTER.match(text, end)
         if paren:
             inner = pattern.fullmatch(text, paren.start(1), paren.end(1))
             if inner is not None:
                 inner_entry = entries[int(inner.lastgroup[1:])]  # type: ignore[index]
-                inner_id = ctx.resolve(inner_entry, paren.start(1))
+                inner_id = ctx.resolve(inner_entry, paren.start(1), paren.end(1))
                 both = _combine((treaty_id, entry), (inner_id, inner_entry))
                 if both is not None:
                     treaty_id, end = both, paren.end()
