@@ -596,3 +596,15 @@ def test_a_year_right_after_an_ambiguous_treaty_name_wins_over_the_date() -> Non
     ):
         got = [m.treaty_id for m in tag_treaties(text, later)]
         assert got == [want], text
+
+
+def test_an_official_treaty_name_in_either_order_of_its_parties() -> None:
+    from lavrov_corpus.extract.treaties import tag_treaties
+
+    for parties in (
+        "the United States of America and the Union of Soviet Socialist Republics",
+        "the Union of Soviet Socialist Republics and the United States of America",
+    ):
+        name = f"Treaty between {parties} on the Limitation of Anti-Ballistic Missile Systems"
+        got = tag_treaties(f"Moscow recalled that the {name} was signed in 1972.")
+        assert [(m.text, m.treaty_id) for m in got] == [(name, "abm")]

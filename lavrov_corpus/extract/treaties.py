@@ -1,7 +1,9 @@
 """Treaty mention tagger: every named mention of a reference treaty, with exact offsets.
 
-The matcher is generated from the aliases in ``data/treaties.json`` (one compiled regex, longest
-alternatives first), never from per-article rules. How an alias is matched follows from how it is
+The matcher is generated from the aliases in ``data/treaties.json`` and each treaty's official
+name, also with its two parties in the other order ("Treaty between the Russian Federation and the
+United States of America on ...": each side prints itself first), as one compiled regex, longest
+alternatives first, never from per-article rules. How an alias is matched follows from how it is
 written in the table:
 
 * Upper-case words (``INF``, ``START``, ``III``) must be upper case in the text: "a fresh start"
@@ -157,6 +159,20 @@ def _compile(alternatives: list[tuple[str, str, str]]) -> re.Pattern[str]:
     return re.compile(rf"[{re.escape(firsts)}](?<!\w\w)(?:{groups})(?!\w)")
 
 
+# "Treaty between <party> and <party> on ...": each party's own text names itself first.
+_PARTIES = re.compile(r"(?P<head>.*? between )(?P<a>.+?) and (?P<b>.+?)(?P<tail> on .*)")
+
+
+def _names(name: str, aliases: list[str]) -> list[str]:
+    """A treaty's aliases, its official name, and that name with the parties in the other
+    order ("between the Russian Federation and the United States of America on ...")."""
+    out = [*aliases, name]
+    m = _PARTIES.fullmatch(name)
+    if m:
+        out.append(m["head"] + m["b"] + " and " + m["a"] + m["tail"])
+    return out
+
+
 @cache
 def _alternatives() -> tuple[tuple[tuple[str, str, str], ...], tuple[_Alias, ...]]:
     """Every alias as (first letter, lower-case first word, named regex), longest first."""
@@ -165,7 +181,7 @@ def _alternatives() -> tuple[tuple[tuple[str, str, str], ...], tuple[_Alias, ...
     seen: set[str] = set()
     entries: list[_Alias] = []
     alternatives: list[tuple[str, str, str]] = []
-    candidates = [(a, t.treaty_id) for t in ref.treaties for a in t.aliases]
+    candidates = [(a, t.treaty_id) for t in ref.treaties for a in _names(t.name, t.aliases)]
     for alias, treaty_id in sorted(candidates, key=lambda c: (-len(c[0]), c[0])):
         key = alias_key(alias)
         if key in seen:
