@@ -608,3 +608,18 @@ def test_an_official_treaty_name_in_either_order_of_its_parties() -> None:
         name = f"Treaty between {parties} on the Limitation of Anti-Ballistic Missile Systems"
         got = tag_treaties(f"Moscow recalled that the {name} was signed in 1972.")
         assert [(m.text, m.treaty_id) for m in got] == [(name, "abm")]
+
+
+def test_more_participles_take_the_subject_opening_the_sentence() -> None:
+    got = speakers(
+        "Arms talks\n\n"
+        "Deputy Foreign Minister Sergei Ryabkov went further, telling reporters the plan was "
+        "“a dead end” that Moscow “would never accept.”\n\n"
+        "Foreign Minister Sergey Lavrov closed the meeting early, writing later that the West "
+        "had “run out of ideas.”\n"
+    )
+    assert got == [
+        ("a dead end", "sergey-ryabkov"),
+        ("would never accept.", "sergey-ryabkov"),
+        ("run out of ideas.", "sergey-lavrov"),
+    ]

@@ -29,7 +29,9 @@ SPEECH_VERBS = (
 PARTICIPLES = (
     "adding|noting|saying|stressing|emphasizing|emphasising|explaining|pointing out|warning"
     "|calling|describing|insisting|arguing|recalling|urging|accusing|claiming|underlining"
-    "|stating|asserting|concluding|complaining"
+    "|stating|asserting|concluding|complaining|telling|writing|declaring|announcing"
+    "|acknowledging|admitting|suggesting|cautioning|predicting|vowing|promising|reiterating"
+    "|replying|responding|answering|remarking|observing|dismissing|rejecting|lamenting"
 )
 ROLE_NOUNS = (
     "minister|diplomat|diplomacy|spokesman|spokeswoman|spokesperson|president|secretary"
