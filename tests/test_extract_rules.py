@@ -623,3 +623,17 @@ def test_more_participles_take_the_subject_opening_the_sentence() -> None:
         ("would never accept.", "sergey-ryabkov"),
         ("run out of ideas.", "sergey-lavrov"),
     ]
+
+
+def test_names_starting_with_an_accented_capital() -> None:
+    got = speakers(
+        "Talks in Ankara\n\n"
+        "Foreign Minister Mevlüt Çavuşoğlu hosted the meeting.\n\n"
+        "Lavrov left before the end. Çavuşoğlu said the talks would go on. “We will not give "
+        "up,” he said.\n\n"
+        "Commission Vice-President Maroš Šefčovič told reporters: “The door stays open.”\n"
+    )
+    assert got == [
+        ("We will not give up,", "mevlut-cavusoglu"),
+        ("The door stays open.", "maros-sefcovic"),
+    ]

@@ -62,7 +62,7 @@ from . import cues
 from .quotes import RawQuote
 from .speakers import NameMatch, match_name, reference, role_tokens
 
-_SENT_END = re.compile(r"[.!?…][\"”»’']?[ \u00a0]+(?=[\"“«‘(]?[A-Z0-9])")
+_SENT_END = re.compile(r"[.!?…][\"”»’']?[ \u00a0]+(?=[\"“«‘(]?[" + cues.CAPITALS + "0-9])")
 _ABBREV = re.compile(
     r"(?:\b[A-Z]|(?:[A-Z]\.)+[A-Z]|Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Sgt|Adm|Gov|Sen"
     r"|Rep|Jan|Feb|Aug|Sept|Sep|Oct|Nov|Dec|No|Jr|Sr|vs|etc|approx|Inc|Co)$"
@@ -161,7 +161,8 @@ _NAME_PARTICLES = frozenset(
 )
 _GIVEN = re.compile(r"[A-Z][a-z]+$")  # a first word that can stand alone for a person
 _PROPER = re.compile(
-    r"^(?:[A-Z][a-z\u00df-\u00f6\u00f8-\u024f’'\-]+(?:-[A-Z][a-z\u00df-\u00f6\u00f8-\u024f’']+)*"
+    r"^(?:[" + cues.CAPITALS + r"][a-z\u00df-\u00f6\u00f8-\u024f’'\-]+"
+    r"(?:-[A-Z][a-z\u00df-\u00f6\u00f8-\u024f’']+)*"
     r"|(?:[A-Z]\.)+|[A-Z]|Mc[A-Z][a-z]+|[A-Z][a-z]+[A-Z][a-z]+)$"
 )
 

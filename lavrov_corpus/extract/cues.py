@@ -46,10 +46,14 @@ _ROLE_NOUNS_ANY_CASE = "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in ROLE_N
 
 # Letters after a name's first capital, accented Latin ones too ("António").
 _NAME_REST = r"[a-zA-Z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f’'\-]+"
+#: Capitals a name may start with: A-Z and the accented Latin capitals ("Çavuşoğlu", "Šefčovič").
+CAPITALS = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper())
 # A bare initial ("S Jaishankar") is a token only before a capitalised word; never "A" or "I".
 _BARE_INITIAL = r"[B-HJ-Z](?=[ \u00a0][A-Z][a-z])"
 _NAME_TOKEN = (
-    r"(?:[A-Z]"
+    r"(?:["
+    + CAPITALS
+    + "]"
     + _NAME_REST
     + r"|(?:[A-Z]\.){1,3}(?:[A-Z]"
     + _NAME_REST
@@ -117,12 +121,18 @@ _NOT_AFTER_WORD = r"(?<![\w’'].)"
 
 
 _TOKEN_TAIL = (  # _NAME_TOKEN after its first (capital) letter
-    r"(?:(?<=[A-Z])" + _NAME_REST + r"|(?<=[A-Z])\.(?:[A-Z]\.){0,2}(?:[A-Z]" + _NAME_REST + r")?"
+    r"(?:(?<=["
+    + CAPITALS
+    + "])"
+    + _NAME_REST
+    + r"|(?<=[A-Z])\.(?:[A-Z]\.){0,2}(?:[A-Z]"
+    + _NAME_REST
+    + r")?"
     r"|(?<=M)c[A-Z][a-z]+|(?<=[B-HJ-Z])(?=[ \u00a0][A-Z][a-z]))"
 )
 _NAME_TAIL = _TOKEN_TAIL + r"(?:[ \u00a0]" + _NAME_PARTICLE + r"{0,2}" + _NAME_TOKEN + r"){0,6}"
 _SPEAKER_FAST = (
-    r"(?P<sp>[A-Zhst](?:"
+    r"(?P<sp>[" + CAPITALS + "hst](?:"
     r"(?:(?<=[Hh])e|(?<=[Ss])he|(?<=[Hh])im|(?<=[Hh])er)(?![\w’'])"
     r"|(?:(?<=[Tt])he|(?<=[Hh])is|(?<=[Hh])er|(?<=[A-Z])[a-z]+[’']s)"
     + _DESCRIPTION_TAIL
@@ -196,7 +206,7 @@ def cue_words(
     return out
 
 
-NAME_SEQ = re.compile(r"[A-Z]" + _NOT_AFTER_WORD + _NAME_TAIL + r"(?![\w’'])")
+NAME_SEQ = re.compile("[" + CAPITALS + "]" + _NOT_AFTER_WORD + _NAME_TAIL + r"(?![\w’'])")
 
 #: " - Russian Foreign Minister Sergey Lavrov said": an attribution clause after a dash inside
 #: an unclosed quote (the quote ends before the dash).
