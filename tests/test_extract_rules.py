@@ -637,3 +637,29 @@ def test_names_starting_with_an_accented_capital() -> None:
         ("We will not give up,", "mevlut-cavusoglu"),
         ("The door stays open.", "maros-sefcovic"),
     ]
+
+
+def test_a_participle_takes_the_name_before_it_or_its_clause_subject() -> None:
+    got = speakers(
+        "Talks in Vienna\n\n"
+        "The delegations left without a deal, with host Foreign Minister Jan Novak saying "
+        "the meeting had been “a start”.\n\n"
+        "Russia ratified the accord in 2001, but President Vladimir Putin revoked that "
+        "ratification last year, saying Moscow wanted to “restore parity”.\n\n"
+        "He told Antony Blinken the offer was final, adding that it was “not a bluff”.\n"
+    )
+    assert got == [
+        ("a start", "jan-novak"),
+        ("restore parity", "vladimir-putin"),
+        ("not a bluff", "vladimir-putin"),
+    ]
+
+
+def test_a_participle_after_a_form_of_be_has_its_own_subject() -> None:
+    got = speakers(
+        "Talks in Vienna\n\n"
+        "Foreign Minister Sergey Lavrov arrived on Monday for what everyone here is calling "
+        "“the last chance” talks.\n\n"
+        "Ryabkov is saying that the plan is “dead on arrival”.\n"
+    )
+    assert got == [("the last chance", None), ("dead on arrival", "sergey-ryabkov")]

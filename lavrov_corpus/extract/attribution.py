@@ -9,9 +9,12 @@ Rules, in order, for a quote in the body:
 2. Otherwise the nearest speech cue in the same sentence (outside quotes), before the quote, then
    after it (``Lavrov also said Russia was “skeptical”``, ``... “uncertain” ..., he added``). A
    participle (``adding that``) or a verb with no subject of its own takes the subject of the
-   sentence's earlier cue; a participle with no earlier cue takes the person opening the
-   sentence (``Schoof agreed, calling it “reckless”``); in ``Interfax quoted Ryabkov as
-   saying`` the person quoted is the subject.
+   sentence's earlier cue; a participle with no earlier cue takes the person named right
+   before it (``with host minister Jan Novak saying``), else the subject opening the sentence
+   (``Schoof agreed, calling it “reckless”``), else the latest person of the sentence with a
+   verb after the name (``..., but Putin revoked it, saying``); in ``Interfax quoted Ryabkov
+   as saying`` the person quoted is the subject. After a form of "be" a participle is a verb
+   with a subject of its own (``what everyone is calling``).
 2b. Otherwise, for a quote after a colon in a sentence with no speech verb before it, the
    person who opens the sentence as its subject (``He ends on a combative note: “...”``), or
    a transcript's speaker label (``Lavrov: “...”``).
@@ -117,6 +120,13 @@ _TITLE_LEAD = re.compile(r"(?:[\w’'.\-]+[ \u00a0]+){0,5}(?:" + cues.ROLE_NOUNS
 # A sentence opened by its subject and a verb ("He ends", "Lavrov had", "The minister then
 # made"): the subject stands for who speaks after the sentence's colon.
 _OPENING_SUBJECT = re.compile(cues.SPEAKER + r"[ \u00a0]+" + cues.FILLER + r"[a-z]")
+# A participle after a form of "be" is a verb of its own subject ("what everyone is calling").
+_AUXILIARY_BEFORE = re.compile(r"(?<![\w’'])(?:is|are|was|were|be|been|being|am)[ \u00a0]+$")
+# Lower-case words after a name that show it is no subject ("told Blinken the deal was off").
+_NOT_A_VERB = re.compile(
+    r"(?:and|or|of|to|for|with|from|by|as|at|the|a|an|that|this|it|its|his|her|their|who"
+    r"|which|whose)(?![\w’'])"
+)
 # "His main argument is that", "Ryabkov’s message was": what a person said, as a noun.
 _SPEECH_NOUN = re.compile(
     r"(?<![\w’'])(?P<sp>[Hh]is|[Hh]er|" + cues.NAME + r"(?=[’']s[ \u00a0]))(?:[’']s)?"
@@ -445,6 +455,11 @@ class Attributor:
             self.reporting_at.append(vs)
             s_start, _ = self._sentence(vs)
             who, subj_start, end = None, vs, ve
+            verb_at = vs  # where the verb phrase starts
+            if participle:
+                aux = _AUXILIARY_BEFORE.search(text, max(s_start, vs - 12), vs)
+                if aux is not None:  # "what everyone is calling": a verb with its own subject
+                    participle, verb_at = False, aux.start()
             if verb.lower() == "according to":
                 m = cues.SUBJECT_AFTER.match(text, ve)
                 if m:
@@ -452,7 +467,7 @@ class Attributor:
                     end = m.end()
             elif not participle:
                 left_from = max(s_start, vs - 100)
-                m = cues.subject_before(text, left_from, vs)
+                m = cues.subject_before(text, left_from, verb_at)
                 if (
                     m
                     and not _POSSESSIVE.search(m.group("sp"))
@@ -460,10 +475,10 @@ class Attributor:
                 ):
                     who = self._resolve(m.group("sp"), m.start("sp"))
                     subj_start = m.start("sp")
-                    if "," in text[m.end("sp") : vs]:
+                    if "," in text[m.end("sp") : verb_at]:
                         # "Kumar, who met Lavrov on Monday, said": the words before the comma
                         # close a parenthetical; its subject wins when it is a person.
-                        found_subject = self._subject_across_commas(s_start, vs)
+                        found_subject = self._subject_across_commas(s_start, verb_at)
                         if found_subject is not None:
                             who, subj_start = found_subject
                 else:
@@ -482,7 +497,7 @@ class Attributor:
                             who = self._resolve(m3.group("sp"), m3.start("sp"))
                             end = m3.end()
                     if who is None or who.speaker_id is None:
-                        found_subject = self._subject_across_commas(s_start, vs)
+                        found_subject = self._subject_across_commas(s_start, verb_at)
                         if found_subject is not None:
                             who, subj_start = found_subject
             if participle and text[vs - 4 : vs] == " as ":
@@ -498,12 +513,10 @@ class Attributor:
                 and (last_who is None or last_who.start < s_start)
             ):
                 # "Merz agreed, calling it ...": with no cue before it in the sentence, a
-                # participle takes the person who opens the sentence as its subject
-                opening = _OPENING_SUBJECT.match(text, s_start, vs)
-                if opening is not None and not _POSSESSIVE.search(opening.group("sp")):
-                    opener = self._resolve(opening.group("sp"), opening.start("sp"))
-                    if opener is not None and opener.speaker_id is not None:
-                        who, subj_start = opener, opening.start("sp")
+                # participle takes its subject (see _participle_subject)
+                found_subject = self._participle_subject(s_start, vs)
+                if found_subject is not None:
+                    who, subj_start = found_subject
             if who is None or who.speaker_id is None:
                 prev = last_who if last_who is not None and last_who.start >= s_start else None
                 if prev is None:
@@ -518,6 +531,35 @@ class Attributor:
             out.append(last_who)
             if who.speaker_id:  # as the cue walks it replaced tested it
                 self.cued_at.setdefault(who.speaker_id, []).append(vs)
+
+    def _participle_subject(self, s_start: int, vs: int) -> tuple[Who, int] | None:
+        """The subject of a participle at ``vs`` with no cue before it in its sentence: a
+        person named right before it ("with host minister Jan Novak saying"), else the subject
+        opening the sentence ("Merz agreed, calling it"), else the latest person named in the
+        sentence with a verb after the name ("Russia ratified it, but Putin revoked that in
+        2023, saying"; not an object: "told Blinken the ...")."""
+        text = self.text
+        if text[vs - 1 : vs] in (" ", "\u00a0"):
+            m = _NAME_AT_END.search(text, max(s_start, vs - 80), vs - 1)
+            found = self._person(m.group(), m.start()) if m else None
+            if found is not None:
+                return found
+        opening = _OPENING_SUBJECT.match(text, s_start, vs)
+        if opening is not None and not _POSSESSIVE.search(opening.group("sp")):
+            found = self._person(opening.group("sp"), opening.start("sp"))
+            if found is not None:
+                return found
+        lo = bisect_left(self.mention_starts, s_start)
+        for i in range(bisect_left(self.mention_starts, vs) - 1, lo - 1, -1):
+            pos, _, person = self.mentions[i]
+            if not person:
+                continue
+            m = _OPENING_SUBJECT.match(text, pos, vs)
+            if m is not None and m.start("sp") == pos and not _NOT_A_VERB.match(text, m.end() - 1):
+                found = self._person(m.group("sp"), pos)
+                if found is not None:
+                    return found
+        return None
 
     def _subject_across_commas(self, s_start: int, vs: int) -> tuple[Who, int] | None:
         """The subject of a verb separated from it by a parenthetical between commas, or a
