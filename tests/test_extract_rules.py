@@ -663,3 +663,12 @@ def test_a_participle_after_a_form_of_be_has_its_own_subject() -> None:
         "Ryabkov is saying that the plan is “dead on arrival”.\n"
     )
     assert got == [("the last chance", None), ("dead on arrival", "sergey-ryabkov")]
+
+
+def test_an_abbreviated_month_between_subject_and_verb() -> None:
+    got = speakers(
+        "Talks in Moscow\n\n"
+        "Foreign Minister Sergey Lavrov on Feb. 3 told his visitor that the islands were "
+        "Russian “by right of victory” and would stay so.\n"
+    )
+    assert got == [("by right of victory", "sergey-lavrov")]

@@ -78,11 +78,11 @@ PRONOUN = r"(?:[Hh]e|[Ss]he|[Hh]im|[Hh]er)(?![\w’'])"
 SPEAKER = r"(?P<sp>" + PRONOUN + r"|" + DESCRIPTION + r"|" + NAME + r")"
 
 #: Words allowed between a subject and its verb: "Lavrov also said", "he has repeatedly noted",
-#: "McMaster on October 19 said".
+#: "McMaster on October 19 said", "Lavrov on Jan. 14 told".
 FILLER = (
     r"(?:(?:also|has|had|have|then|later|again|further|previously|earlier|once|repeatedly|would"
     r"|will|now|himself|herself|only|recently|today|yesterday|often|always|already|even|just"
-    r"|on[ \u00a0]\w+(?:[ \u00a0]\d{1,2})?"
+    r"|on[ \u00a0]\w+\.?(?:[ \u00a0]\d{1,2})?"
     r"|in[ \u00a0]\w+|\w+ly)[ \u00a0,]+){0,3}"
 )
 VERB = r"(?P<verb>" + SPEECH_VERBS + r")(?![\w’'])"
