@@ -672,3 +672,17 @@ def test_an_abbreviated_month_between_subject_and_verb() -> None:
         "Russian “by right of victory” and would stay so.\n"
     )
     assert got == [("by right of victory", "sergey-lavrov")]
+
+
+def test_a_subject_before_two_parentheticals_and_a_colon_over_a_long_quote() -> None:
+    got = speakers(
+        "Test ban\n\n"
+        "Maria Lindqvist, the director of the Stockholm centre, a body that tracks nuclear "
+        "tests, said in a statement:\n\n"
+        "“The decision is a step back for everyone.\n\n"
+        "“It makes a return to testing more likely.”\n"
+    )
+    assert got == [
+        ("The decision is a step back for everyone.", "maria-lindqvist"),
+        ("It makes a return to testing more likely.", "maria-lindqvist"),
+    ]

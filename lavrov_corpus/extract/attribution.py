@@ -565,7 +565,8 @@ class Attributor:
         """The subject of a verb separated from it by a parenthetical between commas, or a
         relative "who" (see :data:`_APPOSITION_END`): ``Ryabkov, who oversees arms control,
         said``; ``Russia's envoy in Vienna, Mikhail Ulyanov, wrote``; ``Araghchi, speaking to
-        reporters, said``; ``... Rose Gottemoeller, who said``. Only a person counts."""
+        reporters, said``; ``... Rose Gottemoeller, who said``; up to three parentheticals in a
+        row. Only a person counts."""
         text = self.text
         lo = max(s_start, vs - 240)
         rel = _RELATIVE_WHO.search(text, max(lo, vs - 80), vs)
@@ -575,18 +576,26 @@ class Attributor:
         closing = _APPOSITION_END.search(text, max(lo, vs - 80), vs)
         if closing is None:
             return None
-        opening = text.rfind(",", lo, closing.start())
-        if opening < 0:
-            return None
-        inner = text[opening + 1 : closing.start()].strip(" \u00a0")
-        if not inner or _NOT_PARENTHETICAL.search(inner):
-            return None
-        if _NAME_SEQ.fullmatch(inner):  # "Its speaker, Vyacheslav Volodin, called"
-            found = self._person(inner, text.index(inner, opening))
+        end = closing.start()
+        # Up to three parentheticals in a row: "Robert Floyd, the head of the CTBTO, the
+        # Vienna-based body that monitors the ban, said"
+        for _ in range(3):
+            opening = text.rfind(",", lo, end)
+            if opening < 0:
+                return None
+            inner = text[opening + 1 : end].strip(" \u00a0")
+            if not inner or _NOT_PARENTHETICAL.search(inner):
+                return None
+            if _NAME_SEQ.fullmatch(inner):  # "Its speaker, Vyacheslav Volodin, called"
+                found = self._person(inner, text.index(inner, opening))
+                if found is not None:
+                    return found
+            head = _SUBJECT_AT_END.search(text, lo, opening)
+            found = self._person(head.group("sp"), head.start("sp")) if head else None
             if found is not None:
                 return found
-        head = _SUBJECT_AT_END.search(text, lo, opening)
-        return self._person(head.group("sp"), head.start("sp")) if head else None
+            end = opening
+        return None
 
     def _person(self, phrase: str, pos: int) -> tuple[Who, int] | None:
         who = self._resolve(phrase, pos)
