@@ -686,3 +686,13 @@ def test_a_subject_before_two_parentheticals_and_a_colon_over_a_long_quote() -> 
         ("The decision is a step back for everyone.", "maria-lindqvist"),
         ("It makes a return to testing more likely.", "maria-lindqvist"),
     ]
+
+
+def test_pronouns_and_determiners_start_a_word() -> None:
+    got = speakers(
+        "Test ban\n\n"
+        "Foreign Minister Sergey Lavrov spoke first.\n\n"
+        "The Foreign Ministry of Russia said the claims were “baseless.”\n\n"
+        "This official warned of “consequences.”\n"
+    )
+    assert got == [("baseless.", None), ("consequences.", None)]

@@ -73,8 +73,9 @@ _DESCRIPTION_TAIL = (  # after the determiner
     + r")(?:[ \u00a0]of[ \u00a0](?:the[ \u00a0])?"
     r"(?:[A-Z]?[a-z]+|[A-Z][\w.]+)(?:[ \u00a0][A-Za-z]+)?)?(?![\w])"
 )
-DESCRIPTION = r"(?:[Tt]he|[Hh]is|[Hh]er|[A-Z][a-z]+[’']s)" + _DESCRIPTION_TAIL
-PRONOUN = r"(?:[Hh]e|[Ss]he|[Hh]im|[Hh]er)(?![\w’'])"
+# Pronouns and determiners start a word: "the claims" holds no "he", "This official" no "his".
+DESCRIPTION = r"(?<![\w’'])(?:[Tt]he|[Hh]is|[Hh]er|[A-Z][a-z]+[’']s)" + _DESCRIPTION_TAIL
+PRONOUN = r"(?<![\w’'])(?:[Hh]e|[Ss]he|[Hh]im|[Hh]er)(?![\w’'])"
 SPEAKER = r"(?P<sp>" + PRONOUN + r"|" + DESCRIPTION + r"|" + NAME + r")"
 
 #: Words allowed between a subject and its verb: "Lavrov also said", "he has repeatedly noted",
@@ -132,9 +133,13 @@ _TOKEN_TAIL = (  # _NAME_TOKEN after its first (capital) letter
 )
 _NAME_TAIL = _TOKEN_TAIL + r"(?:[ \u00a0]" + _NAME_PARTICLE + r"{0,2}" + _NAME_TOKEN + r"){0,6}"
 _SPEAKER_FAST = (
-    r"(?P<sp>[" + CAPITALS + "hst](?:"
-    r"(?:(?<=[Hh])e|(?<=[Ss])he|(?<=[Hh])im|(?<=[Hh])er)(?![\w’'])"
-    r"|(?:(?<=[Tt])he|(?<=[Hh])is|(?<=[Hh])er|(?<=[A-Z])[a-z]+[’']s)"
+    r"(?P<sp>["
+    + CAPITALS
+    + "hst](?:"
+    + _NOT_AFTER_WORD
+    + r"(?:(?<=[Hh])e|(?<=[Ss])he|(?<=[Hh])im|(?<=[Hh])er)(?![\w’'])|"
+    + _NOT_AFTER_WORD
+    + r"(?:(?<=[Tt])he|(?<=[Hh])is|(?<=[Hh])er|(?<=[A-Z])[a-z]+[’']s)"
     + _DESCRIPTION_TAIL
     + r"|"
     + _NAME_TAIL
