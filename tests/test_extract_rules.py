@@ -696,3 +696,13 @@ def test_pronouns_and_determiners_start_a_word() -> None:
         "This official warned of “consequences.”\n"
     )
     assert got == [("baseless.", None), ("consequences.", None)]
+
+
+def test_a_person_of_an_institution_before_the_verb() -> None:
+    got = speakers(
+        "Test ban\n\n"
+        "Olga Petrenko of the Geneva Disarmament Institute told reporters the pact was "
+        "“hanging by a thread.”\n\n"
+        "The Foreign Ministry of Russia said the claims were “baseless.”\n"
+    )
+    assert got == [("hanging by a thread.", "olga-petrenko"), ("baseless.", None)]

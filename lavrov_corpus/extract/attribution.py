@@ -159,6 +159,8 @@ _ONLY_MARKS = re.compile(r'[ \u00a0,;“”"«»]*')
 _APPOSITION_END = re.compile(r",[ \u00a0]+" + cues.FILLER + r"$")
 _RELATIVE_WHO = re.compile(r",[ \u00a0]+who[ \u00a0]+" + cues.FILLER + r"$")
 _NAME_AT_END = re.compile(cues.NAME + r"$")
+# A person before the body they belong to: "Alexei Arbatov of the " (before "Carnegie Center").
+_NAME_OF_BODY = re.compile(r"(?P<sp>" + cues.NAME + r")[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?$")
 _SUBJECT_AT_END = re.compile(cues.SPEAKER + r"$")
 # A parenthetical holds no quotation, no clause break and no speech verb after its first word
 # ("which Lavrov said was biased" has a speaker of its own; "asked about it" is a participle).
@@ -475,6 +477,18 @@ class Attributor:
                 ):
                     who = self._resolve(m.group("sp"), m.start("sp"))
                     subj_start = m.start("sp")
+                    if who is None or who.speaker_id is None:
+                        # "Alexei Arbatov of the Carnegie Moscow Center told": the person
+                        of_body = _NAME_OF_BODY.search(
+                            text, max(s_start, subj_start - 60), subj_start
+                        )
+                        found_subject = (
+                            self._person(of_body.group("sp"), of_body.start("sp"))
+                            if of_body
+                            else None
+                        )
+                        if found_subject is not None:
+                            who, subj_start = found_subject
                     if "," in text[m.end("sp") : verb_at]:
                         # "Kumar, who met Lavrov on Monday, said": the words before the comma
                         # close a parenthetical; its subject wins when it is a person.
