@@ -706,3 +706,17 @@ def test_a_person_of_an_institution_before_the_verb() -> None:
         "The Foreign Ministry of Russia said the claims were “baseless.”\n"
     )
     assert got == [("hanging by a thread.", "olga-petrenko"), ("baseless.", None)]
+
+
+def test_a_description_with_a_bodys_possessive_is_the_role_alone() -> None:
+    got = speakers(
+        "Watchdog report\n\n"
+        "Director General Rafael Grossi briefed the board on Monday.\n\n"
+        "“Access remains limited,” the agency's director general said. “We need more.”\n\n"
+        "Foreign Minister Sergey Lavrov spoke later. “We will see,” Lavrov's deputy said.\n"
+    )
+    assert got == [
+        ("Access remains limited,", "rafael-grossi"),
+        ("We need more.", "rafael-grossi"),
+        ("We will see,", None),
+    ]
