@@ -720,3 +720,19 @@ def test_a_description_with_a_bodys_possessive_is_the_role_alone() -> None:
         ("We need more.", "rafael-grossi"),
         ("We will see,", None),
     ]
+
+
+def test_a_headline_quote_after_a_persons_possessive_is_theirs() -> None:
+    out = conv(
+        "Ryabkov's 'dead end' remark angers Washington\n\n"
+        "Deputy Foreign Minister Sergei Ryabkov said on Monday that the talks had reached "
+        "an impasse and that Moscow saw no reason to continue them.\n"
+    )
+    q = out.quotes[0]
+    assert (q.text, q.speaker_id, q.in_headline, q.is_partial, q.is_scare) == (
+        "dead end",
+        "sergey-ryabkov",
+        True,
+        True,
+        False,
+    )

@@ -49,7 +49,8 @@ needs a role noun: "the Foreign Ministry", "the Kremlin" are institutions, nobod
 latest cued or named person whose roles contain its words, else to the only curated speaker whose
 roles do (when several do, the only one with a role of exactly those words: "the foreign minister"
 is not a deputy foreign minister). Headline quotes take the person before a colon or after a final
-dash in the headline, a cue inside the headline, or the speaker of a body quote that contains the
+dash in the headline, a person's possessive right before the quote ("Lavrov's 'X' remark"), a cue
+inside the headline, or the speaker of a body quote that contains the
 same words (and, when the words are the same, its flags: a fragment or a scare term there is one
 here).
 """
@@ -159,6 +160,8 @@ _ONLY_MARKS = re.compile(r'[ \u00a0,;“”"«»]*')
 _APPOSITION_END = re.compile(r",[ \u00a0]+" + cues.FILLER + r"$")
 _RELATIVE_WHO = re.compile(r",[ \u00a0]+who[ \u00a0]+" + cues.FILLER + r"$")
 _NAME_AT_END = re.compile(cues.NAME + r"$")
+# A person's possessive right before an opening mark: "Lavrov's " (before "'war ...' remark").
+_POSSESSOR_BEFORE = re.compile(r"(?<![\w’'])(?P<sp>" + cues.NAME + r"(?<=[’']s))[ \u00a0]*$")
 # A person before the body they belong to: "Alexei Arbatov of the " (before "Carnegie Center").
 _NAME_OF_BODY = re.compile(r"(?P<sp>" + cues.NAME + r")[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?$")
 _SUBJECT_AT_END = re.compile(cues.SPEAKER + r"$")
@@ -913,6 +916,12 @@ class Attributor:
     def _headline(self, q: RawQuote) -> Who | None:
         ps, pe = self.paragraphs[0]
         text = self.text
+        # "Lavrov's 'war launched against us' remark": the words of the person before them
+        owner = _POSSESSOR_BEFORE.search(text, max(ps, q.open_mark - 80), q.open_mark)
+        if owner is not None:
+            nm = self._match(_POSSESSIVE.sub("", owner.group("sp")))
+            if nm:
+                return Who(nm.speaker_id, self._name(nm.speaker_id), Attribution.NAME, nm.name)
         colon = text.rfind(":", ps, q.open_mark)
         if colon > ps:
             names = list(_NAME_SEQ.finditer(text, ps, colon))
