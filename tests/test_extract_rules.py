@@ -736,3 +736,19 @@ def test_a_headline_quote_after_a_persons_possessive_is_theirs() -> None:
         True,
         False,
     )
+
+
+def test_a_condensed_headline_quote_takes_the_body_quotes_speaker() -> None:
+    out = conv(
+        "Moscow calls sanctions 'attack on global trade'\n\n"
+        "Foreign Ministry spokeswoman Maria Zakharova said the measures were “an attack on "
+        "the very foundations of global trade” and promised a response.\n\n"
+        "Analysts called the package a “game changer.”\n"
+    )
+    got = [(q.text, q.speaker_id, q.is_partial, q.is_scare) for q in out.quotes]
+    assert got[0] == ("attack on global trade", "maria-zakharova", True, False)
+    out = conv(
+        "Moscow warns of 'new arms race'\n\n"
+        "Kremlin spokesman Dmitry Peskov said the plan was “a race nobody can win.”\n"
+    )
+    assert out.quotes[0].speaker_id is None  # 'new' and 'arms' are not in the body quote

@@ -52,7 +52,7 @@ is not a deputy foreign minister). Headline quotes take the person before a colo
 dash in the headline, a person's possessive right before the quote ("Lavrov's 'X' remark"), a cue
 inside the headline, or the speaker of a body quote that contains the
 same words (and, when the words are the same, its flags: a fragment or a scare term there is one
-here).
+here), else of a body quote holding all its content words (a condensed quote: a fragment).
 """
 
 from __future__ import annotations
@@ -974,7 +974,8 @@ class Attributor:
     def _echo_headline(self, out: list[Attributed]) -> None:
         """A headline quote nobody is cued for takes the speaker of the first body quote that
         contains its words; when the body quote has the same words, its flags too (a fragment
-        there is a fragment in the headline; a scare term there is one here)."""
+        there is a fragment in the headline; a scare term there is one here). Failing that, a
+        body quote it was condensed from (:meth:`_echo_condensed`)."""
         for i, a in enumerate(out):
             if not a.in_headline or a.who is not None:
                 continue
@@ -995,11 +996,41 @@ class Attributor:
                     a.is_scare = False
                     a.is_partial = b.is_partial if words == body else self.fragment[i]
                     break
+            else:
+                self._echo_condensed(i, a, out)
+
+    def _echo_condensed(self, i: int, a: Attributed, out: list[Attributed]) -> None:
+        """A headline quote condensed from a body quote ("'blow to European security'" from
+        "a blow to the foundations of European military security"): two or more content words,
+        all in one body quote that has a speaker; the headline quote is then a fragment."""
+        want = _content_words(self.text[self.quotes[i].start : self.quotes[i].end])
+        if len(want) < 2:
+            return
+        for j, b in enumerate(out):
+            if b.in_headline or b.who is None:
+                continue
+            if want <= _content_words(self.text[self.quotes[j].start : self.quotes[j].end]):
+                a.who = Who(b.who.speaker_id, b.who.name, Attribution.CONTINUATION, b.who.mention)
+                a.is_scare = False
+                a.is_partial = self.fragment[i]
+                return
 
 
 _CONTINUE = Who(None, None, Attribution.CONTINUATION, "")
 _OPENERS = " \u00a0\t(—–-"  # what may stand before a quote that opens its sentence
 _EDGE_PUNCT = " \u00a0.,;:!?"
+
+
+_CONTENT_WORD = re.compile(r"[^\W\d_]{3,}")
+_FUNCTION_WORDS = frozenset(
+    {"the", "and", "for", "with", "from", "that", "this", "its", "are", "was", "were", "has"}
+    | {"have", "had", "not", "but", "our", "their", "into"}
+)
+
+
+def _content_words(quoted: str) -> frozenset[str]:
+    """Words of three or more letters, case-folded, without function words."""
+    return frozenset(_CONTENT_WORD.findall(quoted.casefold())) - _FUNCTION_WORDS
 
 
 def _squash(quoted: str) -> str:
