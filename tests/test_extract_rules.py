@@ -752,3 +752,16 @@ def test_a_condensed_headline_quote_takes_the_body_quotes_speaker() -> None:
         "Kremlin spokesman Dmitry Peskov said the plan was “a race nobody can win.”\n"
     )
     assert out.quotes[0].speaker_id is None  # 'new' and 'arms' are not in the body quote
+
+
+def test_present_tense_calls_reports_a_term() -> None:
+    out = conv(
+        "Talks stall\n\n"
+        "He defended what the ministry still calls its “peace initiative” and left.\n\n"
+        "Kremlin spokesman Dmitry Peskov calls it the “Geneva track”.\n"
+    )
+    got = [(q.text, q.speaker_id, q.is_partial, q.is_scare) for q in out.quotes]
+    assert got == [
+        ("peace initiative", None, True, False),  # the ministry's term: reported, nobody's
+        ("Geneva track", "dmitry-peskov", True, False),  # as with "called"
+    ]

@@ -14,7 +14,7 @@ SPEECH_VERBS = (
     "|emphasizes|emphasises|explained|explains|pointed out|points out|concluded|concludes|stated"
     "|states|declared|declares|warned|warns|insisted|insists|argued|argues|claimed|claims"
     "|recalled|recalls|remarked|commented|observed|asserted|replied|responded|answered|urged"
-    "|urges|called on|called for|called|calls on|calls for|described|describes|acknowledged"
+    "|urges|called on|called for|called|calls on|calls for|calls|described|describes|acknowledged"
     "|admitted|announced|wrote|writes|tweeted|asked|continued|underlined|underscored|suggested"
     "|maintained|complained|accused|reiterated|confirmed|promised|vowed|predicted|cautioned"
     "|believes|thinks|went on|stated|highlighted|lamented|charged|alleged|quipped|joked"
