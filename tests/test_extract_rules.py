@@ -765,3 +765,18 @@ def test_present_tense_calls_reports_a_term() -> None:
         ("peace initiative", None, True, False),  # the ministry's term: reported, nobody's
         ("Geneva track", "dmitry-peskov", True, False),  # as with "called"
     ]
+
+
+def test_a_statement_by_a_person_attributes_the_quote() -> None:
+    got = speakers(
+        "Extension agreed\n\n"
+        "The ministry welcomed the statement by Secretary of State Antony Blinken that the "
+        "deal “makes everyone safer.”\n\n"
+        "Earlier remarks from the Russian foreign minister called it “a sensible step.”\n\n"
+        "A statement by the Foreign Ministry called it “overdue.”\n"
+    )
+    assert got == [
+        ("makes everyone safer.", "antony-blinken"),
+        ("a sensible step.", "sergey-lavrov"),
+        ("overdue.", None),
+    ]

@@ -19,8 +19,8 @@ Rules, in order, for a quote in the body:
    person who opens the sentence as its subject (``He ends on a combative note: “...”``), or
    a transcript's speaker label (``Lavrov: “...”``).
 2c. Otherwise a person's speech noun earlier in the sentence (``His central argument is that
-   ... “rules”``, ``Ryabkov’s message was ...``, ``In Lavrov's words, ...``); the cue stays
-   null (it is no verb).
+   ... “rules”``, ``Ryabkov’s message was ...``, ``In Lavrov's words, ...``, ``the statement by
+   Antony Blinken that ...``); the cue stays null (it is no verb).
 3. Otherwise a continuation: the previous quote of the paragraph (with no other speaker cued in
    between; the quote opens its sentence or shares the previous quote's), the other parts of
    a multi-paragraph quotation, or a cue ending the previous paragraph with a colon.
@@ -142,6 +142,15 @@ _ROLE_WORDS = frozenset(w.split()[-1] for w in cues.ROLE_NOUNS.split("|"))
 _IN_WORDS = re.compile(
     r"(?<![\w’'])[Ii]n[ \u00a0](?P<sp>[Hh]is|[Hh]er|" + cues.NAME + r"(?=[’']s[ \u00a0]))"
     r"(?:[’']s)?[ \u00a0](?:own[ \u00a0])?words(?![\w’'])"
+)
+# "the statement by Secretary of State Antony Blinken that", "remarks from the minister":
+# whose words a quote in the sentence is.
+_STATEMENT_BY = re.compile(
+    r"(?<![\w’'])(?:statement|remark|comment|claim|assertion|warning|pledge|promise|assurance"
+    r"|appeal|words)s?[ \u00a0]+(?:by|from)[ \u00a0]+(?P<sp>"
+    + cues.DESCRIPTION
+    # a name with its title, which may hold "of" ("Secretary of State Antony Blinken")
+    + r"|(?:(?:[A-Z][\w.’'\-]*|of|the)[ \u00a0]+){0,6}[A-Z][\w.’'\-]*)"
 )
 # "RIA quoted Lavrov as [saying]", "TASS cited the minister as": whose words follow.
 _QUOTED_AS = re.compile(
@@ -849,9 +858,11 @@ class Attributor:
                 if who is not None and who.speaker_id is not None:
                     return None, who
         # 2c. a speech noun of a person's ("His central argument is that ... “rules”",
-        # "Lavrov’s message was that ...")
-        m = _SPEECH_NOUN.search(text, s_start, q.open_mark) or _IN_WORDS.search(
-            text, s_start, q.open_mark
+        # "Lavrov’s message was that ...", "the statement by Antony Blinken that ...")
+        m = (
+            _SPEECH_NOUN.search(text, s_start, q.open_mark)
+            or _IN_WORDS.search(text, s_start, q.open_mark)
+            or _STATEMENT_BY.search(text, s_start, q.open_mark)
         )
         if m is not None:
             sp = m.group("sp")
