@@ -780,3 +780,13 @@ def test_a_statement_by_a_person_attributes_the_quote() -> None:
         ("a sensible step.", "sergey-lavrov"),
         ("overdue.", None),
     ]
+
+
+def test_an_order_reports_the_words_of_whoever_gave_it() -> None:
+    got = speakers(
+        "Drills\n\n"
+        "The Kremlin said it was unclear what President Joe Biden had in mind when he "
+        "ordered the navy to patrol the strait “without limits.”\n\n"
+        "Defence Minister Andrei Belousov instructed commanders to stay “on full alert.”\n"
+    )
+    assert got == [("without limits.", "joe-biden"), ("on full alert.", "andrei-belousov")]
