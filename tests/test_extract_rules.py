@@ -790,3 +790,19 @@ def test_an_order_reports_the_words_of_whoever_gave_it() -> None:
         "Defence Minister Andrei Belousov instructed commanders to stay “on full alert.”\n"
     )
     assert got == [("without limits.", "joe-biden"), ("on full alert.", "andrei-belousov")]
+
+
+def test_a_lower_case_quote_after_a_comma_cue_ends_the_sentence_begun_outside() -> None:
+    out = conv(
+        "Talks stall\n\n"
+        "The proposal, Lavrov said, “went nowhere.”\n\n"
+        "“We offered a deal,” Lavrov said, “but nobody answered.”\n\n"
+        "Ryabkov said, “The door is open.”\n"
+    )
+    got = [(q.text, q.is_partial) for q in out.quotes]
+    assert got == [
+        ("went nowhere.", True),
+        ("We offered a deal,", False),
+        ("but nobody answered.", False),
+        ("The door is open.", False),
+    ]

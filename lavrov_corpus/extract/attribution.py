@@ -27,7 +27,9 @@ Rules, in order, for a quote in the body:
 4. Otherwise no speaker (attribution "none").
 
 Flags. ``is_partial``: a fragment quoted inside a sentence of reported speech (text of the
-sentence stands before the opening mark, other than a cue ending in a comma or colon).
+sentence stands before the opening mark, other than a cue ending in a comma or colon; after a
+comma cue, a quote going on in lower case ends a sentence begun outside the marks, "The offer, he
+said, “went nowhere”", unless it is the second half of a split quote).
 ``is_scare``: a quoted term nobody is reported to have said: anything after "so-called",
 "dubbed", "known as"..., or a short unattributed fragment (at most four words) that no speech
 verb of its sentence governs or that follows a naming phrase ("calls it the"). The two exclude
@@ -754,7 +756,10 @@ class Attributor:
             if prev_q is not None and self.qends[prev_q] > s_start:
                 before_from = self.qends[prev_q]
             before = self.text[before_from : q.open_mark]
-            partial = self._partial(before)
+            # the second half of a split quote may go on in lower case; only text of the
+            # sentence's own makes a lower-case quote after a comma cue a fragment
+            first = self.text[q.start : q.start + 1] if before_from == s_start else ""
+            partial = self._partial(before, first)
             cue, who = (
                 (None, self._headline(q)) if in_head else self._body(qi, q, s_start, s_end, out)
             )
@@ -790,11 +795,14 @@ class Attributor:
         hi = bisect_left(at, self.qends[qi])
         return not (hi < len(at) and at[hi] < s_end)
 
-    def _partial(self, before: str) -> bool:
+    def _partial(self, before: str, first: str) -> bool:
+        """Text of the sentence stands before the opening mark, other than a cue ending in a
+        colon, or in a comma when the quote starts a sentence of its own ("That offer, he
+        said, “received no answer”" goes on in lower case: a fragment)."""
         b = before.strip(' \u00a0\t”"»’')
         if not b or b.endswith(":"):
             return False
-        return not (b.endswith(",") and self._ends_with_cue(before))
+        return not (b.endswith(",") and not first.islower() and self._ends_with_cue(before))
 
     def _ends_with_cue(self, before: str) -> bool:
         core = before.rstrip(" \u00a0")[:-1][-80:]
