@@ -806,3 +806,15 @@ def test_a_lower_case_quote_after_a_comma_cue_ends_the_sentence_begun_outside() 
         ("but nobody answered.", False),
         ("The door is open.", False),
     ]
+
+
+def test_site_lists_under_the_body_are_dropped_but_not_over_the_headline() -> None:
+    for label in ("Trending", "Most Read", "Top Stories", "Editor's Picks", "Read next"):
+        out = conv(
+            "Moscow shelves arms talks\n\n" + _PLAIN_BODY + label + "\n"
+            "Putin says Russia is ready for 'any scenario'\n"
+            "2. “Unacceptable”: minister slams new sanctions\n"
+        )
+        assert [q.text for q in out.quotes] == ["simply not there."], label
+    out = conv("Top stories\nMoscow shelves arms talks until the autumn\n\n" + _PLAIN_BODY)
+    assert out.article.title == "Moscow shelves arms talks until the autumn"

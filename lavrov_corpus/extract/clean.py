@@ -322,6 +322,8 @@ def _drop_furniture(lines: list[_Line], found: _Found) -> None:
     for i, ln in enumerate(content):
         t = ln.text
         label = fu.related_label(t)
+        if label == "list" and seen_body >= 2:
+            label = "label"  # "Trending", "Most Read" under the article: a list of links
         if label == "label":
             ln.keep = False
             j = i + 1
@@ -342,7 +344,7 @@ def _drop_furniture(lines: list[_Line], found: _Found) -> None:
                 rest.keep = False
                 _note_footer(rest.text, found)
             break
-        if label == "inline" or _is_furniture(t):
+        if label in ("inline", "list") or _is_furniture(t):
             ln.keep = False
             _note_footer(t, found)
             if seen_body == 0:

@@ -25,7 +25,9 @@ Shapes rather than site strings:
   so is a link to the original ("Full text in Russian: «...»", "Original in Russian: <url>");
   a bare label ("READ MORE", "Related article", "Related coverage:", "Recommended Stories",
   "Related topics", "In Other News", "Читайте также:", "По теме") is dropped with the
-  headline-shaped lines (or topic rows) that follow it (see :func:`related_label`).
+  headline-shaped lines (or topic rows) that follow it (see :func:`related_label`); so is a
+  site list label ("Trending", "Most Read", "Top Stories", "Read next") once the body has
+  begun (over the headline it is dropped alone).
 - *Bylines*: "By A and B" with an optional short tail after a comma or "|", or a longer
   description opening with an article and ending with a period ("By Jane Doe, a senior fellow
   at the Carnegie Endowment for International Peace."), and "Forwarded from <channel>" on
@@ -401,12 +403,28 @@ def is_agency_credit(line: str) -> bool:
     return len(line) <= 60 and _AGENCY_ONLY.match(_trim(line)) is not None
 
 
+# Labels of the site's own lists ("Trending", "Most Read", "Top Stories"): over the body
+# they may stand above the article's own headline, so they head a list only after the body.
+_LIST_LABEL = re.compile(
+    r"^(?:trending(?: now| stories| news)?|most (?:read|popular|viewed|shared)(?: stories)?"
+    r"|popular(?: stories| now)?|top stories|latest(?: news| stories)?|editor[’']?s[’']? picks"
+    r"|(?:what to )?read next|up next|don[’']t miss|recommended for you|more stories"
+    r"|must reads?|elsewhere on [\w ]{1,30})\s*:?$",
+    re.IGNORECASE,
+)
+
+
 def related_label(line: str) -> str | None:
     """'inline' for "Read more: <headline>", 'label' for a bare "READ MORE" / "Related
-    coverage:" whose headlines follow on their own lines, else None."""
-    if len(line) > 250 or line.lstrip("-–—•·*|>#_=~: ")[:1].lower() not in _RELATED_FIRST:
+    coverage:" whose headlines follow on their own lines, 'list' for a site list label
+    ("Trending", "Most Read") that heads such headlines below the body, else None."""
+    if len(line) > 250:
         return None
     t = _trim(line) if len(line) <= 40 else line
+    if len(t) <= 40 and _LIST_LABEL.match(t):
+        return "list"
+    if line.lstrip("-–—•·*|>#_=~: ")[:1].lower() not in _RELATED_FIRST:
+        return None
     if _RELATED_LABEL.match(t):
         return "label"
     return "inline" if _RELATED_INLINE.match(line) else None
