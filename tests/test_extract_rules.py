@@ -818,3 +818,16 @@ def test_site_lists_under_the_body_are_dropped_but_not_over_the_headline() -> No
         assert [q.text for q in out.quotes] == ["simply not there."], label
     out = conv("Top stories\nMoscow shelves arms talks until the autumn\n\n" + _PLAIN_BODY)
     assert out.article.title == "Moscow shelves arms talks until the autumn"
+
+
+def test_a_headline_quote_reported_of_an_institution_in_the_body_is_no_scare_term() -> None:
+    out = conv(
+        "Kremlin: missile talks 'off the table'\n\n"
+        "The Kremlin said on Friday that talks on missile limits were “off the table” for now, "
+        "citing the new sanctions.\n"
+    )
+    got = [(q.text, q.speaker_id, q.in_headline, q.is_partial, q.is_scare) for q in out.quotes]
+    assert got == [
+        ("off the table", None, True, True, False),
+        ("off the table", None, False, True, False),
+    ]

@@ -993,8 +993,9 @@ class Attributor:
     def _echo_headline(self, out: list[Attributed]) -> None:
         """A headline quote nobody is cued for takes the speaker of the first body quote that
         contains its words; when the body quote has the same words, its flags too (a fragment
-        there is a fragment in the headline; a scare term there is one here). Failing that, a
-        body quote it was condensed from (:meth:`_echo_condensed`)."""
+        there is a fragment in the headline; a scare term there is one here; words reported of
+        nobody named there are no scare term here). Failing that, a body quote it was condensed
+        from (:meth:`_echo_condensed`)."""
         for i, a in enumerate(out):
             if not a.in_headline or a.who is not None:
                 continue
@@ -1004,8 +1005,9 @@ class Attributor:
                     continue
                 body = _squash(self.text[self.quotes[j].start : self.quotes[j].end])
                 if b.who is None:
-                    if b.is_scare and words == body:
-                        a.is_scare, a.is_partial = True, False
+                    if words == body:  # a scare term there, or words reported of nobody named
+                        a.is_scare = b.is_scare
+                        a.is_partial = not b.is_scare and self.fragment[i]
                         break
                     continue
                 if words in body:
