@@ -831,3 +831,18 @@ def test_a_headline_quote_reported_of_an_institution_in_the_body_is_no_scare_ter
         ("off the table", None, True, True, False),
         ("off the table", None, False, True, False),
     ]
+
+
+def test_a_long_title_standing_alone_under_the_site_name_is_the_headline() -> None:
+    out = conv(
+        "MINISTRY OF FOREIGN AFFAIRS OF THE RUSSIAN FEDERATION\n\n"
+        "Deputy Foreign Minister Sergey Ryabkov's interview with the Kommersant newspaper on "
+        "strategic stability and the future of arms control talks with the United States, "
+        "Moscow, March 3, 2025\n\n"
+        "Dear colleagues,\n\n"
+        "Question: Is there any hope for the talks? Will the sides meet again this year?\n\n"
+        "Sergey Ryabkov: We see no signals from Washington. The situation is not changing.\n"
+    )
+    assert out.article.title is not None
+    assert out.article.title.startswith("Deputy Foreign Minister Sergey Ryabkov's interview")
+    assert "Dear colleagues," in out.article.text

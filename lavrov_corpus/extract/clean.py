@@ -23,13 +23,14 @@ Normalization rules of ``articles.text`` (reversible through ``articles.source_m
    mark ends a sentence only after sentence punctuation, so "..., says Russia is 'not
    withdrawing'" is no body line; a standfirst written as a sentence with a byline or date
    line in the two lines under it, and a long title of up to 40 words without final
-   punctuation right under a date line, belong to the header). Each line is scored: +2 for
-   5-25 words (+1 for 3-4 or 26+); -3 when it ends a sentence with "." (not an abbreviation
-   such as "U.S."); -2 in capitals; +2 when it is printed twice (the <title> and the h1, or
-   "Headline | Reuters"); +1 when a byline or date line is printed right under it (only blank
-   lines between; not for a line of four words or fewer, which is part of the byline: "Wendy
-   Ho in Beijing"). Lines of fewer than 3 words, site-name lines (a curated outlet, see
-   :mod:`.outlets`), bylines, date lines, bullet lines ("- ...", "• ...": a key-points list
+   punctuation right under a date line or standing alone, belong to the header). Each line
+   is scored: +2 for 5-25 words (+1 for 3-4 or 26+); -3 when it ends a sentence with "." (not
+   an abbreviation such as "U.S.") or ends in a comma ("Ladies and gentlemen,"); -2 in
+   capitals; +2 when it is printed twice (the <title> and the h1, or "Headline | Reuters");
+   +1 when a byline or date line is printed right under it (only blank lines between; not
+   for a line of four words or fewer, which is part of the byline: "Wendy Ho in Beijing").
+   Lines of fewer than 3 words, site-name lines (a curated outlet, see :mod:`.outlets`),
+   bylines, date lines, bullet lines ("- ...", "• ...": a key-points list
    under the headline, kept in the text) and the first line of a wrapped paragraph (the next
    line starts in lower case and is no byline: "by Jane Doe") are never the headline. Menus
    (also rows split by runs of spaces and "Home > News" breadcrumbs), counters ("2 148
@@ -455,7 +456,7 @@ def _headline_score(i: int, zone: list[_Line], marks: list[bool], lines: list[_L
     if nxt < len(lines) and lines[nxt].text[:1].islower() and not fu.is_byline(lines[nxt].text):
         return -9.0  # the first line of a paragraph wrapped onto the next one ("by ..." is not)
     score = 2.0 if 5 <= words <= 25 else 1.0
-    if _SENTENCE_END.search(t):
+    if _SENTENCE_END.search(t) or t.endswith(","):  # "Ladies and gentlemen," is no headline
         score -= 3
     if t.isupper():
         score -= 2
@@ -488,9 +489,9 @@ def _body_start(kept: list[_Line], lines: list[_Line]) -> int:
     case or of about the same length with 8+ words, the run of lines ending in sentence
     punctuation), that is no byline
     and has no byline or date line in the two lines under it (a standfirst written as a
-    sentence above "By ..." / a date belongs to the header). Right under a byline or date line,
-    a line with no final punctuation is a long headline unless it has 40+ words or opens such
-    a wrapped paragraph."""
+    sentence above "By ..." / a date belongs to the header). A line with no final punctuation
+    right under a byline or date line, or standing alone (a blank line under it, no dateline),
+    is a long headline unless it has 40+ words or opens such a wrapped paragraph."""
     for i, ln in enumerate(kept):
         t = ln.text
         prose = _is_prose(t)
@@ -508,9 +509,16 @@ def _body_start(kept: list[_Line], lines: list[_Line]) -> int:
         if (
             prose
             and not wrapped  # a paragraph under the date line is no long headline
-            and i > 0
-            and _is_mark(kept[i - 1].text)
             and not _TERMINAL.search(t)
+            and (
+                (i > 0 and _is_mark(kept[i - 1].text))
+                # a long title standing alone ("Foreign Minister Sergey Lavrov's remarks and
+                # answers to media questions at a news conference ..., Moscow, May 5, 2025")
+                or (
+                    (ln.idx + 1 >= len(lines) or not lines[ln.idx + 1].text)
+                    and _dateline(t) is None
+                )
+            )
         ):
             prose = len(_WORD.findall(t)) > 40  # a long headline under its date ("... 2019")
         if prose and not fu.is_byline(t) and not any(_is_mark(o.text) for o in kept[i + 1 : i + 3]):
@@ -622,7 +630,7 @@ def _drop_header_lines(content: list[_Line], lines: list[_Line], found: _Found) 
             if long_seen >= 2:
                 break
             continue
-        short_tag = words <= 4 and not _TERMINAL.search(t)
+        short_tag = words <= 4 and not _TERMINAL.search(t) and not t.endswith(",")
         near_mark = any(date_line(o.text) or fu.is_byline(o.text) for o in rest[k + 1 : k + 3])
         if short_tag and (long_seen == 0 or near_mark):
             ln.keep = False
