@@ -797,7 +797,8 @@ def test_a_lower_case_quote_after_a_comma_cue_ends_the_sentence_begun_outside() 
         "Talks stall\n\n"
         "The proposal, Lavrov said, “went nowhere.”\n\n"
         "“We offered a deal,” Lavrov said, “but nobody answered.”\n\n"
-        "Ryabkov said, “The door is open.”\n"
+        "Ryabkov said, “The door is open.”\n\n"
+        "As Putin has said, “we will not be the first to test.”\n"
     )
     got = [(q.text, q.is_partial) for q in out.quotes]
     assert got == [
@@ -805,6 +806,7 @@ def test_a_lower_case_quote_after_a_comma_cue_ends_the_sentence_begun_outside() 
         ("We offered a deal,", False),
         ("but nobody answered.", False),
         ("The door is open.", False),
+        ("we will not be the first to test.", False),
     ]
 
 

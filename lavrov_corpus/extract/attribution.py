@@ -798,11 +798,13 @@ class Attributor:
     def _partial(self, before: str, first: str) -> bool:
         """Text of the sentence stands before the opening mark, other than a cue ending in a
         colon, or in a comma when the quote starts a sentence of its own ("That offer, he
-        said, “received no answer”" goes on in lower case: a fragment)."""
+        said, “received no answer”" goes on in lower case after words set off before the cue:
+        a fragment; "As Putin said, “we cannot ...”" is whole)."""
         b = before.strip(' \u00a0\t”"»’')
         if not b or b.endswith(":"):
             return False
-        return not (b.endswith(",") and not first.islower() and self._ends_with_cue(before))
+        begun = first.islower() and "," in b[:-1]  # "That offer, he said, “received ...”"
+        return not (b.endswith(",") and not begun and self._ends_with_cue(before))
 
     def _ends_with_cue(self, before: str) -> bool:
         core = before.rstrip(" \u00a0")[:-1][-80:]
