@@ -848,3 +848,17 @@ def test_a_long_title_standing_alone_under_the_site_name_is_the_headline() -> No
     assert out.article.title is not None
     assert out.article.title.startswith("Deputy Foreign Minister Sergey Ryabkov's interview")
     assert "Dear colleagues," in out.article.text
+
+
+def test_i_in_a_transcript_turn_is_the_speaker_of_the_turn() -> None:
+    got = speakers(
+        "Press conference\n\n"
+        "Question: Will Russia answer the new deployments?\n\n"
+        "Sergey Lavrov: We will. I have said it many times: “We will not leave this "
+        "unanswered.”\n\n"
+        "RYABKOV (through interpreter): I told our colleagues that it was “a dead end.”\n"
+    )
+    assert got == [
+        ("We will not leave this unanswered.", "sergey-lavrov"),
+        ("a dead end.", "sergey-ryabkov"),
+    ]

@@ -13,8 +13,10 @@ Rules, in order, for a quote in the body:
    before it (``with host minister Jan Novak saying``), else the subject opening the sentence
    (``Schoof agreed, calling it “reckless”``), else the latest person of the sentence with a
    verb after the name (``..., but Putin revoked it, saying``); in ``Interfax quoted Ryabkov
-   as saying`` the person quoted is the subject. After a form of "be" a participle is a verb
-   with a subject of its own (``what everyone is calling``).
+   as saying`` the person quoted is the subject. "I" as a subject in a transcript's turn
+   (``Sergey Lavrov: ... I said it many times: “...”``) is the speaker of its label. After a
+   form of "be" a participle is a verb with a subject of its own (``what everyone is
+   calling``).
 2b. Otherwise, for a quote after a colon in a sentence with no speech verb before it, the
    person who opens the sentence as its subject (``He ends on a combative note: “...”``), or
    a transcript's speaker label (``Lavrov: “...”``).
@@ -137,6 +139,11 @@ _SPEECH_NOUN = re.compile(
     r"contention|thesis|warning|verdict|answer|reply|response)[ \u00a0](?:is|was|has been)"
     r"(?![\w’'])"
 )
+# "I" as the subject of a verb ("I said", "I have repeatedly noted"), anchored at the verb.
+_FIRST_PERSON = re.compile(r"(?<![\w’'])I[ \u00a0]+" + cues.FILLER + r"$")
+# The speaker label opening a transcript's turn: "Sergey Lavrov: ", "LAVROV (through
+# interpreter): ".
+_TURN_LABEL = re.compile(r"(?P<sp>" + cues.NAME + r")(?:[ \u00a0]*\([^()\n]{1,40}\))?[ \u00a0]*:")
 # A transcript's speaker label before a quote: "Lavrov: “...”".
 _SPEAKER_LABEL = re.compile(r"(?P<sp>" + cues.NAME + r")[ \u00a0]*:[ \u00a0]*")
 _ROLE_WORDS = frozenset(w.split()[-1] for w in cues.ROLE_NOUNS.split("|"))
@@ -509,6 +516,11 @@ class Attributor:
                         found_subject = self._subject_across_commas(s_start, verb_at)
                         if found_subject is not None:
                             who, subj_start = found_subject
+                elif _FIRST_PERSON.search(text, max(s_start, verb_at - 60), verb_at):
+                    # "Sergey Lavrov: ... I said it many times: “...”": the speaker of the turn
+                    found_subject = self._turn_speaker(vs)
+                    if found_subject is not None:
+                        who, subj_start = found_subject
                 else:
                     only_marks = _ONLY_MARKS.match(text, s_start, vs)  # '*': always matches
                     after_quote = self._in_quote(vs - 2) or (
@@ -559,6 +571,13 @@ class Attributor:
             out.append(last_who)
             if who.speaker_id:  # as the cue walks it replaced tested it
                 self.cued_at.setdefault(who.speaker_id, []).append(vs)
+
+    def _turn_speaker(self, pos: int) -> tuple[Who, int] | None:
+        """The person whose label opens the paragraph at ``pos`` in a transcript ("Sergey
+        Lavrov: ...", "LAVROV (through interpreter): ...")."""
+        ps, pe = self.paragraphs[bisect_right(self.par_starts, pos) - 1]
+        m = _TURN_LABEL.match(self.text, ps, pe)
+        return self._person(m.group("sp"), m.start("sp")) if m else None
 
     def _participle_subject(self, s_start: int, vs: int) -> tuple[Who, int] | None:
         """The subject of a participle at ``vs`` with no cue before it in its sentence: a
