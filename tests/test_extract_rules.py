@@ -862,3 +862,11 @@ def test_i_in_a_transcript_turn_is_the_speaker_of_the_turn() -> None:
         ("We will not leave this unanswered.", "sergey-lavrov"),
         ("a dead end.", "sergey-ryabkov"),
     ]
+
+
+def test_an_author_box_ends_the_article() -> None:
+    out = conv(
+        "Moscow shelves arms talks\n\n" + _PLAIN_BODY + "About the Author\n"
+        "Ann Lee covers arms control. She wrote “The Last Treaty” (2021).\n"
+    )
+    assert [q.text for q in out.quotes] == ["simply not there."]

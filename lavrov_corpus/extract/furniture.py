@@ -145,7 +145,8 @@ _FOOTER_START = re.compile(
     r"|(?:(?:view|show|read|see|load|hide|all|reader|readers[’']?)\s+)*comments?"
     r"(?:\s*\(\d[\d,.\s]*\)|\s+\d[\d,.]*)?\s*:?$|\d[\d,.\s]*comments?$"
     r"|(?:start|join) (?:a|the) (?:conversation|discussion|debate)$"
-    r"|discussion (?:about|on) this (?:post|article|story)$|комментари[иейя]\b)",
+    r"|discussion (?:about|on) this (?:post|article|story)$|комментари[иейя]\b"
+    r"|about the authors?$)",
     re.IGNORECASE,
 )
 _NAME = r"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,4}"
