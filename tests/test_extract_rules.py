@@ -870,3 +870,22 @@ def test_an_author_box_ends_the_article() -> None:
         "Ann Lee covers arms control. She wrote “The Last Treaty” (2021).\n"
     )
     assert [q.text for q in out.quotes] == ["simply not there."]
+
+
+def test_timestamps_mark_the_header_and_leave_a_live_page_body() -> None:
+    from lavrov_corpus.extract import furniture as fu
+
+    for line in ("14:05 GMT", "2:15 p.m. ET", "Updated 2 hours ago", "5 min ago", "13.40"):
+        assert fu.is_timestamp(line), line
+    for line in ("At 14:05 GMT the vote began", "2 hours", "Moscow, 14:05"):
+        assert not fu.is_timestamp(line), line
+    out = conv(
+        "Live: arms talks in Geneva\nUpdated 5 min ago\n\n"
+        "11:20 GMT\nDelegations arrive at the Palais des Nations\n\n"
+        "The Russian and US delegations arrived in Geneva on Monday morning for the first "
+        "round of talks in more than a year.\n\n"
+        "10:55 GMT\n"
+        "Ryabkov said the mood was “businesslike.”\n"
+    )
+    assert out.article.title == "Live: arms talks in Geneva"
+    assert "GMT" not in out.article.text and "ago" not in out.article.text

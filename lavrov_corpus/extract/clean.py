@@ -345,7 +345,7 @@ def _drop_furniture(lines: list[_Line], found: _Found) -> None:
                 rest.keep = False
                 _note_footer(rest.text, found)
             break
-        if label in ("inline", "list") or _is_furniture(t):
+        if label in ("inline", "list") or _is_furniture(t) or (seen_body and fu.is_timestamp(t)):
             ln.keep = False
             _note_footer(t, found)
             if seen_body == 0:
@@ -443,7 +443,12 @@ def _header_line(ln: _Line, found: _Found) -> bool:
     m = _BYLINE_OUTLET.match(t) if len(t) <= 100 else None
     if m and ol.canonical(m.group("o")):
         found.byline = found.byline or ol.canonical(m.group("o"))
-    return got is not None or fu.is_byline(t) or bool(m and ol.canonical(m.group("o")))
+    return (
+        got is not None
+        or fu.is_byline(t)
+        or fu.is_timestamp(t)
+        or bool(m and ol.canonical(m.group("o")))
+    )
 
 
 def _headline_score(i: int, zone: list[_Line], marks: list[bool], lines: list[_Line]) -> float:
@@ -479,8 +484,8 @@ _BULLET = re.compile(r"[-–•*·▪►]\s")
 
 
 def _is_mark(t: str) -> bool:
-    """A byline or date line (without noting what it gives)."""
-    return fu.is_byline(t) or date_line(t) is not None
+    """A byline, date line or timestamp (without noting what it gives)."""
+    return fu.is_byline(t) or date_line(t) is not None or fu.is_timestamp(t)
 
 
 def _body_start(kept: list[_Line], lines: list[_Line]) -> int:
@@ -631,7 +636,7 @@ def _drop_header_lines(content: list[_Line], lines: list[_Line], found: _Found) 
                 break
             continue
         short_tag = words <= 4 and not _TERMINAL.search(t) and not t.endswith(",")
-        near_mark = any(date_line(o.text) or fu.is_byline(o.text) for o in rest[k + 1 : k + 3])
+        near_mark = any(_is_mark(o.text) for o in rest[k + 1 : k + 3])
         if short_tag and (long_seen == 0 or near_mark):
             ln.keep = False
 

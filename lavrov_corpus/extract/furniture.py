@@ -11,6 +11,9 @@ Shapes rather than site strings:
   breadcrumb: "Home > Newscenter > Press Releases") or by runs of two or more spaces ("China
   Hong Kong   Asia   World", a scraped row of links or of topic tags), or of two items in
   capitals ("CHINA / DIPLOMACY"). Each item has at most three words and no sentence end.
+- *Timestamps*: a time with no date or a relative time ("14:05 GMT", "Updated 2 hours ago"):
+  a mark under a headline like a date line, and dropped inside the body (a live page's entry
+  times).
 - *Counters and widgets*: a count with its unit and nothing else ("2 148 subscribers", "12
   comments", "5 min read", "👁 14.8K", "🔥 212  👍 97").
 - *Hashtag rows*: a line made only of hashtags ("#INF #strategic_stability"); a treaty named
@@ -265,6 +268,21 @@ def is_prompt_or_footer(line: str) -> bool:
 def starts_footer(line: str) -> bool:
     """A line after which the rest of the file is footer (credits, tags, copyright)."""
     return len(line) <= 300 and _FOOTER_START.match(line) is not None
+
+
+_TIMESTAMP = re.compile(
+    r"(?:(?:last )?(?:updated|posted|published|modified)\s*:?\s*)?(?:\d{1,2}[:.]\d{2}"
+    r"(?:\s*[ap]\.?m\.?)?(?:\s*(?:GMT|UTC|BST|CET|CEST|EET|MSK|EST|EDT|ET|PST|PDT|PT|JST|IST))?"
+    r"|(?:\d{1,3}|an?|one)\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?)\s+ago"
+    r"|just now)",
+    re.IGNORECASE,
+)
+
+
+def is_timestamp(line: str) -> bool:
+    """A time with no date, or a relative time: a live page's entry time or "updated" note
+    ("14:05 GMT", "2:15 p.m. ET", "Updated 2 hours ago", "5 min ago")."""
+    return len(line) <= 40 and _TIMESTAMP.fullmatch(line.strip()) is not None
 
 
 def is_byline(line: str) -> bool:
