@@ -889,3 +889,19 @@ def test_timestamps_mark_the_header_and_leave_a_live_page_body() -> None:
     )
     assert out.article.title == "Live: arms talks in Geneva"
     assert "GMT" not in out.article.text and "ago" not in out.article.text
+
+
+def test_a_sub_headline_gives_its_quote_to_the_person_before_the_colon() -> None:
+    out = conv(
+        "Live: arms talks in Geneva\n\n"
+        "The Russian and US delegations arrived in Geneva on Monday morning for the first "
+        "round of talks in more than a year.\n\n"
+        "Ryabkov: talks 'businesslike' but no breakthrough\n\n"
+        "Deputy Foreign Minister Sergei Ryabkov told reporters the first session was "
+        "“businesslike.”\n"
+    )
+    got = [(q.text, q.speaker_id, q.is_partial, q.in_headline) for q in out.quotes]
+    assert got == [
+        ("businesslike", "sergey-ryabkov", True, False),
+        ("businesslike.", "sergey-ryabkov", True, False),
+    ]

@@ -23,6 +23,8 @@ Rules, in order, for a quote in the body:
 2c. Otherwise a person's speech noun earlier in the sentence (``His central argument is that
    ... “rules”``, ``Ryabkov’s message was ...``, ``In Lavrov's words, ...``, ``the statement by
    Antony Blinken that ...``); the cue stays null (it is no verb).
+2d. Otherwise, in a sub-headline (a short paragraph with no final punctuation inside the body),
+   the person a headline would give it (``Blinken: Russia 'alone' in violating Charter``).
 3. Otherwise a continuation: the previous quote of the paragraph (with no other speaker cued in
    between; the quote opens its sentence or shares the previous quote's), the other parts of
    a multi-paragraph quotation, or a cue ending the previous paragraph with a colon.
@@ -898,6 +900,11 @@ class Attributor:
             who = self._resolve("he" if sp.lower() == "his" else sp, m.start("sp"))
             if who is not None and who.speaker_id is not None:
                 return None, who  # a noun, not a cue verb
+        # 2d. a sub-headline of a live page or a long read ("Blinken: Russia 'alone' in ...")
+        if self._subheading(q.paragraph):
+            who = self._headline(q)
+            if who is not None and who.speaker_id is not None:
+                return None, who
         # 3. continuation
         prev = qi - 1
         if prev >= 0 and self.quotes[prev].paragraph == q.paragraph:
@@ -930,6 +937,17 @@ class Attributor:
                         return c.verb, c.who
         return None, None
 
+    def _subheading(self, pi: int) -> bool:
+        """A short paragraph with no final punctuation between body paragraphs, written like a
+        headline (at most 20 words)."""
+        ps, pe = self.paragraphs[pi]
+        return (
+            pi > 0
+            and pe - ps <= 160
+            and self.text[pe - 1] not in _SENTENCE_FINAL
+            and len(self.text[ps:pe].split()) <= 20
+        )
+
     def _cues_in(self, start: int, end: int) -> list[Cue]:
         """The cues starting in ``[start, end)``."""
         return self.cues[bisect_left(self.cue_starts, start) : bisect_left(self.cue_starts, end)]
@@ -954,7 +972,8 @@ class Attributor:
         return None
 
     def _headline(self, q: RawQuote) -> Who | None:
-        ps, pe = self.paragraphs[0]
+        """The person a headline (or a sub-headline: :meth:`_subheading`) gives its quote."""
+        ps, pe = self.paragraphs[q.paragraph]
         text = self.text
         # "Lavrov's 'war launched against us' remark": the words of the person before them
         owner = _POSSESSOR_BEFORE.search(text, max(ps, q.open_mark - 80), q.open_mark)
@@ -1059,6 +1078,7 @@ class Attributor:
 
 
 _CONTINUE = Who(None, None, Attribution.CONTINUATION, "")
+_SENTENCE_FINAL = frozenset(".!?:;…,")
 _OPENERS = " \u00a0\t(—–-"  # what may stand before a quote that opens its sentence
 _EDGE_PUNCT = " \u00a0.,;:!?"
 
