@@ -905,3 +905,12 @@ def test_a_sub_headline_gives_its_quote_to_the_person_before_the_colon() -> None
         ("businesslike", "sergey-ryabkov", True, False),
         ("businesslike.", "sergey-ryabkov", True, False),
     ]
+
+
+def test_according_to_a_title_with_a_lower_case_role_and_a_name() -> None:
+    got = speakers(
+        "Missiles in Europe\n\n"
+        "According to Kremlin spokesman Dmitry Peskov, the plan is “a direct threat.”\n\n"
+        "According to EU foreign policy chief Kaja Kallas, Moscow's warning was “a bluff.”\n"
+    )
+    assert got == [("a direct threat.", "dmitry-peskov"), ("a bluff.", "kaja-kallas")]

@@ -182,6 +182,15 @@ _RELATIVE_WHO = re.compile(r",[ \u00a0]+who[ \u00a0]+" + cues.FILLER + r"$")
 _NAME_AT_END = re.compile(cues.NAME + r"$")
 # A person's possessive right before an opening mark: "Lavrov's " (before "'war ...' remark").
 _POSSESSOR_BEFORE = re.compile(r"(?<![\w’'])(?P<sp>" + cues.NAME + r"(?<=[’']s))[ \u00a0]*$")
+# A title with a role noun, its words in any case, then a name: "EU foreign policy chief Kaja
+# Kallas" (after "according to").
+_TITLED_NAME_AFTER_ANY_CASE = re.compile(
+    r"[ \u00a0]+(?:[\w.’'\-]+[ \u00a0]+){0,5}?(?:"
+    + cues.ROLE_NOUNS
+    + r")[ \u00a0]+(?P<sp>"
+    + cues.NAME
+    + r")"
+)
 # A person before the body they belong to: "Alexei Arbatov of the " (before "Carnegie Center").
 _NAME_OF_BODY = re.compile(r"(?P<sp>" + cues.NAME + r")[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?$")
 _SUBJECT_AT_END = re.compile(cues.SPEAKER + r"$")
@@ -490,6 +499,12 @@ class Attributor:
                 if m:
                     who = self._resolve(m.group("sp"), m.start("sp"))
                     end = m.end()
+                if who is None or who.speaker_id is None:
+                    # "according to EU foreign policy chief Kaja Kallas"
+                    m = _TITLED_NAME_AFTER_ANY_CASE.match(text, ve)
+                    if m:
+                        who = self._resolve(m.group("sp"), m.start("sp"))
+                        end = m.end()
             elif not participle:
                 left_from = max(s_start, vs - 100)
                 m = cues.subject_before(text, left_from, verb_at)
