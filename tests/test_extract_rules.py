@@ -914,3 +914,17 @@ def test_according_to_a_title_with_a_lower_case_role_and_a_name() -> None:
         "According to EU foreign policy chief Kaja Kallas, Moscow's warning was “a bluff.”\n"
     )
     assert got == [("a direct threat.", "dmitry-peskov"), ("a bluff.", "kaja-kallas")]
+
+
+def test_an_apposition_description_is_a_role_and_the_diplomat_an_ambassador() -> None:
+    got = speakers(
+        "Missiles in Europe\n\n"
+        "Foreign Ministry spokeswoman Maria Zakharova called the plan “reckless.”\n\n"
+        "Russia's ambassador to Poland, Ivan Sorokin, said Warsaw would be “a target.”\n\n"
+        "The Russian diplomat added: “We have warned them.”\n"
+    )
+    assert got == [
+        ("reckless.", "maria-zakharova"),
+        ("a target.", "ivan-sorokin"),
+        ("We have warned them.", "ivan-sorokin"),
+    ]

@@ -54,7 +54,9 @@ count). A description ("the minister", "Russia’s foreign minister", "the Secre
 needs a role noun: "the Foreign Ministry", "the Kremlin" are institutions, nobody) resolves to the
 latest cued or named person whose roles contain its words, else to the only curated speaker whose
 roles do (when several do, the only one with a role of exactly those words: "the foreign minister"
-is not a deputy foreign minister). Headline quotes take the person before a colon or after a final
+is not a deputy foreign minister). A description set off before a name ("Russia's ambassador to
+Poland, Ivan Sorokin,") is one of that person's roles, and "diplomat" stands for an ambassador,
+envoy or negotiator too. Headline quotes take the person before a colon or after a final
 dash in the headline, a person's possessive right before the quote ("Lavrov's 'X' remark"), a cue
 inside the headline, or the speaker of a body quote that contains the
 same words (and, when the words are the same, its flags: a fragment or a scare term there is one
@@ -401,6 +403,10 @@ class Attributor:
                     out.append((m.start(), nm.speaker_id, person))
                     if person and lead is not None:
                         self.subject_at.setdefault(nm.speaker_id, []).append(m.start())
+                    if lead and lead.rstrip(" \u00a0").endswith(",") and _ROLE_NOUN.search(lead):
+                        # "Russia's ambassador to Germany, Sergei Nechayev": one of their roles
+                        title = lead.rstrip(" \u00a0,").lower()
+                        self.titles.setdefault(nm.speaker_id, set()).add(title)
         return out
 
     def _role_before(self, lo: int, pos: int) -> str | None:
@@ -764,7 +770,7 @@ class Attributor:
         if not want:
             return None
         for sid in self._nearest_people(pos):
-            if any(want <= r for r in self._roles(sid)):
+            if any(_fits(want, r) for r in self._roles(sid)):
                 return sid
         hits = [
             sid
@@ -1090,6 +1096,16 @@ class Attributor:
                 a.is_scare = False
                 a.is_partial = self.fragment[i]
                 return
+
+
+#: Role words a description may use for narrower roles ("the diplomat" for an ambassador).
+_HYPERNYMS = {"diplomat": frozenset({"diplomat", "ambassador", "envoy", "negotiator"})}
+
+
+def _fits(want: frozenset[str], roles: frozenset[str]) -> bool:
+    """Every word of a description is among a person's role words, or names a wider role of
+    one of them."""
+    return want <= roles or all(w in roles or bool(_HYPERNYMS.get(w, set()) & roles) for w in want)
 
 
 _CONTINUE = Who(None, None, Attribution.CONTINUATION, "")
