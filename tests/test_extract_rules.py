@@ -928,3 +928,16 @@ def test_an_apposition_description_is_a_role_and_the_diplomat_an_ambassador() ->
         ("a target.", "ivan-sorokin"),
         ("We have warned them.", "ivan-sorokin"),
     ]
+
+
+def test_a_description_after_an_unnamed_person_of_that_role_is_nobody_curated() -> None:
+    got = speakers(
+        "Missiles\n\n"
+        "A spokesperson for the German government declined to comment on the report. "
+        "“We do not discuss intelligence matters,” the spokesperson said.\n\n"
+        "Kremlin spokesman Dmitry Peskov disagreed. “It is a provocation,” the spokesman said.\n"
+    )
+    assert got == [
+        ("We do not discuss intelligence matters,", None),
+        ("It is a provocation,", "dmitry-peskov"),
+    ]

@@ -47,20 +47,21 @@ for that person: "Jean-Yves Le Drian ... Mr. Le Drian"), a pronoun or a role des
 separated from its verb by a parenthetical between commas (or a name in apposition, or the name
 before a relative "who") counts too. A pronoun resolves to the first person named earlier in its
 sentence (not a name right before ", he said,"), else to whichever is later: the speaker of the
-latest cue before it or the person who is the subject of the latest earlier sentence (a name
-opening it, after a title or in apposition to a description opening it; names in an opening "Asked
-whether ...," clause are not who answers); else the latest person named (names inside quotes never
-count). A description ("the minister", "Russia’s foreign minister", "the Secretary of State"; it
-needs a role noun: "the Foreign Ministry", "the Kremlin" are institutions, nobody) resolves to the
-latest cued or named person whose roles contain its words, else to the only curated speaker whose
-roles do (when several do, the only one with a role of exactly those words: "the foreign minister"
-is not a deputy foreign minister). A description set off before a name ("Russia's ambassador to
+latest cue before it or the person who is the subject of the latest earlier sentence (a name opening
+it, after a title or in apposition to a description opening it; names in an opening "Asked whether
+...," clause are not who answers); else the latest person named (names inside quotes never count). A
+description ("the minister", "Russia’s foreign minister", "the Secretary of State"; it needs a role
+noun: "the Foreign Ministry", "the Kremlin" are institutions, nobody) resolves to the latest cued or
+named person whose roles contain its words, else to the only curated speaker whose roles do (when
+several do, the only one with a role of exactly those words: "the foreign minister" is not a deputy
+foreign minister; none when the text brought in an unnamed one: "A spokesperson for the State
+Department ... the spokesperson said"). A description set off before a name ("Russia's ambassador to
 Poland, Ivan Sorokin,") is one of that person's roles, and "diplomat" stands for an ambassador,
-envoy or negotiator too. Headline quotes take the person before a colon or after a final
-dash in the headline, a person's possessive right before the quote ("Lavrov's 'X' remark"), a cue
-inside the headline, or the speaker of a body quote that contains the
-same words (and, when the words are the same, its flags: a fragment or a scare term there is one
-here), else of a body quote holding all its content words (a condensed quote: a fragment).
+envoy or negotiator too. Headline quotes take the person before a colon or after a final dash in the
+headline, a person's possessive right before the quote ("Lavrov's 'X' remark"), a cue inside the
+headline, or the speaker of a body quote that contains the same words (and, when the words are the
+same, its flags: a fragment or a scare term there is one here), else of a body quote holding all its
+content words (a condensed quote: a fragment).
 """
 
 from __future__ import annotations
@@ -68,6 +69,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..models import Attribution
 from . import cues
@@ -748,9 +750,10 @@ class Attributor:
         base = ref.role_tokens if ref else ()
         return base + tuple(role_tokens(t) for t in self.titles.get(sid, ()))
 
-    def _nearest_people(self, pos: int) -> list[str]:
-        """Everyone cued or named, in this order: speakers of the cues before ``pos`` (latest
-        first), people named before it (latest first), people named after it (first first)."""
+    def _nearest_people(self, pos: int) -> tuple[list[str], list[str]]:
+        """Everyone cued or named: speakers of the cues before ``pos`` (latest first) and
+        people named before it (latest first); then, apart, people named only after it (first
+        first)."""
         out = [sid for _, sid in sorted(_latest_before(self.cued_at, pos), reverse=True)]
         seen = set(out)
         for _, sid in sorted(_latest_before(self.named_at, pos), reverse=True):
@@ -762,14 +765,21 @@ class Attributor:
             i = bisect_left(at, pos)
             if i < len(at) and sid not in seen:
                 after.append((at[i], sid))
-        return out + [sid for _, sid in sorted(after)]
+        return out, [sid for _, sid in sorted(after)]
 
     def _description(self, phrase: str, pos: int) -> str | None:
         # roles_match(phrase, roles), with the phrase's words computed once, not per speaker.
         want = role_tokens(phrase)
         if not want:
             return None
-        for sid in self._nearest_people(pos):
+        before, after = self._nearest_people(pos)
+        for sid in before:
+            if any(_fits(want, r) for r in self._roles(sid)):
+                return sid
+        head = phrase.split()[-1].lower()
+        if _ROLE_NOUN.fullmatch(head) and _introduced(head).search(self.text, 0, pos):
+            return None  # "A spokesperson for the State Department ... the spokesperson said"
+        for sid in after:
             if any(_fits(want, r) for r in self._roles(sid)):
                 return sid
         hits = [
@@ -1096,6 +1106,15 @@ class Attributor:
                 a.is_scare = False
                 a.is_partial = self.fragment[i]
                 return
+
+
+@lru_cache(maxsize=256)
+def _introduced(noun: str) -> re.Pattern[str]:
+    """An unnamed person brought in with an indefinite article: "a spokesperson", "an EU
+    official"."""
+    return re.compile(
+        r"(?<![\w’'])[Aa]n?[ \u00a0](?:[\w’'.\-]+[ \u00a0]){0,3}" + re.escape(noun) + r"\b"
+    )
 
 
 #: Role words a description may use for narrower roles ("the diplomat" for an ambassador).
