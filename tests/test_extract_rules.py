@@ -941,3 +941,17 @@ def test_a_description_after_an_unnamed_person_of_that_role_is_nobody_curated() 
         ("We do not discuss intelligence matters,", None),
         ("It is a provocation,", "dmitry-peskov"),
     ]
+
+
+def test_a_signature_under_a_pull_quote_says_who_spoke() -> None:
+    out = conv(
+        "The end of arms control\n\nJane Roe\nMarch 3, 2025\n\n"
+        "“Nobody will dictate the terms to us.”\n"
+        "— Sergei Ryabkov, January 2025\n\n" + _PLAIN_BODY
+    )
+    assert out.article.title == "The end of arms control"
+    assert "— Sergei Ryabkov, January 2025" in out.article.text
+    assert (out.quotes[0].text, out.quotes[0].speaker_id) == (
+        "Nobody will dictate the terms to us.",
+        "sergey-ryabkov",
+    )

@@ -3,7 +3,8 @@
 Rules, in order, for a quote in the body:
 
 1. A cue right after the closing mark (``,” Lavrov said``, ``,” said the minister``) or right
-   before the opening mark (``Lavrov said: “``, ``Lavrov said, “`` in split quotes). A quote
+   before the opening mark (``Lavrov said: “``, ``Lavrov said, “`` in split quotes), or a
+   signature under a quote filling its paragraph (``— Sergey Lavrov, February 2025``). A quote
    ending in a comma followed by a cue whose subject is nobody known (``,” one Western
    diplomat said``, ``,” a senior official told``) has no speaker: it is never a continuation.
 2. Otherwise the nearest speech cue in the same sentence (outside quotes), before the quote, then
@@ -195,6 +196,8 @@ _TITLED_NAME_AFTER_ANY_CASE = re.compile(
     + cues.NAME
     + r")"
 )
+# A signature under a pull quote or epigraph: "— Sergey Lavrov, February 2025".
+_SIGNATURE = re.compile(r"[—–][ \u00a0]*(?P<sp>" + cues.NAME + r")[ \u00a0]*(?:,|$)")
 # A person before the body they belong to: "Alexei Arbatov of the " (before "Carnegie Center").
 _NAME_OF_BODY = re.compile(r"(?P<sp>" + cues.NAME + r")[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?$")
 _SUBJECT_AT_END = re.compile(cues.SPEAKER + r"$")
@@ -893,6 +896,9 @@ class Attributor:
             nxt = self._next_sentence_cue(close)
             if nxt is not None:
                 return nxt.verb, nxt.who
+        signed = self._signature(q, close)
+        if signed is not None:
+            return None, signed
         if b >= lo:
             c = cs[b]
             if _JOIN_BEFORE.match(text[c.end : q.open_mark]) and c.who:
@@ -967,6 +973,19 @@ class Attributor:
                     if c.who:
                         return c.verb, c.who
         return None, None
+
+    def _signature(self, q: RawQuote, close: int) -> Who | None:
+        """A quote filling its paragraph, signed on the next one ("— Sergey Lavrov, February
+        2025"): the person signing."""
+        ps, pe = self.paragraphs[q.paragraph]
+        if q.paragraph + 1 >= len(self.paragraphs) or self.text[ps : q.open_mark].strip():
+            return None
+        if self.text[close:pe].strip():
+            return None
+        ns, ne = self.paragraphs[q.paragraph + 1]
+        m = _SIGNATURE.match(self.text, ns, ne)
+        found = self._person(m.group("sp"), m.start("sp")) if m else None
+        return found[0] if found else None
 
     def _subheading(self, pi: int) -> bool:
         """A short paragraph with no final punctuation between body paragraphs, written like a

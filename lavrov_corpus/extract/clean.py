@@ -432,6 +432,8 @@ def _is_prose(t: str) -> bool:
 def _header_line(ln: _Line, found: _Found) -> bool:
     """Note the date or outlet a header line gives; True when it is a date or byline line."""
     t = ln.text
+    if fu.is_signature(t):
+        return False  # "— Sergey Lavrov, February 2025" under a quote: who spoke, not a date
     got = date_line(t)
     if got is not None:
         assert found.dates is not None
@@ -457,6 +459,8 @@ def _headline_score(i: int, zone: list[_Line], marks: list[bool], lines: list[_L
     words = len(_WORD.findall(t))
     if words < 3 or marks[i] or ol.site_line(t) or len(t) > 300 or _BULLET.match(t):
         return -9.0
+    if fu.is_signature(t):
+        return -9.0  # "— Sergey Lavrov, February 2025" under a quote
     nxt = zone[i].idx + 1
     if nxt < len(lines) and lines[nxt].text[:1].islower() and not fu.is_byline(lines[nxt].text):
         return -9.0  # the first line of a paragraph wrapped onto the next one ("by ..." is not)
@@ -484,7 +488,10 @@ _BULLET = re.compile(r"[-–•*·▪►]\s")
 
 
 def _is_mark(t: str) -> bool:
-    """A byline, date line or timestamp (without noting what it gives)."""
+    """A byline, date line or timestamp (without noting what it gives); a signature under a
+    quote ("— Sergey Lavrov, February 2025") is none."""
+    if fu.is_signature(t):
+        return False
     return fu.is_byline(t) or date_line(t) is not None or fu.is_timestamp(t)
 
 
@@ -635,7 +642,12 @@ def _drop_header_lines(content: list[_Line], lines: list[_Line], found: _Found) 
             if long_seen >= 2:
                 break
             continue
-        short_tag = words <= 4 and not _TERMINAL.search(t) and not t.endswith(",")
+        short_tag = (
+            words <= 4
+            and not _TERMINAL.search(t)
+            and not t.endswith(",")
+            and not fu.is_signature(t)
+        )
         near_mark = any(_is_mark(o.text) for o in rest[k + 1 : k + 3])
         if short_tag and (long_seen == 0 or near_mark):
             ln.keep = False

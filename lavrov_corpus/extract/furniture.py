@@ -36,6 +36,8 @@ Shapes rather than site strings:
   at the Carnegie Endowment for International Peace."), and "Forwarded from <channel>" on
   reposted messages; correspondents with their cities and no "By" ("Jane Doe in Moscow and
   John Roe in Washington"); two to four bare names ("Jane Doe and John Roe").
+- *Signatures*: a dash and a name under a pull quote ("— Sergey Lavrov, February 2025") are
+  text, never a byline or a date line.
 - *Credits*: a line that is only an agency name ("Getty Images"), "(Photo by ...)",
   "Name/Agency" (also "Name/AFP via Getty Images") and "<agency> Photo/<name>" ("UN
   Photo/Loey Felipe") credits; the cleaner also drops the caption written next to them. A
@@ -283,6 +285,15 @@ def is_timestamp(line: str) -> bool:
     """A time with no date, or a relative time: a live page's entry time or "updated" note
     ("14:05 GMT", "2:15 p.m. ET", "Updated 2 hours ago", "5 min ago")."""
     return len(line) <= 40 and _TIMESTAMP.fullmatch(line.strip()) is not None
+
+
+_SIGNATURE = re.compile(r"[—–]\s*[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}(?:\s*,.{0,80})?")
+
+
+def is_signature(line: str) -> bool:
+    """A dash and a name under a pull quote or epigraph ("— Sergey Lavrov, February 2025"):
+    text (it says who spoke), never a byline or date line."""
+    return len(line) <= 120 and _SIGNATURE.fullmatch(line) is not None
 
 
 def is_byline(line: str) -> bool:
