@@ -955,3 +955,13 @@ def test_a_signature_under_a_pull_quote_says_who_spoke() -> None:
         "Nobody will dictate the terms to us.",
         "sergey-ryabkov",
     )
+
+
+def test_a_question_of_a_printed_interview_is_no_headline() -> None:
+    out = conv(
+        "Interview on arms control\n\n"
+        "Anatoly Antonov spoke to us about the treaty.\n\n"
+        "Q: Is the treaty dead?\n\n"
+        "A: It is in intensive care, but it is not dead yet, and we will do what we can.\n"
+    )
+    assert out.article.title == "Interview on arms control"

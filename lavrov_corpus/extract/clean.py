@@ -459,8 +459,8 @@ def _headline_score(i: int, zone: list[_Line], marks: list[bool], lines: list[_L
     words = len(_WORD.findall(t))
     if words < 3 or marks[i] or ol.site_line(t) or len(t) > 300 or _BULLET.match(t):
         return -9.0
-    if fu.is_signature(t):
-        return -9.0  # "— Sergey Lavrov, February 2025" under a quote
+    if fu.is_signature(t) or _QUESTION_LABEL.match(t):
+        return -9.0  # "— Sergey Lavrov, February 2025" under a quote; "Q: ..." of an interview
     nxt = zone[i].idx + 1
     if nxt < len(lines) and lines[nxt].text[:1].islower() and not fu.is_byline(lines[nxt].text):
         return -9.0  # the first line of a paragraph wrapped onto the next one ("by ..." is not)
@@ -485,6 +485,7 @@ def _headline_score(i: int, zone: list[_Line], marks: list[bool], lines: list[_L
 
 
 _BULLET = re.compile(r"[-–•*·▪►]\s")
+_QUESTION_LABEL = re.compile(r"(?:Q|Question)\s*(?:\([^)]{0,30}\))?\s*:", re.IGNORECASE)
 
 
 def _is_mark(t: str) -> bool:
