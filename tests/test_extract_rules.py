@@ -965,3 +965,13 @@ def test_a_question_of_a_printed_interview_is_no_headline() -> None:
         "A: It is in intensive care, but it is not dead yet, and we will do what we can.\n"
     )
     assert out.article.title == "Interview on arms control"
+
+
+def test_i_in_an_answer_of_a_printed_interview_is_the_person_interviewed() -> None:
+    got = speakers(
+        "Interview on arms control\n\n"
+        "Anatoly Antonov, Russia's ambassador, spoke to us about the treaty.\n\n"
+        "Q: What did you tell the Americans?\n\n"
+        "A: I told them: “Inspections need trust.” Nothing has changed since.\n"
+    )
+    assert got == [("Inspections need trust.", "anatoly-antonov")]

@@ -151,6 +151,8 @@ _FIRST_PERSON = re.compile(r"(?<![\w’'])I[ \u00a0]+" + cues.FILLER + r"$")
 # The speaker label opening a transcript's turn: "Sergey Lavrov: ", "LAVROV (through
 # interpreter): ".
 _TURN_LABEL = re.compile(r"(?P<sp>" + cues.NAME + r")(?:[ \u00a0]*\([^()\n]{1,40}\))?[ \u00a0]*:")
+# The label of an answer in an interview printed as questions and answers.
+_ANSWER_LABEL = re.compile(r"(?:A|Answer)[ \u00a0]*:")
 # A transcript's speaker label before a quote: "Lavrov: “...”".
 _SPEAKER_LABEL = re.compile(r"(?P<sp>" + cues.NAME + r")[ \u00a0]*:[ \u00a0]*")
 _ROLE_WORDS = frozenset(w.split()[-1] for w in cues.ROLE_NOUNS.split("|"))
@@ -602,8 +604,16 @@ class Attributor:
 
     def _turn_speaker(self, pos: int) -> tuple[Who, int] | None:
         """The person whose label opens the paragraph at ``pos`` in a transcript ("Sergey
-        Lavrov: ...", "LAVROV (through interpreter): ...")."""
+        Lavrov: ...", "LAVROV (through interpreter): ..."; "A: ..." is the person interviewed,
+        the first person the article names)."""
         ps, pe = self.paragraphs[bisect_right(self.par_starts, pos) - 1]
+        if _ANSWER_LABEL.match(self.text, ps, pe):
+            # "A: ..." in an interview: the person interviewed, the first person named
+            for at, sid, person in self.mentions:
+                if person:
+                    name = self._name(sid)
+                    return Who(sid, name, Attribution.NAME, name or sid), at
+            return None
         m = _TURN_LABEL.match(self.text, ps, pe)
         return self._person(m.group("sp"), m.start("sp")) if m else None
 
