@@ -975,3 +975,20 @@ def test_i_in_an_answer_of_a_printed_interview_is_the_person_interviewed() -> No
         "A: I told them: “Inspections need trust.” Nothing has changed since.\n"
     )
     assert got == [("Inspections need trust.", "anatoly-antonov")]
+
+
+def test_a_headline_quote_after_a_speaker_label_is_a_fragment() -> None:
+    out = conv(
+        "Ryabkov: “We will not pay for the extension with concessions”\n\n"
+        "Deputy Foreign Minister Sergei Ryabkov told a newspaper that Moscow would not agree "
+        "to freeze its arsenal in exchange for a one-year extension of the treaty.\n"
+    )
+    q = out.quotes[0]
+    assert (q.speaker_id, q.in_headline, q.is_partial) == ("sergey-ryabkov", True, True)
+    out = conv(
+        "“No winners in a nuclear war” – Ryabkov\n\n"
+        "Deputy Foreign Minister Sergei Ryabkov repeated on Tuesday that a nuclear war cannot "
+        "be won and must never be fought.\n"
+    )
+    q = out.quotes[0]
+    assert (q.speaker_id, q.in_headline, q.is_partial) == ("sergey-ryabkov", True, False)

@@ -32,7 +32,8 @@ Rules, in order, for a quote in the body:
 4. Otherwise no speaker (attribution "none").
 
 Flags. ``is_partial``: a fragment quoted inside a sentence of reported speech (text of the
-sentence stands before the opening mark, other than a cue ending in a comma or colon; after a
+sentence stands before the opening mark, other than a cue ending in a comma or colon (in a
+headline any text before the quote, "Ryabkov: “...”", makes it a fragment); after a
 comma cue, a quote going on in lower case ends a sentence begun outside the marks, "The offer, he
 said, “went nowhere”", unless it is the second half of a split quote).
 ``is_scare``: a quoted term nobody is reported to have said: anything after "so-called",
@@ -825,6 +826,8 @@ class Attributor:
             # sentence's own makes a lower-case quote after a comma cue a fragment
             first = self.text[q.start : q.start + 1] if before_from == s_start else ""
             partial = self._partial(before, first)
+            if in_head and before.strip(_OPENERS):
+                partial = True  # "Ryabkov: “...”" in a headline quotes a part of what he said
             cue, who = (
                 (None, self._headline(q)) if in_head else self._body(qi, q, s_start, s_end, out)
             )
