@@ -992,3 +992,19 @@ def test_a_headline_quote_after_a_speaker_label_is_a_fragment() -> None:
     )
     q = out.quotes[0]
     assert (q.speaker_id, q.in_headline, q.is_partial) == ("sergey-ryabkov", True, False)
+
+
+def test_a_quote_opening_a_sentence_that_goes_on_after_it_is_a_fragment() -> None:
+    out = conv(
+        "Treaty exit\n\n"
+        "“The absence of any progress in the consultations” forced Moscow to act, the "
+        "Foreign Ministry said in a statement on Friday.\n\n"
+        "“We will act,” Lavrov said.\n\n"
+        "“A dead end” said Ryabkov of the talks.\n"
+    )
+    got = [(q.text, q.is_partial) for q in out.quotes]
+    assert got == [
+        ("The absence of any progress in the consultations", True),
+        ("We will act,", False),
+        ("A dead end", False),
+    ]

@@ -33,7 +33,9 @@ Rules, in order, for a quote in the body:
 
 Flags. ``is_partial``: a fragment quoted inside a sentence of reported speech (text of the
 sentence stands before the opening mark, other than a cue ending in a comma or colon (in a
-headline any text before the quote, "Ryabkov: “...”", makes it a fragment); after a
+headline any text before the quote, "Ryabkov: “...”", makes it a fragment; a quote opening
+its sentence with no punctuation of its own is one when the sentence goes on in lower case
+without a speech verb, "“The lack of progress” forced Moscow to act"); after a
 comma cue, a quote going on in lower case ends a sentence begun outside the marks, "The offer, he
 said, “went nowhere”", unless it is the second half of a split quote).
 ``is_scare``: a quoted term nobody is reported to have said: anything after "so-called",
@@ -828,6 +830,8 @@ class Attributor:
             partial = self._partial(before, first)
             if in_head and before.strip(_OPENERS):
                 partial = True  # "Ryabkov: “...”" in a headline quotes a part of what he said
+            elif not partial and not in_head and self._goes_on(qi, q, before):
+                partial = True  # "“The lack of progress” forced Moscow to act, it said"
             cue, who = (
                 (None, self._headline(q)) if in_head else self._body(qi, q, s_start, s_end, out)
             )
@@ -862,6 +866,17 @@ class Attributor:
             return False
         hi = bisect_left(at, self.qends[qi])
         return not (hi < len(at) and at[hi] < s_end)
+
+    def _goes_on(self, qi: int, q: RawQuote, before: str) -> bool:
+        """A quote opening its sentence with no punctuation of its own, the sentence going on
+        in lower case after the closing mark with no speech verb ("“The lack of progress”
+        forced Moscow to act"): the quoted words are a part of the sentence."""
+        if before.strip(_OPENERS) or q.close_mark is None:
+            return False
+        if self.text[q.end - 1 : q.end] in _SENTENCE_FINAL:
+            return False
+        m = _NEXT_WORD.match(self.text, self.qends[qi])
+        return m is not None and _SPEECH_WORD.fullmatch(m.group(1)) is None
 
     def _partial(self, before: str, first: str) -> bool:
         """Text of the sentence stands before the opening mark, other than a cue ending in a
@@ -1160,6 +1175,8 @@ def _fits(want: frozenset[str], roles: frozenset[str]) -> bool:
 
 
 _CONTINUE = Who(None, None, Attribution.CONTINUATION, "")
+_NEXT_WORD = re.compile(r"[ \u00a0]+([a-z][\w’'\-]*)")
+_SPEECH_WORD = re.compile(cues.SPEECH_VERBS + "|" + cues.PARTICIPLES)
 _SENTENCE_FINAL = frozenset(".!?:;…,")
 _OPENERS = " \u00a0\t(—–-"  # what may stand before a quote that opens its sentence
 _EDGE_PUNCT = " \u00a0.,;:!?"
