@@ -1008,3 +1008,12 @@ def test_a_quote_opening_a_sentence_that_goes_on_after_it_is_a_fragment() -> Non
         ("We will act,", False),
         ("A dead end", False),
     ]
+
+
+def test_a_bare_abm_names_the_treaty_but_not_the_weapons() -> None:
+    from lavrov_corpus.extract.treaties import tag_treaties
+
+    got = tag_treaties("Washington tore up one pact after another, from the ABM to the INF.")
+    assert [(m.text, m.treaty_id) for m in got] == [("ABM", "abm"), ("INF", "inf")]
+    for text in ("Russia criticised the US ABM shield in Europe.", "new ABM sites in Poland"):
+        assert tag_treaties(text) == [], text

@@ -68,7 +68,7 @@ _INNER_ABBREVIATION = rf"(?:(?:{_WS})?\([A-Z][A-Za-z0-9\-]{{0,11}}\))?"
 _HEAD_SUFFIX = rf"(?:{_WS}(?i:treaty|accord|agreement|deal|pact))?"
 _NOT_WEAPONS = (
     rf"(?!{_SPACE}(?i:range|class|type|capable|missiles?|systems?|weapons?|forces|launchers?"
-    r"|defen[cs]es?|deployments?|interceptors?)(?!\w))"
+    r"|defen[cs]es?|deployments?|interceptors?|shields?|umbrellas?|sites?|radars?)(?!\w))"
 )
 _TOKENS = re.compile(rf"[^\W_]+|[\s{_HYPHEN_CLASS},]+|.")
 _PAREN_AFTER = re.compile(r"[ \t]*\(([^()\n]{1,60})\)")
