@@ -1017,3 +1017,12 @@ def test_a_bare_abm_names_the_treaty_but_not_the_weapons() -> None:
     assert [(m.text, m.treaty_id) for m in got] == [("ABM", "abm"), ("INF", "inf")]
     for text in ("Russia criticised the US ABM shield in Europe.", "new ABM sites in Poland"):
         assert tag_treaties(text) == [], text
+
+
+def test_who_after_a_name_and_its_apposition() -> None:
+    got = speakers(
+        "EU reaction\n\n"
+        "Foreign Minister Sergey Lavrov spoke first. The reply came from Kaja Kallas, the "
+        "EU's top diplomat, who called the offer “a familiar playbook.”\n"
+    )
+    assert got == [("a familiar playbook.", "kaja-kallas")]

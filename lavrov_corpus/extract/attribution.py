@@ -190,6 +190,10 @@ _ONLY_MARKS = re.compile(r'[ \u00a0,;“”"«»]*')
 _APPOSITION_END = re.compile(r",[ \u00a0]+" + cues.FILLER + r"$")
 _RELATIVE_WHO = re.compile(r",[ \u00a0]+who[ \u00a0]+" + cues.FILLER + r"$")
 _NAME_AT_END = re.compile(cues.NAME + r"$")
+# A name, then a description in apposition up to the end: "Kaja Kallas, the EU's top diplomat"
+_NAME_BEFORE_APPOSITION = re.compile(
+    r"(?P<sp>" + cues.NAME + r"),[ \u00a0]+(?:[Tt]he|[Hh]is|[Hh]er|an?)[ \u00a0][^,;:“”\"«»]{1,80}$"
+)
 # A person's possessive right before an opening mark: "Lavrov's " (before "'war ...' remark").
 _POSSESSOR_BEFORE = re.compile(r"(?<![\w’'])(?P<sp>" + cues.NAME + r"(?<=[’']s))[ \u00a0]*$")
 # A title with a role noun, its words in any case, then a name: "EU foreign policy chief Kaja
@@ -660,7 +664,10 @@ class Attributor:
         rel = _RELATIVE_WHO.search(text, max(lo, vs - 80), vs)
         if rel is not None:
             name = _NAME_AT_END.search(text, lo, rel.start())
-            return self._person(name.group(), name.start()) if name else None
+            if name is None:  # "Kaja Kallas, the EU's top diplomat, who said"
+                name = _NAME_BEFORE_APPOSITION.search(text, lo, rel.start())
+                return self._person(name.group("sp"), name.start("sp")) if name else None
+            return self._person(name.group(), name.start())
         closing = _APPOSITION_END.search(text, max(lo, vs - 80), vs)
         if closing is None:
             return None
