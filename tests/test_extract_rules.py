@@ -1026,3 +1026,13 @@ def test_who_after_a_name_and_its_apposition() -> None:
         "EU's top diplomat, who called the offer “a familiar playbook.”\n"
     )
     assert got == [("a familiar playbook.", "kaja-kallas")]
+
+
+def test_a_surname_of_a_person_named_before_opens_a_sentence_as_its_subject() -> None:
+    got = speakers(
+        "Talks in Minsk\n\n"
+        "Foreign Minister Sergey Lavrov, meeting his counterpart Oleg Marchuk, said the talks "
+        "were “useful.”\n\n"
+        "Marchuk struck a cautious note. “We need time,” he said.\n"
+    )
+    assert got == [("useful.", "sergey-lavrov"), ("We need time,", "oleg-marchuk")]

@@ -394,6 +394,7 @@ class Attributor:
     def _mentions(self) -> list[tuple[int, str, bool]]:
         """(position, speaker_id, is_person) of names outside quotes, in text order."""
         out = []
+        people: set[str] = set()  # ids already named as a person
         for start, end in self.scan:
             for m in _NAME_SEQ.finditer(self.text, start, end):
                 if self._in_quote(m.start()):
@@ -410,11 +411,14 @@ class Attributor:
                         self.titles.setdefault(nm.speaker_id, set()).add(f"{role} {nm.title}")
                     person = (
                         nm.curated
+                        or nm.speaker_id in people  # "Maxim Ryzhenkov" before: "Ryzhenkov"
                         or role is not None
                         or (nm.title is not None and bool(_ROLE_NOUN.search(nm.title)))
                         or (lead is not None and bool(_ROLE_NOUN.search(lead)))
                     )
                     out.append((m.start(), nm.speaker_id, person))
+                    if person:
+                        people.add(nm.speaker_id)
                     if person and lead is not None:
                         self.subject_at.setdefault(nm.speaker_id, []).append(m.start())
                     if lead and lead.rstrip(" \u00a0").endswith(",") and _ROLE_NOUN.search(lead):
