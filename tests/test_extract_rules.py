@@ -1036,3 +1036,17 @@ def test_a_surname_of_a_person_named_before_opens_a_sentence_as_its_subject() ->
         "Marchuk struck a cautious note. “We need time,” he said.\n"
     )
     assert got == [("useful.", "sergey-lavrov"), ("We need time,", "oleg-marchuk")]
+
+
+def test_a_name_with_a_title_after_a_comma_is_a_byline() -> None:
+    from lavrov_corpus.extract import furniture as fu
+
+    for line in ("Antony J. Blinken, Secretary of State", "Jane Doe, Moscow Correspondent"):
+        assert fu.is_byline(line), line
+    for line in ("Lavrov, Blinken meet in Geneva", "Sergey Lavrov, Russia and the West"):
+        assert not fu.is_byline(line), line
+    out = conv(
+        "Press Statement\n\nRussia's breach of the inspection rules\n\n"
+        "Mary Ross, Secretary of State\nJanuary 31, 2023\n\n" + _PLAIN_BODY
+    )
+    assert out.article.title == "Russia's breach of the inspection rules"

@@ -35,7 +35,9 @@ Shapes rather than site strings:
   description opening with an article and ending with a period ("By Jane Doe, a senior fellow
   at the Carnegie Endowment for International Peace."), and "Forwarded from <channel>" on
   reposted messages; correspondents with their cities and no "By" ("Jane Doe in Moscow and
-  John Roe in Washington"); two to four bare names ("Jane Doe and John Roe").
+  John Roe in Washington"); two to four bare names ("Jane Doe and John Roe"); a name with a
+  title after a comma ("Antony J. Blinken, Secretary of State", "Jane Doe, Moscow
+  Correspondent").
 - *Signatures*: a dash and a name under a pull quote ("— Sergey Lavrov, February 2025") are
   text, never a byline or a date line.
 - *Credits*: a line that is only an agency name ("Getty Images"), "(Photo by ...)",
@@ -171,6 +173,14 @@ _CORRESPONDENT_BYLINE = re.compile(
 # Two to four bare names and nothing else ("Guy Faulconbridge and Mark Trevelyan").
 _PERSON = r"[A-Z][a-z][\w'’-]*(?: [A-Z][a-z][\w'’-]*){1,2}"
 _NAMES_BYLINE = re.compile("^" + _PERSON + "(?:(?:, |,? and | & )" + _PERSON + "){1,3}$")
+# A name, a comma and a title with a role or trade ("Antony J. Blinken, Secretary of State",
+# "Jane Doe, Moscow Correspondent").
+_ROLE_BYLINE = re.compile(
+    r"^[A-Z][\w'’-]+(?: (?:[A-Z]\.|[A-Z][\w'’-]+)){1,3}, (?:[\w'’.-]+ ){0,5}?(?i:secretary"
+    r"|minister|spokesperson|spokesman|spokeswoman|ambassador|director|president|envoy"
+    r"|correspondent|editor|reporter|writer|contributor|analyst|fellow|professor|columnist)"
+    r"(?: (?:[\w'’.-]+)){0,5}$"
+)
 _SCRAPED_CELL = re.compile(r"(?:^\||\s\|)$|^\|\s")
 
 _COPYRIGHT_OUTLET = re.compile(
@@ -302,6 +312,7 @@ def is_byline(line: str) -> bool:
         _BYLINE.match(line) is not None
         or _CORRESPONDENT_BYLINE.match(line) is not None
         or _NAMES_BYLINE.match(line) is not None
+        or _ROLE_BYLINE.match(line) is not None
     )
 
 
