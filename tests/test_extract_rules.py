@@ -1050,3 +1050,17 @@ def test_a_name_with_a_title_after_a_comma_is_a_byline() -> None:
         "Mary Ross, Secretary of State\nJanuary 31, 2023\n\n" + _PLAIN_BODY
     )
     assert out.article.title == "Russia's breach of the inspection rules"
+
+
+def test_a_breadcrumb_from_home_is_a_menu_whatever_its_items() -> None:
+    from lavrov_corpus.extract import furniture as fu
+
+    assert fu.is_menu("Home > Office of the Spokesperson > Press Releases")
+    assert fu.is_menu("Home / Newsroom / Statements and Remarks by the Minister")
+    assert not fu.is_menu("Home truths > political spin, says Lavrov")
+    out = conv(
+        "Home > Office of the Spokesperson > Press Releases\n\n"
+        "Russia's breach of the inspection rules\n\nPress Statement\n"
+        "January 31, 2023\n\n" + _PLAIN_BODY
+    )
+    assert out.article.title == "Russia's breach of the inspection rules"

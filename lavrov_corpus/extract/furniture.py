@@ -10,7 +10,8 @@ Shapes rather than site strings:
 - *Menus*: a line of three or more short items split by "|", "/", "·", ">" / "»" (a
   breadcrumb: "Home > Newscenter > Press Releases") or by runs of two or more spaces ("China
   Hong Kong   Asia   World", a scraped row of links or of topic tags), or of two items in
-  capitals ("CHINA / DIPLOMACY"). Each item has at most three words and no sentence end.
+  capitals ("CHINA / DIPLOMACY"). Each item has at most three words and no sentence end,
+  except in a breadcrumb starting at "Home >".
 - *Timestamps*: a time with no date or a relative time ("14:05 GMT", "Updated 2 hours ago"):
   a mark under a headline like a date line, and dropped inside the body (a live page's entry
   times).
@@ -393,9 +394,14 @@ def is_menu(line: str) -> bool:
     if not any(c in line for c in "|/·•>»›"):
         return _gap_menu(line)
     parts = [p for p in _MENU_SPLIT.split(_trim(line)) if p]
+    if len(parts) >= 2 and parts[0].lower() == "home" and _BREADCRUMB.search(line):
+        return True  # "Home > Office of the Spokesperson > Press Releases"
     if len(parts) < 2 or any(len(p.split()) > 3 or p.endswith((".", "?", "!")) for p in parts):
         return False
     return len(parts) >= 3 or all(p.isupper() for p in parts)
+
+
+_BREADCRUMB = re.compile(r"^\W*home\s+[>»›/]\s", re.IGNORECASE)
 
 
 def _gap_menu(line: str) -> bool:
