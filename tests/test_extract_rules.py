@@ -1064,3 +1064,12 @@ def test_a_breadcrumb_from_home_is_a_menu_whatever_its_items() -> None:
         "January 31, 2023\n\n" + _PLAIN_BODY
     )
     assert out.article.title == "Russia's breach of the inspection rules"
+
+
+def test_government_sites_are_outlets_of_their_own_pages() -> None:
+    for site, want in (
+        ("U.S. Department of State", "U.S. Department of State"),
+        ("President of Russia", "President of Russia"),
+    ):
+        out = conv(f"{site}\n\nMoscow shelves arms talks\n\n" + _PLAIN_BODY)
+        assert out.article.outlet == want, site
