@@ -1073,3 +1073,13 @@ def test_government_sites_are_outlets_of_their_own_pages() -> None:
     ):
         out = conv(f"{site}\n\nMoscow shelves arms talks\n\n" + _PLAIN_BODY)
         assert out.article.outlet == want, site
+
+
+def test_an_official_title_ending_in_its_date_gives_the_date() -> None:
+    out = conv(
+        "Deputy Minister Sergey Ryabkov's remarks at a briefing on strategic stability, "
+        "Moscow, March 3, 2025\n\n" + _PLAIN_BODY
+    )
+    assert str(out.article.published) == "2025-03-03"
+    out = conv("Russia and the US sign a pact in Prague on April 8, 2010\n\n" + _PLAIN_BODY)
+    assert out.article.published is None  # an event in the headline, not after a comma

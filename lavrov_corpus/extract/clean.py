@@ -55,16 +55,16 @@ Normalization rules of ``articles.text`` (reversible through ``articles.source_m
    Related links ("Read more: ...", a bare "READ MORE" / "Related coverage:" label with the
    headline-shaped lines under it: at most 20 words, no quotation start, not ending in a period,
    also not inside a closing quote mark) are dropped anywhere (see :mod:`.furniture`).
-4b. Publication date (see :mod:`.dates` for the accepted forms): only from header positions,
-   i.e. a short date line above the body or under the headline/byline (also inside a line
-   dropped as furniture above the body, "Source: Xinhua | 2025-11-03"), never from body
-   prose, quotes or captions ("in Moscow on Oct. 20, 2025"); the earliest such line wins, a
-   "Published" date before an "Updated" one; else a dateline with a year. Times, time zones,
-   weekdays, commas and capitals are accepted around the date ("February 5, 2026 4:12 pm
-   CET", "FEBRUARY 4, 2019, 2:28 PM"); a month-year header line ("December 2023") gives month
-   precision, and a date line printed twice (over the section and under the headline) is not
-   a repeated caption. Precision is kept (day or month). Curated metadata still wins
-   (:mod:`.convert`).
+4b. Publication date (see :mod:`.dates` for the accepted forms): only from header positions, i.e. a
+   short date line above the body or under the headline/byline (also inside a line dropped as
+   furniture above the body, "Source: Xinhua | 2025-11-03"), never from body prose, quotes or
+   captions ("in Moscow on Oct. 20, 2025"); the earliest such line wins, a "Published" date before
+   an "Updated" one; else a date ending the headline after a comma (an official title: "..., Moscow,
+   February 4, 2025"); else a dateline with a year. Times, time zones, weekdays, commas and capitals
+   are accepted around the date ("February 5, 2026 4:12 pm CET", "FEBRUARY 4, 2019, 2:28 PM"); a
+   month-year header line ("December 2023") gives month precision, and a date line printed twice
+   (over the section and under the headline) is not a repeated caption. Precision is kept (day or
+   month). Curated metadata still wins (:mod:`.convert`).
 4c. Outlet: an agency marker in the dateline ("(Reuters)", "/TASS/", "(AFP) -", "Moscow, Nov
    3 (Prensa Latina)", the last two only for curated outlets), else a copyright line ("©
    2025 The Moscow Times", "Copyright AFP. All rights reserved."; a photo credit "© Name/TASS"
@@ -101,7 +101,7 @@ from itertools import pairwise
 from ..models import DatePrecision
 from . import furniture as fu
 from . import outlets as ol
-from .dates import date_line
+from .dates import date_line, find_date
 
 Span = tuple[int, int]
 
@@ -220,6 +220,11 @@ def layout(src: str) -> Layout:
         return Layout((), False, None, None, 0, None, outlet, published, precision)
     first = src[paragraphs[0][0][0] : paragraphs[0][0][1]]
     has_title = len(first) <= 300 and _dateline(first) is None
+    if has_title and published is None:
+        # an official title ending in its place and date: "..., Moscow, February 4, 2025"
+        got = find_date(first)
+        if got is not None and got[3] == len(first) and first[: got[2]].rstrip().endswith(","):
+            published, precision = got[0], got[1]
     body0 = 1 if has_title else 0
     dl_par, dl_len, place = None, 0, None
     for i in range(body0, min(body0 + 3, len(paragraphs))):
