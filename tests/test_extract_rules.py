@@ -1083,3 +1083,13 @@ def test_an_official_title_ending_in_its_date_gives_the_date() -> None:
     assert str(out.article.published) == "2025-03-03"
     out = conv("Russia and the US sign a pact in Prague on April 8, 2010\n\n" + _PLAIN_BODY)
     assert out.article.published is None  # an event in the headline, not after a comma
+
+
+def test_a_quote_after_a_colon_paragraph_about_a_person_is_theirs() -> None:
+    got = speakers(
+        "Blog\n\n"
+        "Ryabkov, who led the delegation, gave a long briefing afterwards. The passage that "
+        "matters, as I wrote it down:\n\n"
+        "“We will not accept limits that bind only us.”\n"
+    )
+    assert got == [("We will not accept limits that bind only us.", "sergey-ryabkov")]

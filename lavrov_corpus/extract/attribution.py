@@ -28,7 +28,9 @@ Rules, in order, for a quote in the body:
    the person a headline would give it (``Blinken: Russia 'alone' in violating Charter``).
 3. Otherwise a continuation: the previous quote of the paragraph (with no other speaker cued in
    between; the quote opens its sentence or shares the previous quote's), the other parts of
-   a multi-paragraph quotation, or a cue ending the previous paragraph with a colon.
+   a multi-paragraph quotation, or a cue ending the previous paragraph with a colon (with no
+   cue of anyone's there, the person opening a sentence of that paragraph: "Lavrov gave a long
+   interview. The key passage:").
 4. Otherwise no speaker (attribution "none").
 
 Flags. ``is_partial``: a fragment quoted inside a sentence of reported speech (text of the
@@ -1011,6 +1013,11 @@ class Attributor:
                 for c in reversed(self.cues[lo2:hi2]):
                     if c.who:
                         return c.verb, c.who
+                # no speech verb of anyone's: the person the paragraph is about ("Lavrov gave
+                # a long interview afterwards. The key passage:")
+                at, sid = max(_latest_before(self.subject_at, pe), default=(-1, ""))
+                if at >= ps:
+                    return None, Who(sid, self._name(sid), Attribution.NAME, self._name(sid) or sid)
         return None, None
 
     def _signature(self, q: RawQuote, close: int) -> Who | None:
