@@ -1093,3 +1093,15 @@ def test_a_quote_after_a_colon_paragraph_about_a_person_is_theirs() -> None:
         "“We will not accept limits that bind only us.”\n"
     )
     assert got == [("We will not accept limits that bind only us.", "sergey-ryabkov")]
+
+
+def test_a_possessive_opening_a_sentence_is_whom_a_later_he_means() -> None:
+    got = speakers(
+        "Prague\n\n"
+        "Foreign Minister Sergey Lavrov spoke first. “We are satisfied,” he added.\n\n"
+        "Antony Blinken's tone was warmer. “This is a good day,” he said.\n"
+    )
+    assert got == [
+        ("We are satisfied,", "sergey-lavrov"),
+        ("This is a good day,", "antony-blinken"),
+    ]

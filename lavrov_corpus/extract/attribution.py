@@ -54,7 +54,8 @@ separated from its verb by a parenthetical between commas (or a name in appositi
 before a relative "who") counts too. A pronoun resolves to the first person named earlier in its
 sentence (not a name right before ", he said,"), else to whichever is later: the speaker of the
 latest cue before it or the person who is the subject of the latest earlier sentence (a name opening
-it, after a title or in apposition to a description opening it; names in an opening "Asked whether
+it, after a title or in apposition to a description opening it, or a possessive opening it: "Obama's
+tone was warmer"; names in an opening "Asked whether
 ...," clause are not who answers); else the latest person named (names inside quotes never count). A
 description ("the minister", "Russia’s foreign minister", "the Secretary of State"; it needs a role
 noun: "the Foreign Ministry", "the Kremlin" are institutions, nobody) resolves to the latest cued or
@@ -421,7 +422,15 @@ class Attributor:
                     out.append((m.start(), nm.speaker_id, person))
                     if person:
                         people.add(nm.speaker_id)
-                    if person and lead is not None:
+                    if person and (
+                        lead is not None
+                        # "Obama's line was warmer.": a possessive opening the sentence is
+                        # whom it is about
+                        or (
+                            _POSSESSIVE.search(m.group()) is not None
+                            and self._sentence(m.start())[0] == m.start()
+                        )
+                    ):
                         self.subject_at.setdefault(nm.speaker_id, []).append(m.start())
                     if lead and lead.rstrip(" \u00a0").endswith(",") and _ROLE_NOUN.search(lead):
                         # "Russia's ambassador to Germany, Sergei Nechayev": one of their roles
