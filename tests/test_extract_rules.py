@@ -1105,3 +1105,17 @@ def test_a_possessive_opening_a_sentence_is_whom_a_later_he_means() -> None:
         ("We are satisfied,", "sergey-lavrov"),
         ("This is a good day,", "antony-blinken"),
     ]
+
+
+def test_a_headline_quote_is_whole_only_when_the_headline_is_the_quote_and_its_speaker() -> None:
+    for headline, partial in (
+        ("'Not our choice': Ryabkov says Moscow was forced to act", True),
+        ("“We were forced to act” – Ryabkov", False),
+        ("“We were forced to act,” Ryabkov says", False),
+    ):
+        out = conv(
+            headline + "\n\nDeputy Foreign Minister Sergei Ryabkov said on Monday that the "
+            "decision was “not our choice” and that Moscow had been forced to act.\n"
+        )
+        q = out.quotes[0]
+        assert (q.in_headline, q.speaker_id, q.is_partial) == (True, "sergey-ryabkov", partial)

@@ -35,7 +35,8 @@ Rules, in order, for a quote in the body:
 
 Flags. ``is_partial``: a fragment quoted inside a sentence of reported speech (text of the
 sentence stands before the opening mark, other than a cue ending in a comma or colon (in a
-headline any text before the quote, "Ryabkov: “...”", makes it a fragment; a quote opening
+headline any text around the quote but who said it, "Ryabkov: “...”", makes it a fragment; a
+quote opening
 its sentence with no punctuation of its own is one when the sentence goes on in lower case
 without a speech verb, "“The lack of progress” forced Moscow to act"); after a
 comma cue, a quote going on in lower case ends a sentence begun outside the marks, "The offer, he
@@ -850,8 +851,13 @@ class Attributor:
             # sentence's own makes a lower-case quote after a comma cue a fragment
             first = self.text[q.start : q.start + 1] if before_from == s_start else ""
             partial = self._partial(before, first)
-            if in_head and before.strip(_OPENERS):
-                partial = True  # "Ryabkov: “...”" in a headline quotes a part of what he said
+            if in_head:
+                # a headline quotes a part of what was said ("Ryabkov: “...”", "'Not our
+                # choice': Lavrov blames West ..."), unless it is only the quote and who said it
+                pe = self.paragraphs[q.paragraph][1]
+                partial = bool(before.strip(_OPENERS)) or not _ATTRIBUTION_ONLY.fullmatch(
+                    self.text, self.qends[qi], pe
+                )
             elif not partial and not in_head and self._goes_on(qi, q, before):
                 partial = True  # "“The lack of progress” forced Moscow to act, it said"
             cue, who = (
@@ -1203,6 +1209,11 @@ def _fits(want: frozenset[str], roles: frozenset[str]) -> bool:
 
 _CONTINUE = Who(None, None, Attribution.CONTINUATION, "")
 _NEXT_WORD = re.compile(r"[ \u00a0]+([a-z][\w’'\-]*)")
+# What may follow a headline that is only a quote: "– Lavrov", ", Lavrov says", nothing.
+_ATTRIBUTION_ONLY = re.compile(
+    r"[ \u00a0,:;.!?–—\-]*(?:" + cues.NAME + r"(?:[ \u00a0]+(?:" + cues.SPEECH_VERBS + r"))?)?"
+    r"[ \u00a0.!?]*"
+)
 _SPEECH_WORD = re.compile(cues.SPEECH_VERBS + "|" + cues.PARTICIPLES)
 _SENTENCE_FINAL = frozenset(".!?:;…,")
 _OPENERS = " \u00a0\t(—–-"  # what may stand before a quote that opens its sentence
