@@ -1119,3 +1119,20 @@ def test_a_headline_quote_is_whole_only_when_the_headline_is_the_quote_and_its_s
         )
         q = out.quotes[0]
         assert (q.in_headline, q.speaker_id, q.is_partial) == (True, "sergey-ryabkov", partial)
+
+
+def test_blamed_reports_words_and_an_envoy_may_be_the_ambassador_named_later() -> None:
+    out = conv(
+        "Nuclear talks in Vienna stall again\n\n"
+        "Iran's envoy blamed “Western pressure” for the delay, diplomats reported.\n\n"
+        "By Ann Lee\nMay 2, 2024\n\n"
+        "The talks in Vienna broke up on Thursday without a date for the next round, the third "
+        "such setback since the start of the year.\n\n"
+        "Iran's ambassador to the agency, Reza Karimi, told reporters that the impasse was "
+        "caused by “Western pressure and broken promises.”\n"
+    )
+    got = [(q.text, q.speaker_id) for q in out.quotes]
+    assert got == [
+        ("Western pressure", "reza-karimi"),
+        ("Western pressure and broken promises.", "reza-karimi"),
+    ]

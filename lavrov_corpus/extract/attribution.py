@@ -56,20 +56,20 @@ before a relative "who") counts too. A pronoun resolves to the first person name
 sentence (not a name right before ", he said,"), else to whichever is later: the speaker of the
 latest cue before it or the person who is the subject of the latest earlier sentence (a name opening
 it, after a title or in apposition to a description opening it, or a possessive opening it: "Obama's
-tone was warmer"; names in an opening "Asked whether
-...," clause are not who answers); else the latest person named (names inside quotes never count). A
-description ("the minister", "Russia’s foreign minister", "the Secretary of State"; it needs a role
-noun: "the Foreign Ministry", "the Kremlin" are institutions, nobody) resolves to the latest cued or
-named person whose roles contain its words, else to the only curated speaker whose roles do (when
-several do, the only one with a role of exactly those words: "the foreign minister" is not a deputy
-foreign minister; none when the text brought in an unnamed one: "A spokesperson for the State
-Department ... the spokesperson said"). A description set off before a name ("Russia's ambassador to
-Poland, Ivan Sorokin,") is one of that person's roles, and "diplomat" stands for an ambassador,
-envoy or negotiator too. Headline quotes take the person before a colon or after a final dash in the
-headline, a person's possessive right before the quote ("Lavrov's 'X' remark"), a cue inside the
-headline, or the speaker of a body quote that contains the same words (and, when the words are the
-same, its flags: a fragment or a scare term there is one here), else of a body quote holding all its
-content words (a condensed quote: a fragment).
+tone was warmer"; names in an opening "Asked whether ...," clause are not who answers); else the
+latest person named (names inside quotes never count). A description ("the minister", "Russia’s
+foreign minister", "the Secretary of State"; it needs a role noun: "the Foreign Ministry", "the
+Kremlin" are institutions, nobody) resolves to the latest cued or named person whose roles contain
+its words, else to the only curated speaker whose roles do (when several do, the only one with a
+role of exactly those words: "the foreign minister" is not a deputy foreign minister; none when the
+text brought in an unnamed one: "A spokesperson for the State Department ... the spokesperson
+said"). A description set off before a name ("Russia's ambassador to Poland, Ivan Sorokin,") is one
+of that person's roles, and "diplomat" stands for an ambassador, envoy or negotiator too, "envoy"
+for an ambassador or representative. Headline quotes take the person before a colon or after a final
+dash in the headline, a person's possessive right before the quote ("Lavrov's 'X' remark"), a cue
+inside the headline, or the speaker of a body quote that contains the same words (and, when the
+words are the same, its flags: a fragment or a scare term there is one here), else of a body quote
+holding all its content words (a condensed quote: a fragment).
 """
 
 from __future__ import annotations
@@ -1198,7 +1198,10 @@ def _introduced(noun: str) -> re.Pattern[str]:
 
 
 #: Role words a description may use for narrower roles ("the diplomat" for an ambassador).
-_HYPERNYMS = {"diplomat": frozenset({"diplomat", "ambassador", "envoy", "negotiator"})}
+_HYPERNYMS = {
+    "diplomat": frozenset({"diplomat", "ambassador", "envoy", "negotiator"}),
+    "envoy": frozenset({"envoy", "ambassador", "representative"}),
+}
 
 
 def _fits(want: frozenset[str], roles: frozenset[str]) -> bool:

@@ -23,7 +23,7 @@ SPEECH_VERBS = (
     "|criticized|criticised|put it|puts it|complains|contends|contended|concedes|conceded"
     "|acknowledges|admits|observes|asserts|announces|comments|replies|responds|answers"
     "|laments|counters|countered|talked about|talked of|spoke about|spoke of|speaks about"
-    "|speaks of|spoken about|spoken of|ordered|orders|instructed|instructs"
+    "|speaks of|spoken about|spoken of|ordered|orders|instructed|instructs|blamed|blames"
 )
 #: Participles that continue the subject of the main clause ("..., adding that ...").
 PARTICIPLES = (
