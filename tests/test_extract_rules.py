@@ -1136,3 +1136,12 @@ def test_blamed_reports_words_and_an_envoy_may_be_the_ambassador_named_later() -
         ("Western pressure", "reza-karimi"),
         ("Western pressure and broken promises.", "reza-karimi"),
     ]
+
+
+def test_new_start_printed_in_title_case_is_the_treaty() -> None:
+    from lavrov_corpus.extract.treaties import tag_treaties
+
+    got = tag_treaties("Putin offered to respect the New Start limits for a year.")
+    assert [(m.text, m.treaty_id) for m in got] == [("New Start", "new-start")]
+    for text in ("Biden And Putin Seek A New Start", "a new start for relations"):
+        assert tag_treaties(text) == [], text

@@ -7,9 +7,10 @@ alternatives first, never from per-article rules. How an alias is matched follow
 written in the table:
 
 * Upper-case words (``INF``, ``START``, ``III``) must be upper case in the text: "a fresh start"
-  is not START. Other words are case-insensitive, except in an alias with neither a head noun
-  (treaty, agreement, deal, accord, ...) nor an acronym: "Open Skies" must be capitalised, so
-  "open skies" in its everyday sense is left alone.
+  is not START; after the alias's first word one may be printed in title case ("New Start", the
+  style of some papers; not after "a": "Seek a New Start"). Other words are case-insensitive,
+  except in an alias with neither a head noun (treaty, agreement, deal, accord, ...) nor an
+  acronym: "Open Skies" must be capitalised, so "open skies" in its everyday sense is left alone.
 * A hyphen may be a hyphen, a space or nothing ("Non-Proliferation", "Nonproliferation");
   a space may be any run of white space (hard-wrapped lines) or a hyphen.
 * An alias ending in a head noun may carry a parenthesised abbreviation before it:
@@ -79,6 +80,8 @@ _YEAR_AFTER = re.compile(r"(?:[^\S\n]+of[^\S\n]+|[^\S\n]*\()(1[89]\d\d|20\d\d)(?
 _YEAR = re.compile(r"[12](?<!\d\d)(?:9[4-9]|0\d)\d(?!\d)")
 _PREVIOUS_WORDS = re.compile(r"([\w'’]+)\W*?\s+(?:([\w'’]+)\W*?\s+)?$")
 _WORD = re.compile(r"[A-Za-z]{2,}")
+_ROMAN = re.compile(r"[IVX]+")
+_CAPS_WORD = re.compile(r"\b[A-Z]{3,}\b")
 _INDEFINITE = frozenset({"a", "an", "any", "another", "no", "some", "every", "each"})
 _HYPOTHETICAL = frozenset(
     {"new", "future", "possible", "separate", "different", "alternative", "second", "proposed"}
@@ -126,7 +129,11 @@ def _alias_regex(alias: str) -> tuple[str, str, bool, bool, bool]:
             exact = exact_case or _is_upper_word(tok) or tok.isdigit()
             if word:
                 literal = re.escape(word)
-                parts.append(literal if exact else f"(?i:{literal})")
+                if i > 0 and _is_upper_word(tok) and len(tok) >= 3 and not _ROMAN.fullmatch(tok):
+                    # after a first word, an acronym may be printed in title case ("New Start")
+                    parts.append(f"(?:{literal}|{re.escape(tok.capitalize())})")
+                else:
+                    parts.append(literal if exact else f"(?i:{literal})")
         elif tok[0].isspace() or tok[0] in _HYPHENS or tok[0] == ",":
             if "," in tok:
                 parts.append(_COMMA)
@@ -330,6 +337,12 @@ def _accept(entry: _Alias, start: int, end: int, ctx: _Context) -> bool:
     text = ctx.text
     if entry.acronym_only and ctx.mostly(start, end, "upper"):
         return False
+    if _CAPS_WORD.search(entry.alias) and not _CAPS_WORD.search(text, start, end):
+        # the acronym printed in title case ("New Start"): not after "a" ("Seek a New Start")
+        before = _PREVIOUS_WORDS.search(text, max(0, start - 60), start)
+        return before is None or (before.group(2) or before.group(1)).casefold() not in (
+            _INDEFINITE
+        )
     if not entry.descriptive:
         return True
     before = _PREVIOUS_WORDS.search(text, max(0, start - 60), start)
