@@ -1145,3 +1145,16 @@ def test_new_start_printed_in_title_case_is_the_treaty() -> None:
     assert [(m.text, m.treaty_id) for m in got] == [("New Start", "new-start")]
     for text in ("Biden And Putin Seek A New Start", "a new start for relations"):
         assert tag_treaties(text) == [], text
+
+
+def test_comments_after_a_short_body_and_a_russian_comments_header() -> None:
+    for header in ("Комментарии (14)", "Comments (3)"):
+        out = conv(
+            "Ryabkov sees no basis for talks\n\n"
+            "Deputy Foreign Minister Sergei Ryabkov said on Wednesday that Moscow saw no basis "
+            "for talks with Washington on a new treaty.\n\n"
+            "“Nothing has changed,” he told reporters.\n\n"
+            f"{header}\nИван: «Всё правильно» — и точка.\nann: “so true”\nbob: agree\n"
+            "cat: “no way”\ndan: “sad”\n"
+        )
+        assert [q.text for q in out.quotes] == ["Nothing has changed,"], header

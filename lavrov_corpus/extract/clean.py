@@ -345,7 +345,9 @@ def _drop_furniture(lines: list[_Line], found: _Found) -> None:
             ln.keep = False
             _note_footer(t, found)  # a copyright line may end a list of related headlines
             continue
-        if seen_body >= 2 and i >= n // 2 and fu.starts_footer(t):
+        if (seen_body >= 2 and i >= n // 2 and fu.starts_footer(t)) or (
+            seen_body and fu.starts_comments(t)  # many comments may follow their header
+        ):
             for rest in content[i:]:
                 rest.keep = False
                 _note_footer(rest.text, found)

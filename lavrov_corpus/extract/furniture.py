@@ -141,20 +141,22 @@ _FOOTER_LINE = re.compile(
     r"|republication|please note that you could face)\b",
     re.IGNORECASE,
 )
-#: Lines after which nothing belongs to the article (credits, tag lists, related links, the
-#: header of the readers' comments: "Comments (12)", "View comments", "Join the conversation").
+#: Lines after which nothing belongs to the article (credits, tag lists, related links).
 _FOOTER_START = re.compile(
     r"^\(?(?:with (?:additional )?reporting by|reporting by|additional reporting|editing by"
     r"|writing by|compiled by|(?:related|more|recommended) (?:articles|stories|news|reading)"
     r"|more from|you may also like|you might also like|tags?:|topics?:|keywords?:"
     r"|©\s*\d{4}|copyright\s*(?:©\s*)?\d{4}|all rights reserved|explore more on these topics"
     r"|our standards:|enditem\b|.{0,80}\bcontributed(?: to this report| reporting)?\.?$"
-    # the readers' comments under the article: a header, then comments until the page ends
-    r"|(?:(?:view|show|read|see|load|hide|all|reader|readers[’']?)\s+)*comments?"
-    r"(?:\s*\(\d[\d,.\s]*\)|\s+\d[\d,.]*)?\s*:?$|\d[\d,.\s]*comments?$"
-    r"|(?:start|join) (?:a|the) (?:conversation|discussion|debate)$"
-    r"|discussion (?:about|on) this (?:post|article|story)$|комментари[иейя]\b"
     r"|about the authors?$)",
+    re.IGNORECASE,
+)
+# The header of the readers' comments under the article: comments follow until the page ends.
+_COMMENTS_START = re.compile(
+    r"^(?:(?:view|show|read|see|load|hide|all|reader|readers[’']?)\s+)*comments?"
+    r"(?:\s*\(\d[\d,.\s]*\)|\s+\d[\d,.]*)?\s*:?$|^\d[\d,.\s]*comments?$"
+    r"|^(?:start|join) (?:a|the) (?:conversation|discussion|debate)$"
+    r"|^discussion (?:about|on) this (?:post|article|story)$|^комментари[иейя]\b",
     re.IGNORECASE,
 )
 _NAME = r"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,4}"
@@ -280,7 +282,14 @@ def is_prompt_or_footer(line: str) -> bool:
 
 def starts_footer(line: str) -> bool:
     """A line after which the rest of the file is footer (credits, tags, copyright)."""
-    return len(line) <= 300 and _FOOTER_START.match(line) is not None
+    return len(line) <= 300 and (
+        _FOOTER_START.match(line) is not None or _COMMENTS_START.match(line) is not None
+    )
+
+
+def starts_comments(line: str) -> bool:
+    """The header of the readers' comments ("Comments (12)", "Join the conversation")."""
+    return len(line) <= 80 and _COMMENTS_START.match(line) is not None
 
 
 _TIMESTAMP = re.compile(
