@@ -1158,3 +1158,17 @@ def test_comments_after_a_short_body_and_a_russian_comments_header() -> None:
             "cat: “no way”\ndan: “sad”\n"
         )
         assert [q.text for q in out.quotes] == ["Nothing has changed,"], header
+
+
+def test_channel_prompts_and_russian_read_more_links_are_furniture() -> None:
+    from lavrov_corpus.extract import furniture as fu
+
+    for line in (
+        "Join ST's Telegram channel and get the latest breaking news delivered to you.",
+        "Подписывайтесь на РИА Новости в Telegram",
+        "Join us on WhatsApp for daily updates",
+    ):
+        assert fu.is_prompt_or_footer(line), line
+    assert fu.is_nav("Читать далее")
+    line = "“We invite everyone to join our initiative,” Lavrov said."
+    assert not fu.is_prompt_or_footer(line)

@@ -73,6 +73,7 @@ NAV_LINES = _word_set(
     "|back to top|next article|previous article|video|photo|image|gallery|listen"
     "|listen to this article|subscribe|log in|login|sign in|register|copy link"
     "|cookie settings|news|world|politics|live|english|español|français|deutsch|русский"
+    "|читать далее|подробнее|все новости"
     "|português|italiano|العربية|中文|türkçe",
     sep="|",
 )
@@ -128,11 +129,16 @@ _FOOTER_KEYS = (
     "republication",
     "please note",
     "thanks for reading",
+    "join",
+    "подпис",
 )
 _NEWSLETTER = re.compile(
     r"\b(?:subscribe to (?:our|the)|subscribe for free|thanks for reading|"
     r"sign up (?:here|for|to|now|today)|newsletter|"
-    r"delivered (?:directly )?to your inbox|get the latest news|follow us on)\b",
+    r"delivered (?:directly )?to your inbox|get the latest news|follow us on"
+    # a channel prompt: "Join ST's Telegram channel", "Подписывайтесь на ... в Telegram"
+    r"|join (?:us on|our (?:telegram|whatsapp)|[\w’'.]+ (?:telegram|whatsapp) channel)"
+    r"|подписывайтесь|подпишитесь)",
     re.IGNORECASE,
 )
 _FOOTER_LINE = re.compile(
