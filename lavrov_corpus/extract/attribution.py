@@ -55,21 +55,21 @@ separated from its verb by a parenthetical between commas (or a name in appositi
 before a relative "who") counts too. A pronoun resolves to the first person named earlier in its
 sentence (not a name right before ", he said,"), else to whichever is later: the speaker of the
 latest cue before it or the person who is the subject of the latest earlier sentence (a name opening
-it, after a title or in apposition to a description opening it, or a possessive opening it: "Obama's
-tone was warmer"; names in an opening "Asked whether ...," clause are not who answers); else the
-latest person named (names inside quotes never count). A description ("the minister", "Russia’s
-foreign minister", "the Secretary of State"; it needs a role noun: "the Foreign Ministry", "the
-Kremlin" are institutions, nobody) resolves to the latest cued or named person whose roles contain
-its words, else to the only curated speaker whose roles do (when several do, the only one with a
-role of exactly those words: "the foreign minister" is not a deputy foreign minister; none when the
-text brought in an unnamed one: "A spokesperson for the State Department ... the spokesperson
-said"). A description set off before a name ("Russia's ambassador to Poland, Ivan Sorokin,") is one
-of that person's roles, and "diplomat" stands for an ambassador, envoy or negotiator too, "envoy"
-for an ambassador or representative. Headline quotes take the person before a colon or after a final
-dash in the headline, a person's possessive right before the quote ("Lavrov's 'X' remark"), a cue
-inside the headline, or the speaker of a body quote that contains the same words (and, when the
-words are the same, its flags: a fragment or a scare term there is one here), else of a body quote
-holding all its content words (a condensed quote: a fragment).
+it, after a title or in apposition to a description opening it, or a possessive of a speech noun
+opening it: "Obama's tone was warmer"; names in an opening "Asked whether ...," clause are not who
+answers); else the latest person named (names inside quotes never count). A description ("the
+minister", "Russia’s foreign minister", "the Secretary of State"; it needs a role noun: "the Foreign
+Ministry", "the Kremlin" are institutions, nobody) resolves to the latest cued or named person whose
+roles contain its words, else to the only curated speaker whose roles do (when several do, the only
+one with a role of exactly those words: "the foreign minister" is not a deputy foreign minister;
+none when the text brought in an unnamed one: "A spokesperson for the State Department ... the
+spokesperson said"). A description set off before a name ("Russia's ambassador to Poland, Ivan
+Sorokin,") is one of that person's roles, and "diplomat" stands for an ambassador, envoy or
+negotiator too, "envoy" for an ambassador or representative. Headline quotes take the person before
+a colon or after a final dash in the headline, a person's possessive right before the quote
+("Lavrov's 'X' remark"), a cue inside the headline, or the speaker of a body quote that contains the
+same words (and, when the words are the same, its flags: a fragment or a scare term there is one
+here), else of a body quote holding all its content words (a condensed quote: a fragment).
 """
 
 from __future__ import annotations
@@ -163,6 +163,11 @@ _ANSWER_LABEL = re.compile(r"(?:A|Answer)[ \u00a0]*:")
 # A transcript's speaker label before a quote: "Lavrov: “...”".
 _SPEAKER_LABEL = re.compile(r"(?P<sp>" + cues.NAME + r")[ \u00a0]*:[ \u00a0]*")
 _ROLE_WORDS = frozenset(w.split()[-1] for w in cues.ROLE_NOUNS.split("|"))
+# What a person says, after their possessive: "Obama's line", "Lavrov's tone".
+_SPEECH_THING = re.compile(
+    r"[ \u00a0](?:[a-z]+[ \u00a0]){0,2}(?:line|remarks?|comments?|words|tone|speech|statement"
+    r"|message|answer|reply|response|argument|point|warning|view|position)(?![\w’'])"
+)
 # "In Lavrov's words", "in his own words": whose words a quote is.
 _IN_WORDS = re.compile(
     r"(?<![\w’'])[Ii]n[ \u00a0](?P<sp>[Hh]is|[Hh]er|" + cues.NAME + r"(?=[’']s[ \u00a0]))"
@@ -425,11 +430,12 @@ class Attributor:
                         people.add(nm.speaker_id)
                     if person and (
                         lead is not None
-                        # "Obama's line was warmer.": a possessive opening the sentence is
-                        # whom it is about
+                        # "Obama's line was warmer.": a possessive of a speech noun opening
+                        # the sentence is whom it is about ("Pompeo's letter ..." is not)
                         or (
                             _POSSESSIVE.search(m.group()) is not None
                             and self._sentence(m.start())[0] == m.start()
+                            and _SPEECH_THING.match(self.text, m.end()) is not None
                         )
                     ):
                         self.subject_at.setdefault(nm.speaker_id, []).append(m.start())
