@@ -1172,3 +1172,11 @@ def test_channel_prompts_and_russian_read_more_links_are_furniture() -> None:
     assert fu.is_nav("Читать далее")
     line = "“We invite everyone to join our initiative,” Lavrov said."
     assert not fu.is_prompt_or_footer(line)
+
+
+def test_a_name_printed_in_capitals_is_a_person() -> None:
+    got = speakers(
+        "Council debate\n\n"
+        "MARTA SOLVIK, Special Envoy for Disarmament, said the risk was “higher than ever.”\n"
+    )
+    assert got == [("higher than ever.", "marta-solvik")]
