@@ -1180,3 +1180,13 @@ def test_a_name_printed_in_capitals_is_a_person() -> None:
         "MARTA SOLVIK, Special Envoy for Disarmament, said the risk was “higher than ever.”\n"
     )
     assert got == [("higher than ever.", "marta-solvik")]
+
+
+def test_a_participle_after_a_verb_of_nobody_named_is_nobodys() -> None:
+    got = speakers(
+        "Talks\n\n"
+        "The ministry said Lavrov had met Blinken in Geneva, adding that the talks were "
+        "“useful.”\n\n"
+        "Ryabkov met the US envoy in Vienna, calling the meeting “constructive.”\n"
+    )
+    assert got == [("useful.", None), ("constructive.", "sergey-ryabkov")]

@@ -144,7 +144,8 @@ _AUXILIARY_BEFORE = re.compile(r"(?<![\w’'])(?:is|are|was|were|be|been|being|a
 # Lower-case words after a name that show it is no subject ("told Blinken the deal was off").
 _NOT_A_VERB = re.compile(
     r"(?:and|or|of|to|for|with|from|by|as|at|the|a|an|that|this|it|its|his|her|their|who"
-    r"|which|whose)(?![\w’'])"
+    r"|which|whose|in|on|into|over|after|before|during|about|against|under|near|since|until"
+    r"|via|amid|without)(?![\w’'])"
 )
 # "His main argument is that", "Ryabkov’s message was": what a person said, as a noun.
 _SPEECH_NOUN = re.compile(
@@ -664,6 +665,9 @@ class Attributor:
             found = self._person(opening.group("sp"), opening.start("sp"))
             if found is not None:
                 return found
+        r = bisect_left(self.reporting_at, s_start)
+        if r < len(self.reporting_at) and self.reporting_at[r] < vs:
+            return None  # "The ministry said ..., adding": the earlier verb's subject, nobody
         lo = bisect_left(self.mention_starts, s_start)
         for i in range(bisect_left(self.mention_starts, vs) - 1, lo - 1, -1):
             pos, _, person = self.mentions[i]
