@@ -1168,10 +1168,10 @@ def test_channel_prompts_and_russian_read_more_links_are_furniture() -> None:
         "Подписывайтесь на РИА Новости в Telegram",
         "Join us on WhatsApp for daily updates",
     ):
-        assert fu.is_prompt_or_footer(line), line
+        assert fu.is_banner(line), line
     assert fu.is_nav("Читать далее")
     line = "“We invite everyone to join our initiative,” Lavrov said."
-    assert not fu.is_prompt_or_footer(line)
+    assert not fu.is_banner(line) and not fu.is_prompt_or_footer(line)
 
 
 def test_a_name_printed_in_capitals_is_a_person() -> None:

@@ -1050,9 +1050,8 @@ class Attributor:
         """A quote filling its paragraph, signed on the next one ("— Sergey Lavrov, February
         2025"): the person signing."""
         ps, pe = self.paragraphs[q.paragraph]
-        if q.paragraph + 1 >= len(self.paragraphs) or self.text[ps : q.open_mark].strip():
-            return None
-        if self.text[close:pe].strip():
+        # paragraphs are trimmed: the quote fills it when its marks are at both ends
+        if q.open_mark != ps or close < pe - 1 or q.paragraph + 1 >= len(self.paragraphs):
             return None
         ns, ne = self.paragraphs[q.paragraph + 1]
         m = _SIGNATURE.match(self.text, ns, ne)
@@ -1098,7 +1097,12 @@ class Attributor:
         ps, pe = self.paragraphs[q.paragraph]
         text = self.text
         # "Lavrov's 'war launched against us' remark": the words of the person before them
-        owner = _POSSESSOR_BEFORE.search(text, max(ps, q.open_mark - 80), q.open_mark)
+        tail = text[max(ps, q.open_mark - 4) : q.open_mark].rstrip(" \u00a0")
+        owner = (
+            _POSSESSOR_BEFORE.search(text, max(ps, q.open_mark - 80), q.open_mark)
+            if tail.endswith(("'s", "’s"))
+            else None
+        )
         if owner is not None:
             nm = self._match(_POSSESSIVE.sub("", owner.group("sp")))
             if nm:
@@ -1203,8 +1207,9 @@ class Attributor:
 def _introduced(noun: str) -> re.Pattern[str]:
     """An unnamed person brought in with an indefinite article: "a spokesperson", "an EU
     official"."""
+    # the first letter consumed, then a look-behind: scanned fast (see cues)
     return re.compile(
-        r"(?<![\w’'])[Aa]n?[ \u00a0](?:[\w’'.\-]+[ \u00a0]){0,3}" + re.escape(noun) + r"\b"
+        r"[Aa](?<![\w’'].)n?[ \u00a0](?:[\w’'.\-]+[ \u00a0]){0,3}" + re.escape(noun) + r"\b"
     )
 
 

@@ -296,7 +296,7 @@ def _split_lines(src: str) -> list[_Line]:
 def _is_furniture(t: str) -> bool:
     if fu.is_nav(t) or fu.is_image_marker(t) or fu.is_credit(t) or fu.is_prompt_or_footer(t):
         return True
-    if fu.is_counter(t) or fu.is_hashtag_row(t) or fu.is_captioned_credit(t):
+    if fu.is_counter(t) or fu.is_hashtag_row(t) or (t[-1] == ")" and fu.is_captioned_credit(t)):
         return True
     return len(t) <= 160 and (
         fu.is_banner(t) or fu.is_menu(t) or fu.is_share_row(t) or fu.is_agency_credit(t)
@@ -346,13 +346,17 @@ def _drop_furniture(lines: list[_Line], found: _Found) -> None:
             _note_footer(t, found)  # a copyright line may end a list of related headlines
             continue
         if (seen_body >= 2 and i >= n // 2 and fu.starts_footer(t)) or (
-            seen_body and fu.starts_comments(t)  # many comments may follow their header
+            seen_body and len(t) <= 80 and fu.starts_comments(t)  # many may follow their header
         ):
             for rest in content[i:]:
                 rest.keep = False
                 _note_footer(rest.text, found)
             break
-        if label in ("inline", "list") or _is_furniture(t) or (seen_body and fu.is_timestamp(t)):
+        if (
+            label in ("inline", "list")
+            or _is_furniture(t)
+            or (seen_body and len(t) <= 40 and fu.is_timestamp(t))
+        ):
             ln.keep = False
             _note_footer(t, found)
             if seen_body == 0:

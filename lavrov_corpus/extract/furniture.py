@@ -128,17 +128,11 @@ _FOOTER_KEYS = (
     "reproduction",
     "republication",
     "please note",
-    "thanks for reading",
-    "join",
-    "подпис",
 )
 _NEWSLETTER = re.compile(
     r"\b(?:subscribe to (?:our|the)|subscribe for free|thanks for reading|"
     r"sign up (?:here|for|to|now|today)|newsletter|"
-    r"delivered (?:directly )?to your inbox|get the latest news|follow us on"
-    # a channel prompt: "Join ST's Telegram channel", "Подписывайтесь на ... в Telegram"
-    r"|join (?:us on|our (?:telegram|whatsapp)|[\w’'.]+ (?:telegram|whatsapp) channel)"
-    r"|подписывайтесь|подпишитесь)",
+    r"delivered (?:directly )?to your inbox|get the latest news|follow us on)\b",
     re.IGNORECASE,
 )
 _FOOTER_LINE = re.compile(
@@ -319,17 +313,18 @@ _SIGNATURE = re.compile(r"[—–]\s*[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3
 def is_signature(line: str) -> bool:
     """A dash and a name under a pull quote or epigraph ("— Sergey Lavrov, February 2025"):
     text (it says who spoke), never a byline or date line."""
-    return len(line) <= 120 and _SIGNATURE.fullmatch(line) is not None
+    return line[:1] in "—–" and len(line) <= 120 and _SIGNATURE.fullmatch(line) is not None
 
 
 def is_byline(line: str) -> bool:
     """A byline such as "By John Smith"."""
-    return len(line) <= 100 and (
-        _BYLINE.match(line) is not None
-        or _CORRESPONDENT_BYLINE.match(line) is not None
-        or _NAMES_BYLINE.match(line) is not None
-        or _ROLE_BYLINE.match(line) is not None
-    )
+    if len(line) > 100:
+        return False
+    if _BYLINE.match(line) is not None or _CORRESPONDENT_BYLINE.match(line) is not None:
+        return True
+    if "," not in line and " and " not in line and "&" not in line:
+        return False  # the name bylines below join names or a title with these
+    return _NAMES_BYLINE.match(line) is not None or _ROLE_BYLINE.match(line) is not None
 
 
 def outlet_in_furniture(line: str) -> str | None:
@@ -374,7 +369,10 @@ _BANNER = re.compile(
     r"|send us your feedback|link copied|copy link|navigation menu|skip (?:links|next section)"
     r"|print subscriptions|(?:us|uk|international|europe) edition$|we[’']ve been covering\b"
     r"|authors?:|add to (?:my\w*|favou?rites|reading list|bookmarks|saved)$"
-    r"|save (?:for later|to (?:my )?(?:list|reading list|bookmarks))$)",
+    r"|save (?:for later|to (?:my )?(?:list|reading list|bookmarks))$"
+    # a channel prompt: "Join ST's Telegram channel", "Подписывайтесь на ... в Telegram"
+    r"|join (?:us on|our (?:telegram|whatsapp)|[\w’'.]+ (?:telegram|whatsapp) channel)"
+    r"|подписывайтесь|подпишитесь)",
     re.IGNORECASE,
 )
 _RELATED_FIRST = frozenset("rsamwyifoчспнд")  # first letters of every related-links label
@@ -465,6 +463,7 @@ def is_agency_credit(line: str) -> bool:
     return len(line) <= 60 and _AGENCY_ONLY.match(_trim(line)) is not None
 
 
+_LIST_FIRST = frozenset("tmpleurdew")  # first letters of every list label
 # Labels of the site's own lists ("Trending", "Most Read", "Top Stories"): over the body
 # they may stand above the article's own headline, so they head a list only after the body.
 _LIST_LABEL = re.compile(
@@ -482,11 +481,12 @@ def related_label(line: str) -> str | None:
     ("Trending", "Most Read") that heads such headlines below the body, else None."""
     if len(line) > 250:
         return None
-    t = _trim(line) if len(line) <= 40 else line
-    if len(t) <= 40 and _LIST_LABEL.match(t):
+    first = line.lstrip("-–—•·*|>#_=~: ")[:1].lower()
+    if len(line) <= 40 and first in _LIST_FIRST and _LIST_LABEL.match(_trim(line)):
         return "list"
-    if line.lstrip("-–—•·*|>#_=~: ")[:1].lower() not in _RELATED_FIRST:
+    if first not in _RELATED_FIRST:
         return None
-    if _RELATED_LABEL.match(t):
+    t = _trim(line) if len(line) <= 40 else line
+    if len(t) <= 60 and _RELATED_LABEL.match(t):  # a label is short
         return "label"
     return "inline" if _RELATED_INLINE.match(line) else None

@@ -98,6 +98,7 @@ class _Alias:
     shared: SharedAlias | None
     descriptive: bool
     acronym_only: bool
+    caps_word: bool = False  #: holds a word of 3+ capitals ("New START")
 
 
 def _is_upper_word(word: str) -> bool:
@@ -196,7 +197,16 @@ def _alternatives() -> tuple[tuple[tuple[str, str, str], ...], tuple[_Alias, ...
         seen.add(key)
         first, rest, first_exact, descriptive, acronym_only = _alias_regex(alias)
         s = shared.get(key)
-        entries.append(_Alias(alias, None if s else treaty_id, s, descriptive, acronym_only))
+        entries.append(
+            _Alias(
+                alias,
+                None if s else treaty_id,
+                s,
+                descriptive,
+                acronym_only,
+                _CAPS_WORD.search(alias) is not None,
+            )
+        )
         guard = f"(?<={re.escape(first)})" if first_exact and first.isalpha() else ""
         word = _TOKENS.findall(alias)[0].lower()
         alternatives.append((first.casefold(), word, f"(?P<g{len(entries) - 1}>{guard}{rest})"))
@@ -337,7 +347,7 @@ def _accept(entry: _Alias, start: int, end: int, ctx: _Context) -> bool:
     text = ctx.text
     if entry.acronym_only and ctx.mostly(start, end, "upper"):
         return False
-    if _CAPS_WORD.search(entry.alias) and not _CAPS_WORD.search(text, start, end):
+    if entry.caps_word and not _CAPS_WORD.search(text, start, end):
         # the acronym printed in title case ("New Start"): not after "a" ("Seek a New Start")
         before = _PREVIOUS_WORDS.search(text, max(0, start - 60), start)
         return before is None or (before.group(2) or before.group(1)).casefold() not in (
