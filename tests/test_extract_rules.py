@@ -1190,3 +1190,13 @@ def test_a_participle_after_a_verb_of_nobody_named_is_nobodys() -> None:
         "Ryabkov met the US envoy in Vienna, calling the meeting “constructive.”\n"
     )
     assert got == [("useful.", None), ("constructive.", "sergey-ryabkov")]
+
+
+def test_separators_read_more_about_and_contribute_prompts_are_furniture() -> None:
+    from lavrov_corpus.extract import furniture as fu
+
+    for line in ("___", "* * *", "---", "——"):
+        assert fu.is_nav(line), line
+    assert fu.related_label("Read more about: Arms control , Kremlin , U.S.") == "inline"
+    assert fu.is_banner("Contribute today")
+    assert not fu.is_nav("Russia - US")

@@ -226,9 +226,15 @@ def _scraped_cell(line: str) -> bool:
 
 
 def is_nav(line: str) -> bool:
-    """A navigation, accessibility or page-chrome line ("All news", "- Advertisement -")."""
-    return len(line) <= 60 and (
-        trim_edges(line) in NAV_LINES or _LANGUAGE_SWITCH.match(line.strip()) is not None
+    """A navigation, accessibility or page-chrome line ("All news", "- Advertisement -"), or a
+    separator made only of dashes, stars or underscores ("___", "* * *")."""
+    if len(line) > 60:
+        return False
+    trimmed = trim_edges(line)
+    return (
+        trimmed in NAV_LINES
+        or not trimmed.strip("* ")
+        or _LANGUAGE_SWITCH.match(line.strip()) is not None
     )
 
 
@@ -359,7 +365,8 @@ _SHARE_WORDS = _word_set(
 )
 _BANNER = re.compile(
     r"^(?:support (?:independent|our|quality|us)\b|become a (?:member|subscriber|supporter|patron)"
-    r"|donate\b|make a donation|help us\b|join us\b|subscribe\b|sign (?:in|up|out)\b"
+    r"|donate\b|make a donation|contribute (?:today|now)\b|help us\b|join us\b|subscribe\b"
+    r"|sign (?:in|up|out)\b"
     r"|log (?:in|out)\b"
     r"|create (?:an|a free) account|register\b|get the (?:app|newsletter)|download (?:the|our) app"
     r"|(?:we|this (?:site|website)) uses? cookies|accept (?:all )?cookies|manage cookies"
@@ -381,7 +388,8 @@ _RELATED_RU = (
     r"|читайте также|читать также|смотрите также|см\. также|(?:ещё |еще |новости )?по теме"
 )
 _RELATED_INLINE = re.compile(
-    r"^(?:read (?:more|also)|see also|also read|related(?: articles?| stories| coverage| news)?"
+    r"^(?:read (?:more|also)(?: about)?|see also|also read"
+    r"|related(?: articles?| stories| coverage| news)?"
     r"|recommended|more on this(?: story)?|more:|watch" + _RELATED_RU + r")\s*[:|–—-]\s*\S"
     # a link to the original ("Full text in Russian: «...»", "Original in Russian: https://...")
     r"|^(?:full (?:text|article|version)|original(?: text| article| story| version)?"
