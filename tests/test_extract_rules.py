@@ -1200,3 +1200,13 @@ def test_separators_read_more_about_and_contribute_prompts_are_furniture() -> No
     assert fu.related_label("Read more about: Arms control , Kremlin , U.S.") == "inline"
     assert fu.is_banner("Contribute today")
     assert not fu.is_nav("Russia - US")
+
+
+def test_company_copyright_lines_name_their_outlet_or_nobody() -> None:
+    bare = "Moscow shelves arms talks\n\n" + _PLAIN_BODY
+    for footer, want in (
+        ("© 2025 Cable News Network. A Warner Bros. Discovery Company.", "CNN"),
+        ("© 2005–2025 TV-Novosti. All rights reserved.", None),
+        ("© 2025 Sky UK", None),
+    ):
+        assert conv(bare + footer + "\n").article.outlet == want, footer
