@@ -1210,3 +1210,13 @@ def test_company_copyright_lines_name_their_outlet_or_nobody() -> None:
         ("© 2025 Sky UK", None),
     ):
         assert conv(bare + footer + "\n").article.outlet == want, footer
+
+
+def test_a_name_right_after_calling_of_nobody_named_is_a_scare_term() -> None:
+    out = conv(
+        "Talks\n\n"
+        "Delegates gathered for what everyone in Geneva is calling “the last round” of talks.\n\n"
+        "He defended what the ministry still calls its “peace plan” for the region.\n"
+    )
+    got = [(q.text, q.speaker_id, q.is_partial, q.is_scare) for q in out.quotes]
+    assert got == [("the last round", None, False, True), ("peace plan", None, True, False)]

@@ -33,19 +33,18 @@ Rules, in order, for a quote in the body:
    interview. The key passage:").
 4. Otherwise no speaker (attribution "none").
 
-Flags. ``is_partial``: a fragment quoted inside a sentence of reported speech (text of the
-sentence stands before the opening mark, other than a cue ending in a comma or colon (in a
-headline any text around the quote but who said it, "Ryabkov: “...”", makes it a fragment; a
-quote opening
-its sentence with no punctuation of its own is one when the sentence goes on in lower case
-without a speech verb, "“The lack of progress” forced Moscow to act"); after a
-comma cue, a quote going on in lower case ends a sentence begun outside the marks, "The offer, he
-said, “went nowhere”", unless it is the second half of a split quote).
-``is_scare``: a quoted term nobody is reported to have said: anything after "so-called",
-"dubbed", "known as"..., or a short unattributed fragment (at most four words) that no speech
-verb of its sentence governs or that follows a naming phrase ("calls it the"). The two exclude
-each other: a scare term is not partial. A short fragment governed by a speech verb whose subject
-is no person ("the ministry said the talks had “failed”") is partial, not scare, with no speaker.
+Flags. ``is_partial``: a fragment quoted inside a sentence of reported speech (text of the sentence
+stands before the opening mark, other than a cue ending in a comma or colon (in a headline any text
+around the quote but who said it, "Ryabkov: “...”", makes it a fragment; a quote opening its
+sentence with no punctuation of its own is one when the sentence goes on in lower case without a
+speech verb, "“The lack of progress” forced Moscow to act"); after a comma cue, a quote going on in
+lower case ends a sentence begun outside the marks, "The offer, he said, “went nowhere”", unless it
+is the second half of a split quote). ``is_scare``: a quoted term nobody is reported to have said:
+anything after "so-called", "dubbed", "known as"..., or a short unattributed fragment (at most four
+words) that no speech verb of its sentence governs or that follows a naming phrase ("calls it the",
+"is calling"). The two exclude each other: a scare term is not partial. A short fragment governed by
+a speech verb whose subject is no person ("the ministry said the talks had “failed”") is partial,
+not scare, with no speaker.
 
 A cue's subject is a name (titles stripped, variants mapped to the curated speaker; a single word
 may be the surname of a person named in full earlier, or the first word of such a full name when no
@@ -125,8 +124,8 @@ _CUE_TAIL = re.compile(
 _POSSESSIVE = re.compile(r"[’']s$")
 # "calls it the", "called this a": naming a thing, not reporting words (no speaker found).
 _NAMING_BEFORE = re.compile(
-    r"(?<![\w’'])(?:calls?|called|calling)[ \u00a0]+(?:it|this|that|them|these|those)"
-    r"[ \u00a0]+(?:the|a|an)[ \u00a0]*$",
+    r"(?<![\w’'])(?:calls?|called|calling)[ \u00a0]+(?:(?:it|this|that|them|these|those)"
+    r"[ \u00a0]+(?:the|a|an)[ \u00a0]*)?$",  # also right before the name: "is calling “X”"
     re.IGNORECASE,
 )
 # A description and a comma before the name that is its apposition: "Nato’s secretary general, "
