@@ -81,6 +81,7 @@ _PIECES = st.sampled_from(
         "According to", "adding", "pointed out", "noted", "the head of Russian diplomacy",
         "spokesman", "of", "saying", "called on", "called", "On", "warns", "summed up",
         "’", "'", "-", ",", ".", ":", "“", "”", " ", "\u00a0", "\n", "x", "É",
+        "Çavuşoğlu", "Mevlüt", "Šefčovič", "Ž",
     ]
 )  # fmt: skip
 
@@ -92,7 +93,7 @@ def test_same_matches_on_random_pieces(text: str) -> None:
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.text(alphabet=st.sampled_from("aHhSsTtMcJ.’'- \u00a0\nxÉ,“1_;\t"), max_size=60))
+@given(st.text(alphabet=st.sampled_from("aHhSsTtMcJ.’'- \u00a0\nxÉ,“1_;\tŠçÇ"), max_size=60))
 def test_same_matches_on_random_characters(text: str) -> None:
     _same(text)
 

@@ -444,3 +444,779 @@ def test_bookmark_button_and_correspondent_byline_are_not_the_headline() -> None
     )
     assert out.article.title == "Kremlin rejects missile freeze offer as talks stall in Geneva"
     assert str(out.article.published) == "2024-04-09"
+
+
+_PLAIN_BODY = (
+    "Russia said on Monday it would not return to the arms control talks this year, blaming "
+    "the new sanctions imposed by Washington and its allies.\n\n"
+    "Deputy Foreign Minister Sergei Ryabkov said the conditions were “simply not there.”\n\n"
+    "The talks were last held in Geneva in the spring, when both sides agreed to meet again "
+    "before the end of the year.\n\n"
+)
+
+
+def test_readers_comments_end_the_article_even_under_related_links() -> None:
+    for header in ("Comments (12)", "View comments (1,204)", "Join the conversation", "5 comments"):
+        out = conv(
+            "Moscow shelves arms talks\n\n" + _PLAIN_BODY + "Related stories\n"
+            "What the sanctions mean for Russian banks\n" + header + "\n"
+            'pete_k: "Peace through strength" - as always.\n'
+            "maria: Ryabkov said it “never mattered anyway.” Sad.\n"
+        )
+        assert [q.text for q in out.quotes] == ["simply not there."], header
+        assert "pete_k" not in out.article.text
+
+
+def test_a_credit_line_in_parentheses_starts_the_footer() -> None:
+    out = conv(
+        "Moscow shelves arms talks\n\n"
+        + _PLAIN_BODY
+        + "(Reporting by Ann Lee; Editing by Tom Ray)\n"
+    )
+    assert "Reporting by" not in out.article.text
+
+
+def test_related_boxes_in_other_news_and_russian_labels() -> None:
+    for label in ("In Other News", "Читайте также:", "Новости по теме", "Further reading"):
+        out = conv(
+            "Moscow shelves arms talks\n\n" + _PLAIN_BODY + label + "\n"
+            "«Искандер» переброшен к границе — источник\n"
+            "“Dead end”: analysts on the talks freeze\n"
+            "Peskov: Kremlin sees “no point” in new round\n"
+        )
+        assert [q.text for q in out.quotes] == ["simply not there."], label
+        assert "analysts" not in out.article.text
+
+
+def test_a_link_to_the_original_is_not_article_text() -> None:
+    for line in (
+        "Full text in Russian: «Переговоры отложены на неопределённый срок»",
+        "Original in Russian: https://example.ru/news/2024/03/01/123.shtml",
+    ):
+        out = conv("Moscow shelves arms talks\n\n" + _PLAIN_BODY + line + "\n")
+        assert [q.text for q in out.quotes] == ["simply not there."], line
+        assert "Russian:" not in out.article.text
+
+
+def test_a_quoted_body_paragraph_after_a_related_label_is_kept() -> None:
+    out = conv(
+        "Moscow shelves arms talks\n\n" + _PLAIN_BODY + "Read also\n"
+        "Kremlin says sanctions will not change its course\n\n"
+        "“We will not be pressured,” Ryabkov added.\n"
+    )
+    assert [q.text for q in out.quotes] == ["simply not there.", "We will not be pressured,"]
+
+
+def test_a_caption_ending_in_its_credit_in_parentheses_is_dropped() -> None:
+    from lavrov_corpus.extract import furniture as fu
+
+    for line in (
+        "Delegates arrive for the talks in Geneva on May 2, 2024. (Reuters Photo)",
+        "Ryabkov speaks to reporters in Moscow. (Ivan Petrov/AFP via Getty Images)",
+        "The foreign ministers meet in Ankara. (AA photo)",
+        "Lavrov said the plan was “a provocation.” (File photo)",
+    ):
+        assert fu.is_captioned_credit(line), line
+        out = conv("Moscow shelves arms talks\n\n" + line + "\n\n" + _PLAIN_BODY)
+        assert [q.text for q in out.quotes] == ["simply not there."], line
+    for line in (
+        "Russia left the treaty in 2023 (see our timeline)",
+        "The talks ended without a deal (Reuters reported earlier).",
+    ):
+        assert not fu.is_captioned_credit(line), line
+
+
+def test_a_hard_wrapped_first_paragraph_under_the_date_is_body() -> None:
+    out = conv(
+        "Asia Security Review\n\n"
+        "Seoul Talks End Without Joint Statement on Missile Limits\n\n"
+        "The three delegations could not agree on how to describe the range caps.\n\n"
+        "By Min-jun Park\nMay 14, 2024\n\n"
+        "After two days of closed-door meetings in Seoul, the delegations of\n"
+        "Japan, South Korea and the United States left without agreeing on the\n"
+        "wording of a statement about missile ranges, officials said on Tuesday.\n\n"
+        "A senior official said the gap on the “verification annex” was too\n"
+        "wide to bridge this round, but that another meeting was likely soon.\n"
+    )
+    assert out.article.title == "Seoul Talks End Without Joint Statement on Missile Limits"
+    assert "\n\nAfter two days of closed-door meetings in Seoul, the delegations of Japan" in (
+        out.article.text
+    )
+
+
+def test_a_short_label_or_bare_names_over_the_date_are_not_the_headline() -> None:
+    for under in ("Digest of the Vedomosti business daily", "Ann Lee and Tom Ray"):
+        out = conv(
+            "Vedomosti\n\nPress review\n\n"
+            "Moscow puts arms talks on hold until sanctions ease\n"
+            f"{under}\n"
+            "Mar. 04, 2024, 10:15\n\n" + _PLAIN_BODY
+        )
+        assert out.article.title == "Moscow puts arms talks on hold until sanctions ease", under
+    out = conv(
+        "Moscow puts arms talks on hold until sanctions ease\n\n"
+        "Ann Lee, Tom Ray and Maria Okafor\nMarch 4, 2024\n\n" + _PLAIN_BODY
+    )
+    assert "Ann Lee" not in out.article.text
+
+
+def test_a_curated_site_line_beats_its_parent_company_in_the_copyright() -> None:
+    for site, footer, want in (
+        ("DAILY SABAH", "© Turkuvaz Media Group 2024. All rights reserved.", "Daily Sabah"),
+        ("Arab News", "© 2024 Saudi Research and Media Group", "Arab News"),
+        ("The Mainichi", "Copyright The Mainichi Newspapers Co. 2024", "The Mainichi"),
+    ):
+        out = conv(f"{site}\n\nMoscow shelves arms talks\n\n" + _PLAIN_BODY + footer + "\n")
+        assert out.article.outlet == want, site
+
+
+def test_a_newsletter_sign_off_names_the_newsletter_not_its_author() -> None:
+    out = conv(
+        "The Missile Ledger\n\nMoscow shelves arms talks\nAnn Lee\nMar 4, 2024\n\n"
+        + _PLAIN_BODY
+        + "Thanks for reading The Missile Ledger! Subscribe for free to get every issue.\n\n"
+        "© 2024 Ann Lee\n"
+    )
+    assert out.article.outlet == "The Missile Ledger"
+    assert "Thanks for reading" not in out.article.text
+
+
+def test_a_year_right_after_an_ambiguous_treaty_name_wins_over_the_date() -> None:
+    import datetime as dt
+
+    from lavrov_corpus.extract.treaties import tag_treaties
+
+    later = dt.date(2024, 5, 1)
+    for text, want in (
+        ("The new pact follows the START treaty of 1991, which has expired.", "start-i"),
+        ("Inspections under START (1991) ended in 2009.", "start-i"),
+        ("Under the Moscow Treaty of 1963 tests in the atmosphere ended.", "ptbt"),
+        ("The START treaty of 2010 runs out soon.", "new-start"),
+        ("The START treaty expires soon, officials said.", "new-start"),
+    ):
+        got = [m.treaty_id for m in tag_treaties(text, later)]
+        assert got == [want], text
+
+
+def test_an_official_treaty_name_in_either_order_of_its_parties() -> None:
+    from lavrov_corpus.extract.treaties import tag_treaties
+
+    for parties in (
+        "the United States of America and the Union of Soviet Socialist Republics",
+        "the Union of Soviet Socialist Republics and the United States of America",
+    ):
+        name = f"Treaty between {parties} on the Limitation of Anti-Ballistic Missile Systems"
+        got = tag_treaties(f"Moscow recalled that the {name} was signed in 1972.")
+        assert [(m.text, m.treaty_id) for m in got] == [(name, "abm")]
+
+
+def test_more_participles_take_the_subject_opening_the_sentence() -> None:
+    got = speakers(
+        "Arms talks\n\n"
+        "Deputy Foreign Minister Sergei Ryabkov went further, telling reporters the plan was "
+        "“a dead end” that Moscow “would never accept.”\n\n"
+        "Foreign Minister Sergey Lavrov closed the meeting early, writing later that the West "
+        "had “run out of ideas.”\n"
+    )
+    assert got == [
+        ("a dead end", "sergey-ryabkov"),
+        ("would never accept.", "sergey-ryabkov"),
+        ("run out of ideas.", "sergey-lavrov"),
+    ]
+
+
+def test_names_starting_with_an_accented_capital() -> None:
+    got = speakers(
+        "Talks in Ankara\n\n"
+        "Foreign Minister Mevlüt Çavuşoğlu hosted the meeting.\n\n"
+        "Lavrov left before the end. Çavuşoğlu said the talks would go on. “We will not give "
+        "up,” he said.\n\n"
+        "Commission Vice-President Maroš Šefčovič told reporters: “The door stays open.”\n"
+    )
+    assert got == [
+        ("We will not give up,", "mevlut-cavusoglu"),
+        ("The door stays open.", "maros-sefcovic"),
+    ]
+
+
+def test_a_participle_takes_the_name_before_it_or_its_clause_subject() -> None:
+    got = speakers(
+        "Talks in Vienna\n\n"
+        "The delegations left without a deal, with host Foreign Minister Jan Novak saying "
+        "the meeting had been “a start”.\n\n"
+        "Russia ratified the accord in 2001, but President Vladimir Putin revoked that "
+        "ratification last year, saying Moscow wanted to “restore parity”.\n\n"
+        "He told Antony Blinken the offer was final, adding that it was “not a bluff”.\n"
+    )
+    assert got == [
+        ("a start", "jan-novak"),
+        ("restore parity", "vladimir-putin"),
+        ("not a bluff", "vladimir-putin"),
+    ]
+
+
+def test_a_participle_after_a_form_of_be_has_its_own_subject() -> None:
+    got = speakers(
+        "Talks in Vienna\n\n"
+        "Foreign Minister Sergey Lavrov arrived on Monday for what everyone here is calling "
+        "“the last chance” talks.\n\n"
+        "Ryabkov is saying that the plan is “dead on arrival”.\n"
+    )
+    assert got == [("the last chance", None), ("dead on arrival", "sergey-ryabkov")]
+
+
+def test_an_abbreviated_month_between_subject_and_verb() -> None:
+    got = speakers(
+        "Talks in Moscow\n\n"
+        "Foreign Minister Sergey Lavrov on Feb. 3 told his visitor that the islands were "
+        "Russian “by right of victory” and would stay so.\n"
+    )
+    assert got == [("by right of victory", "sergey-lavrov")]
+
+
+def test_a_subject_before_two_parentheticals_and_a_colon_over_a_long_quote() -> None:
+    got = speakers(
+        "Test ban\n\n"
+        "Maria Lindqvist, the director of the Stockholm centre, a body that tracks nuclear "
+        "tests, said in a statement:\n\n"
+        "“The decision is a step back for everyone.\n\n"
+        "“It makes a return to testing more likely.”\n"
+    )
+    assert got == [
+        ("The decision is a step back for everyone.", "maria-lindqvist"),
+        ("It makes a return to testing more likely.", "maria-lindqvist"),
+    ]
+
+
+def test_pronouns_and_determiners_start_a_word() -> None:
+    got = speakers(
+        "Test ban\n\n"
+        "Foreign Minister Sergey Lavrov spoke first.\n\n"
+        "The Foreign Ministry of Russia said the claims were “baseless.”\n\n"
+        "This official warned of “consequences.”\n"
+    )
+    assert got == [("baseless.", None), ("consequences.", None)]
+
+
+def test_a_person_of_an_institution_before_the_verb() -> None:
+    got = speakers(
+        "Test ban\n\n"
+        "Olga Petrenko of the Geneva Disarmament Institute told reporters the pact was "
+        "“hanging by a thread.”\n\n"
+        "The Foreign Ministry of Russia said the claims were “baseless.”\n"
+    )
+    assert got == [("hanging by a thread.", "olga-petrenko"), ("baseless.", None)]
+
+
+def test_a_description_with_a_bodys_possessive_is_the_role_alone() -> None:
+    got = speakers(
+        "Watchdog report\n\n"
+        "Director General Rafael Grossi briefed the board on Monday.\n\n"
+        "“Access remains limited,” the agency's director general said. “We need more.”\n\n"
+        "Foreign Minister Sergey Lavrov spoke later. “We will see,” Lavrov's deputy said.\n"
+    )
+    assert got == [
+        ("Access remains limited,", "rafael-grossi"),
+        ("We need more.", "rafael-grossi"),
+        ("We will see,", None),
+    ]
+
+
+def test_a_headline_quote_after_a_persons_possessive_is_theirs() -> None:
+    out = conv(
+        "Ryabkov's 'dead end' remark angers Washington\n\n"
+        "Deputy Foreign Minister Sergei Ryabkov said on Monday that the talks had reached "
+        "an impasse and that Moscow saw no reason to continue them.\n"
+    )
+    q = out.quotes[0]
+    assert (q.text, q.speaker_id, q.in_headline, q.is_partial, q.is_scare) == (
+        "dead end",
+        "sergey-ryabkov",
+        True,
+        True,
+        False,
+    )
+
+
+def test_a_condensed_headline_quote_takes_the_body_quotes_speaker() -> None:
+    out = conv(
+        "Moscow calls sanctions 'attack on global trade'\n\n"
+        "Foreign Ministry spokeswoman Maria Zakharova said the measures were “an attack on "
+        "the very foundations of global trade” and promised a response.\n\n"
+        "Analysts called the package a “game changer.”\n"
+    )
+    got = [(q.text, q.speaker_id, q.is_partial, q.is_scare) for q in out.quotes]
+    assert got[0] == ("attack on global trade", "maria-zakharova", True, False)
+    out = conv(
+        "Moscow warns of 'new arms race'\n\n"
+        "Kremlin spokesman Dmitry Peskov said the plan was “a race nobody can win.”\n"
+    )
+    assert out.quotes[0].speaker_id is None  # 'new' and 'arms' are not in the body quote
+
+
+def test_present_tense_calls_reports_a_term() -> None:
+    out = conv(
+        "Talks stall\n\n"
+        "He defended what the ministry still calls its “peace initiative” and left.\n\n"
+        "Kremlin spokesman Dmitry Peskov calls it the “Geneva track”.\n"
+    )
+    got = [(q.text, q.speaker_id, q.is_partial, q.is_scare) for q in out.quotes]
+    assert got == [
+        ("peace initiative", None, True, False),  # the ministry's term: reported, nobody's
+        ("Geneva track", "dmitry-peskov", True, False),  # as with "called"
+    ]
+
+
+def test_a_statement_by_a_person_attributes_the_quote() -> None:
+    got = speakers(
+        "Extension agreed\n\n"
+        "The ministry welcomed the statement by Secretary of State Antony Blinken that the "
+        "deal “makes everyone safer.”\n\n"
+        "Earlier remarks from the Russian foreign minister called it “a sensible step.”\n\n"
+        "A statement by the Foreign Ministry called it “overdue.”\n"
+    )
+    assert got == [
+        ("makes everyone safer.", "antony-blinken"),
+        ("a sensible step.", "sergey-lavrov"),
+        ("overdue.", None),
+    ]
+
+
+def test_an_order_reports_the_words_of_whoever_gave_it() -> None:
+    got = speakers(
+        "Drills\n\n"
+        "The Kremlin said it was unclear what President Joe Biden had in mind when he "
+        "ordered the navy to patrol the strait “without limits.”\n\n"
+        "Defence Minister Andrei Belousov instructed commanders to stay “on full alert.”\n"
+    )
+    assert got == [("without limits.", "joe-biden"), ("on full alert.", "andrei-belousov")]
+
+
+def test_a_lower_case_quote_after_a_comma_cue_ends_the_sentence_begun_outside() -> None:
+    out = conv(
+        "Talks stall\n\n"
+        "The proposal, Lavrov said, “went nowhere.”\n\n"
+        "“We offered a deal,” Lavrov said, “but nobody answered.”\n\n"
+        "Ryabkov said, “The door is open.”\n\n"
+        "As Putin has said, “we will not be the first to test.”\n"
+    )
+    got = [(q.text, q.is_partial) for q in out.quotes]
+    assert got == [
+        ("went nowhere.", True),
+        ("We offered a deal,", False),
+        ("but nobody answered.", False),
+        ("The door is open.", False),
+        ("we will not be the first to test.", False),
+    ]
+
+
+def test_site_lists_under_the_body_are_dropped_but_not_over_the_headline() -> None:
+    for label in ("Trending", "Most Read", "Top Stories", "Editor's Picks", "Read next"):
+        out = conv(
+            "Moscow shelves arms talks\n\n" + _PLAIN_BODY + label + "\n"
+            "Putin says Russia is ready for 'any scenario'\n"
+            "2. “Unacceptable”: minister slams new sanctions\n"
+        )
+        assert [q.text for q in out.quotes] == ["simply not there."], label
+    out = conv("Top stories\nMoscow shelves arms talks until the autumn\n\n" + _PLAIN_BODY)
+    assert out.article.title == "Moscow shelves arms talks until the autumn"
+
+
+def test_a_headline_quote_reported_of_an_institution_in_the_body_is_no_scare_term() -> None:
+    out = conv(
+        "Kremlin: missile talks 'off the table'\n\n"
+        "The Kremlin said on Friday that talks on missile limits were “off the table” for now, "
+        "citing the new sanctions.\n"
+    )
+    got = [(q.text, q.speaker_id, q.in_headline, q.is_partial, q.is_scare) for q in out.quotes]
+    assert got == [
+        ("off the table", None, True, True, False),
+        ("off the table", None, False, True, False),
+    ]
+
+
+def test_a_long_title_standing_alone_under_the_site_name_is_the_headline() -> None:
+    out = conv(
+        "MINISTRY OF FOREIGN AFFAIRS OF THE RUSSIAN FEDERATION\n\n"
+        "Deputy Foreign Minister Sergey Ryabkov's interview with the Kommersant newspaper on "
+        "strategic stability and the future of arms control talks with the United States, "
+        "Moscow, March 3, 2025\n\n"
+        "Dear colleagues,\n\n"
+        "Question: Is there any hope for the talks? Will the sides meet again this year?\n\n"
+        "Sergey Ryabkov: We see no signals from Washington. The situation is not changing.\n"
+    )
+    assert out.article.title is not None
+    assert out.article.title.startswith("Deputy Foreign Minister Sergey Ryabkov's interview")
+    assert "Dear colleagues," in out.article.text
+
+
+def test_i_in_a_transcript_turn_is_the_speaker_of_the_turn() -> None:
+    got = speakers(
+        "Press conference\n\n"
+        "Question: Will Russia answer the new deployments?\n\n"
+        "Sergey Lavrov: We will. I have said it many times: “We will not leave this "
+        "unanswered.”\n\n"
+        "RYABKOV (through interpreter): I told our colleagues that it was “a dead end.”\n"
+    )
+    assert got == [
+        ("We will not leave this unanswered.", "sergey-lavrov"),
+        ("a dead end.", "sergey-ryabkov"),
+    ]
+
+
+def test_an_author_box_ends_the_article() -> None:
+    out = conv(
+        "Moscow shelves arms talks\n\n" + _PLAIN_BODY + "About the Author\n"
+        "Ann Lee covers arms control. She wrote “The Last Treaty” (2021).\n"
+    )
+    assert [q.text for q in out.quotes] == ["simply not there."]
+
+
+def test_timestamps_mark_the_header_and_leave_a_live_page_body() -> None:
+    from lavrov_corpus.extract import furniture as fu
+
+    for line in ("14:05 GMT", "2:15 p.m. ET", "Updated 2 hours ago", "5 min ago", "13.40"):
+        assert fu.is_timestamp(line), line
+    for line in ("At 14:05 GMT the vote began", "2 hours", "Moscow, 14:05"):
+        assert not fu.is_timestamp(line), line
+    out = conv(
+        "Live: arms talks in Geneva\nUpdated 5 min ago\n\n"
+        "11:20 GMT\nDelegations arrive at the Palais des Nations\n\n"
+        "The Russian and US delegations arrived in Geneva on Monday morning for the first "
+        "round of talks in more than a year.\n\n"
+        "10:55 GMT\n"
+        "Ryabkov said the mood was “businesslike.”\n"
+    )
+    assert out.article.title == "Live: arms talks in Geneva"
+    assert "GMT" not in out.article.text and "ago" not in out.article.text
+
+
+def test_a_sub_headline_gives_its_quote_to_the_person_before_the_colon() -> None:
+    out = conv(
+        "Live: arms talks in Geneva\n\n"
+        "The Russian and US delegations arrived in Geneva on Monday morning for the first "
+        "round of talks in more than a year.\n\n"
+        "Ryabkov: talks 'businesslike' but no breakthrough\n\n"
+        "Deputy Foreign Minister Sergei Ryabkov told reporters the first session was "
+        "“businesslike.”\n"
+    )
+    got = [(q.text, q.speaker_id, q.is_partial, q.in_headline) for q in out.quotes]
+    assert got == [
+        ("businesslike", "sergey-ryabkov", True, False),
+        ("businesslike.", "sergey-ryabkov", True, False),
+    ]
+
+
+def test_according_to_a_title_with_a_lower_case_role_and_a_name() -> None:
+    got = speakers(
+        "Missiles in Europe\n\n"
+        "According to Kremlin spokesman Dmitry Peskov, the plan is “a direct threat.”\n\n"
+        "According to EU foreign policy chief Kaja Kallas, Moscow's warning was “a bluff.”\n"
+    )
+    assert got == [("a direct threat.", "dmitry-peskov"), ("a bluff.", "kaja-kallas")]
+
+
+def test_an_apposition_description_is_a_role_and_the_diplomat_an_ambassador() -> None:
+    got = speakers(
+        "Missiles in Europe\n\n"
+        "Foreign Ministry spokeswoman Maria Zakharova called the plan “reckless.”\n\n"
+        "Russia's ambassador to Poland, Ivan Sorokin, said Warsaw would be “a target.”\n\n"
+        "The Russian diplomat added: “We have warned them.”\n"
+    )
+    assert got == [
+        ("reckless.", "maria-zakharova"),
+        ("a target.", "ivan-sorokin"),
+        ("We have warned them.", "ivan-sorokin"),
+    ]
+
+
+def test_a_description_after_an_unnamed_person_of_that_role_is_nobody_curated() -> None:
+    got = speakers(
+        "Missiles\n\n"
+        "A spokesperson for the German government declined to comment on the report. "
+        "“We do not discuss intelligence matters,” the spokesperson said.\n\n"
+        "Kremlin spokesman Dmitry Peskov disagreed. “It is a provocation,” the spokesman said.\n"
+    )
+    assert got == [
+        ("We do not discuss intelligence matters,", None),
+        ("It is a provocation,", "dmitry-peskov"),
+    ]
+
+
+def test_a_signature_under_a_pull_quote_says_who_spoke() -> None:
+    out = conv(
+        "The end of arms control\n\nJane Roe\nMarch 3, 2025\n\n"
+        "“Nobody will dictate the terms to us.”\n"
+        "— Sergei Ryabkov, January 2025\n\n" + _PLAIN_BODY
+    )
+    assert out.article.title == "The end of arms control"
+    assert "— Sergei Ryabkov, January 2025" in out.article.text
+    assert (out.quotes[0].text, out.quotes[0].speaker_id) == (
+        "Nobody will dictate the terms to us.",
+        "sergey-ryabkov",
+    )
+
+
+def test_a_question_of_a_printed_interview_is_no_headline() -> None:
+    out = conv(
+        "Interview on arms control\n\n"
+        "Anatoly Antonov spoke to us about the treaty.\n\n"
+        "Q: Is the treaty dead?\n\n"
+        "A: It is in intensive care, but it is not dead yet, and we will do what we can.\n"
+    )
+    assert out.article.title == "Interview on arms control"
+
+
+def test_i_in_an_answer_of_a_printed_interview_is_the_person_interviewed() -> None:
+    got = speakers(
+        "Interview on arms control\n\n"
+        "Anatoly Antonov, Russia's ambassador, spoke to us about the treaty.\n\n"
+        "Q: What did you tell the Americans?\n\n"
+        "A: I told them: “Inspections need trust.” Nothing has changed since.\n"
+    )
+    assert got == [("Inspections need trust.", "anatoly-antonov")]
+
+
+def test_a_headline_quote_after_a_speaker_label_is_a_fragment() -> None:
+    out = conv(
+        "Ryabkov: “We will not pay for the extension with concessions”\n\n"
+        "Deputy Foreign Minister Sergei Ryabkov told a newspaper that Moscow would not agree "
+        "to freeze its arsenal in exchange for a one-year extension of the treaty.\n"
+    )
+    q = out.quotes[0]
+    assert (q.speaker_id, q.in_headline, q.is_partial) == ("sergey-ryabkov", True, True)
+    out = conv(
+        "“No winners in a nuclear war” – Ryabkov\n\n"
+        "Deputy Foreign Minister Sergei Ryabkov repeated on Tuesday that a nuclear war cannot "
+        "be won and must never be fought.\n"
+    )
+    q = out.quotes[0]
+    assert (q.speaker_id, q.in_headline, q.is_partial) == ("sergey-ryabkov", True, False)
+
+
+def test_a_quote_opening_a_sentence_that_goes_on_after_it_is_a_fragment() -> None:
+    out = conv(
+        "Treaty exit\n\n"
+        "“The absence of any progress in the consultations” forced Moscow to act, the "
+        "Foreign Ministry said in a statement on Friday.\n\n"
+        "“We will act,” Lavrov said.\n\n"
+        "“A dead end” said Ryabkov of the talks.\n"
+    )
+    got = [(q.text, q.is_partial) for q in out.quotes]
+    assert got == [
+        ("The absence of any progress in the consultations", True),
+        ("We will act,", False),
+        ("A dead end", False),
+    ]
+
+
+def test_a_bare_abm_names_the_treaty_but_not_the_weapons() -> None:
+    from lavrov_corpus.extract.treaties import tag_treaties
+
+    got = tag_treaties("Washington tore up one pact after another, from the ABM to the INF.")
+    assert [(m.text, m.treaty_id) for m in got] == [("ABM", "abm"), ("INF", "inf")]
+    for text in ("Russia criticised the US ABM shield in Europe.", "new ABM sites in Poland"):
+        assert tag_treaties(text) == [], text
+
+
+def test_who_after_a_name_and_its_apposition() -> None:
+    got = speakers(
+        "EU reaction\n\n"
+        "Foreign Minister Sergey Lavrov spoke first. The reply came from Kaja Kallas, the "
+        "EU's top diplomat, who called the offer “a familiar playbook.”\n"
+    )
+    assert got == [("a familiar playbook.", "kaja-kallas")]
+
+
+def test_a_surname_of_a_person_named_before_opens_a_sentence_as_its_subject() -> None:
+    got = speakers(
+        "Talks in Minsk\n\n"
+        "Foreign Minister Sergey Lavrov, meeting his counterpart Oleg Marchuk, said the talks "
+        "were “useful.”\n\n"
+        "Marchuk struck a cautious note. “We need time,” he said.\n"
+    )
+    assert got == [("useful.", "sergey-lavrov"), ("We need time,", "oleg-marchuk")]
+
+
+def test_a_name_with_a_title_after_a_comma_is_a_byline() -> None:
+    from lavrov_corpus.extract import furniture as fu
+
+    for line in ("Antony J. Blinken, Secretary of State", "Jane Doe, Moscow Correspondent"):
+        assert fu.is_byline(line), line
+    for line in ("Lavrov, Blinken meet in Geneva", "Sergey Lavrov, Russia and the West"):
+        assert not fu.is_byline(line), line
+    out = conv(
+        "Press Statement\n\nRussia's breach of the inspection rules\n\n"
+        "Mary Ross, Secretary of State\nJanuary 31, 2023\n\n" + _PLAIN_BODY
+    )
+    assert out.article.title == "Russia's breach of the inspection rules"
+
+
+def test_a_breadcrumb_from_home_is_a_menu_whatever_its_items() -> None:
+    from lavrov_corpus.extract import furniture as fu
+
+    assert fu.is_menu("Home > Office of the Spokesperson > Press Releases")
+    assert fu.is_menu("Home / Newsroom / Statements and Remarks by the Minister")
+    assert not fu.is_menu("Home truths > political spin, says Lavrov")
+    out = conv(
+        "Home > Office of the Spokesperson > Press Releases\n\n"
+        "Russia's breach of the inspection rules\n\nPress Statement\n"
+        "January 31, 2023\n\n" + _PLAIN_BODY
+    )
+    assert out.article.title == "Russia's breach of the inspection rules"
+
+
+def test_government_sites_are_outlets_of_their_own_pages() -> None:
+    for site, want in (
+        ("U.S. Department of State", "U.S. Department of State"),
+        ("President of Russia", "President of Russia"),
+    ):
+        out = conv(f"{site}\n\nMoscow shelves arms talks\n\n" + _PLAIN_BODY)
+        assert out.article.outlet == want, site
+
+
+def test_an_official_title_ending_in_its_date_gives_the_date() -> None:
+    out = conv(
+        "Deputy Minister Sergey Ryabkov's remarks at a briefing on strategic stability, "
+        "Moscow, March 3, 2025\n\n" + _PLAIN_BODY
+    )
+    assert str(out.article.published) == "2025-03-03"
+    out = conv("Russia and the US sign a pact in Prague on April 8, 2010\n\n" + _PLAIN_BODY)
+    assert out.article.published is None  # an event in the headline, not after a comma
+
+
+def test_a_quote_after_a_colon_paragraph_about_a_person_is_theirs() -> None:
+    got = speakers(
+        "Blog\n\n"
+        "Ryabkov, who led the delegation, gave a long briefing afterwards. The passage that "
+        "matters, as I wrote it down:\n\n"
+        "“We will not accept limits that bind only us.”\n"
+    )
+    assert got == [("We will not accept limits that bind only us.", "sergey-ryabkov")]
+
+
+def test_a_possessive_opening_a_sentence_is_whom_a_later_he_means() -> None:
+    got = speakers(
+        "Prague\n\n"
+        "Foreign Minister Sergey Lavrov spoke first. “We are satisfied,” he added.\n\n"
+        "Antony Blinken's tone was warmer. “This is a good day,” he said.\n"
+    )
+    assert got == [
+        ("We are satisfied,", "sergey-lavrov"),
+        ("This is a good day,", "antony-blinken"),
+    ]
+
+
+def test_a_headline_quote_is_whole_only_when_the_headline_is_the_quote_and_its_speaker() -> None:
+    for headline, partial in (
+        ("'Not our choice': Ryabkov says Moscow was forced to act", True),
+        ("“We were forced to act” – Ryabkov", False),
+        ("“We were forced to act,” Ryabkov says", False),
+    ):
+        out = conv(
+            headline + "\n\nDeputy Foreign Minister Sergei Ryabkov said on Monday that the "
+            "decision was “not our choice” and that Moscow had been forced to act.\n"
+        )
+        q = out.quotes[0]
+        assert (q.in_headline, q.speaker_id, q.is_partial) == (True, "sergey-ryabkov", partial)
+
+
+def test_blamed_reports_words_and_an_envoy_may_be_the_ambassador_named_later() -> None:
+    out = conv(
+        "Nuclear talks in Vienna stall again\n\n"
+        "Iran's envoy blamed “Western pressure” for the delay, diplomats reported.\n\n"
+        "By Ann Lee\nMay 2, 2024\n\n"
+        "The talks in Vienna broke up on Thursday without a date for the next round, the third "
+        "such setback since the start of the year.\n\n"
+        "Iran's ambassador to the agency, Reza Karimi, told reporters that the impasse was "
+        "caused by “Western pressure and broken promises.”\n"
+    )
+    got = [(q.text, q.speaker_id) for q in out.quotes]
+    assert got == [
+        ("Western pressure", "reza-karimi"),
+        ("Western pressure and broken promises.", "reza-karimi"),
+    ]
+
+
+def test_new_start_printed_in_title_case_is_the_treaty() -> None:
+    from lavrov_corpus.extract.treaties import tag_treaties
+
+    got = tag_treaties("Putin offered to respect the New Start limits for a year.")
+    assert [(m.text, m.treaty_id) for m in got] == [("New Start", "new-start")]
+    for text in ("Biden And Putin Seek A New Start", "a new start for relations"):
+        assert tag_treaties(text) == [], text
+
+
+def test_comments_after_a_short_body_and_a_russian_comments_header() -> None:
+    for header in ("Комментарии (14)", "Comments (3)"):
+        out = conv(
+            "Ryabkov sees no basis for talks\n\n"
+            "Deputy Foreign Minister Sergei Ryabkov said on Wednesday that Moscow saw no basis "
+            "for talks with Washington on a new treaty.\n\n"
+            "“Nothing has changed,” he told reporters.\n\n"
+            f"{header}\nИван: «Всё правильно» — и точка.\nann: “so true”\nbob: agree\n"
+            "cat: “no way”\ndan: “sad”\n"
+        )
+        assert [q.text for q in out.quotes] == ["Nothing has changed,"], header
+
+
+def test_channel_prompts_and_russian_read_more_links_are_furniture() -> None:
+    from lavrov_corpus.extract import furniture as fu
+
+    for line in (
+        "Join ST's Telegram channel and get the latest breaking news delivered to you.",
+        "Подписывайтесь на РИА Новости в Telegram",
+        "Join us on WhatsApp for daily updates",
+    ):
+        assert fu.is_banner(line), line
+    assert fu.is_nav("Читать далее")
+    line = "“We invite everyone to join our initiative,” Lavrov said."
+    assert not fu.is_banner(line) and not fu.is_prompt_or_footer(line)
+
+
+def test_a_name_printed_in_capitals_is_a_person() -> None:
+    got = speakers(
+        "Council debate\n\n"
+        "MARTA SOLVIK, Special Envoy for Disarmament, said the risk was “higher than ever.”\n"
+    )
+    assert got == [("higher than ever.", "marta-solvik")]
+
+
+def test_a_participle_after_a_verb_of_nobody_named_is_nobodys() -> None:
+    got = speakers(
+        "Talks\n\n"
+        "The ministry said Lavrov had met Blinken in Geneva, adding that the talks were "
+        "“useful.”\n\n"
+        "Ryabkov met the US envoy in Vienna, calling the meeting “constructive.”\n"
+    )
+    assert got == [("useful.", None), ("constructive.", "sergey-ryabkov")]
+
+
+def test_separators_read_more_about_and_contribute_prompts_are_furniture() -> None:
+    from lavrov_corpus.extract import furniture as fu
+
+    for line in ("___", "* * *", "---", "——"):
+        assert fu.is_nav(line), line
+    assert fu.related_label("Read more about: Arms control , Kremlin , U.S.") == "inline"
+    assert fu.is_banner("Contribute today")
+    assert not fu.is_nav("Russia - US")
+
+
+def test_company_copyright_lines_name_their_outlet_or_nobody() -> None:
+    bare = "Moscow shelves arms talks\n\n" + _PLAIN_BODY
+    for footer, want in (
+        ("© 2025 Cable News Network. A Warner Bros. Discovery Company.", "CNN"),
+        ("© 2005–2025 TV-Novosti. All rights reserved.", None),
+        ("© 2025 Sky UK", None),
+    ):
+        assert conv(bare + footer + "\n").article.outlet == want, footer
+
+
+def test_a_name_right_after_calling_of_nobody_named_is_a_scare_term() -> None:
+    out = conv(
+        "Talks\n\n"
+        "Delegates gathered for what everyone in Geneva is calling “the last round” of talks.\n\n"
+        "He defended what the ministry still calls its “peace plan” for the region.\n"
+    )
+    got = [(q.text, q.speaker_id, q.is_partial, q.is_scare) for q in out.quotes]
+    assert got == [("the last round", None, False, True), ("peace plan", None, True, False)]

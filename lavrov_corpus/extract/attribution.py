@@ -3,33 +3,48 @@
 Rules, in order, for a quote in the body:
 
 1. A cue right after the closing mark (``,” Lavrov said``, ``,” said the minister``) or right
-   before the opening mark (``Lavrov said: “``, ``Lavrov said, “`` in split quotes). A quote
+   before the opening mark (``Lavrov said: “``, ``Lavrov said, “`` in split quotes), or a
+   signature under a quote filling its paragraph (``— Sergey Lavrov, February 2025``). A quote
    ending in a comma followed by a cue whose subject is nobody known (``,” one Western
    diplomat said``, ``,” a senior official told``) has no speaker: it is never a continuation.
 2. Otherwise the nearest speech cue in the same sentence (outside quotes), before the quote, then
    after it (``Lavrov also said Russia was “skeptical”``, ``... “uncertain” ..., he added``). A
    participle (``adding that``) or a verb with no subject of its own takes the subject of the
-   sentence's earlier cue; a participle with no earlier cue takes the person opening the
-   sentence (``Schoof agreed, calling it “reckless”``); in ``Interfax quoted Ryabkov as
-   saying`` the person quoted is the subject.
+   sentence's earlier cue; a participle with no earlier cue takes the person named right
+   before it (``with host minister Jan Novak saying``), else the subject opening the sentence
+   (``Schoof agreed, calling it “reckless”``), else the latest person of the sentence with a
+   verb after the name (``..., but Putin revoked it, saying``); in ``Interfax quoted Ryabkov
+   as saying`` the person quoted is the subject. "I" as a subject in a transcript's turn
+   (``Sergey Lavrov: ... I said it many times: “...”``) is the speaker of its label. After a
+   form of "be" a participle is a verb with a subject of its own (``what everyone is
+   calling``).
 2b. Otherwise, for a quote after a colon in a sentence with no speech verb before it, the
    person who opens the sentence as its subject (``He ends on a combative note: “...”``), or
    a transcript's speaker label (``Lavrov: “...”``).
 2c. Otherwise a person's speech noun earlier in the sentence (``His central argument is that
-   ... “rules”``, ``Ryabkov’s message was ...``, ``In Lavrov's words, ...``); the cue stays
-   null (it is no verb).
+   ... “rules”``, ``Ryabkov’s message was ...``, ``In Lavrov's words, ...``, ``the statement by
+   Antony Blinken that ...``); the cue stays null (it is no verb).
+2d. Otherwise, in a sub-headline (a short paragraph with no final punctuation inside the body),
+   the person a headline would give it (``Blinken: Russia 'alone' in violating Charter``).
 3. Otherwise a continuation: the previous quote of the paragraph (with no other speaker cued in
    between; the quote opens its sentence or shares the previous quote's), the other parts of
-   a multi-paragraph quotation, or a cue ending the previous paragraph with a colon.
+   a multi-paragraph quotation, or a cue ending the previous paragraph with a colon (with no
+   cue of anyone's there, the person opening a sentence of that paragraph: "Lavrov gave a long
+   interview. The key passage:").
 4. Otherwise no speaker (attribution "none").
 
-Flags. ``is_partial``: a fragment quoted inside a sentence of reported speech (text of the
-sentence stands before the opening mark, other than a cue ending in a comma or colon).
-``is_scare``: a quoted term nobody is reported to have said: anything after "so-called",
-"dubbed", "known as"..., or a short unattributed fragment (at most four words) that no speech
-verb of its sentence governs or that follows a naming phrase ("calls it the"). The two exclude
-each other: a scare term is not partial. A short fragment governed by a speech verb whose subject
-is no person ("the ministry said the talks had “failed”") is partial, not scare, with no speaker.
+Flags. ``is_partial``: a fragment quoted inside a sentence of reported speech (text of the sentence
+stands before the opening mark, other than a cue ending in a comma or colon (in a headline any text
+around the quote but who said it, "Ryabkov: “...”", makes it a fragment; a quote opening its
+sentence with no punctuation of its own is one when the sentence goes on in lower case without a
+speech verb, "“The lack of progress” forced Moscow to act"); after a comma cue, a quote going on in
+lower case ends a sentence begun outside the marks, "The offer, he said, “went nowhere”", unless it
+is the second half of a split quote). ``is_scare``: a quoted term nobody is reported to have said:
+anything after "so-called", "dubbed", "known as"..., or a short unattributed fragment (at most four
+words) that no speech verb of its sentence governs or that follows a naming phrase ("calls it the",
+"is calling"). The two exclude each other: a scare term is not partial. A short fragment governed by
+a speech verb whose subject is no person ("the ministry said the talks had “failed”") is partial,
+not scare, with no speaker.
 
 A cue's subject is a name (titles stripped, variants mapped to the curated speaker; a single word
 may be the surname of a person named in full earlier, or the first word of such a full name when no
@@ -38,17 +53,22 @@ for that person: "Jean-Yves Le Drian ... Mr. Le Drian"), a pronoun or a role des
 separated from its verb by a parenthetical between commas (or a name in apposition, or the name
 before a relative "who") counts too. A pronoun resolves to the first person named earlier in its
 sentence (not a name right before ", he said,"), else to whichever is later: the speaker of the
-latest cue before it or the person who is the subject of the latest earlier sentence (a name
-opening it, after a title or in apposition to a description opening it; names in an opening "Asked
-whether ...," clause are not who answers); else the latest person named (names inside quotes never
-count). A description ("the minister", "Russia’s foreign minister", "the Secretary of State"; it
-needs a role noun: "the Foreign Ministry", "the Kremlin" are institutions, nobody) resolves to the
-latest cued or named person whose roles contain its words, else to the only curated speaker whose
-roles do (when several do, the only one with a role of exactly those words: "the foreign minister"
-is not a deputy foreign minister). Headline quotes take the person before a colon or after a final
-dash in the headline, a cue inside the headline, or the speaker of a body quote that contains the
+latest cue before it or the person who is the subject of the latest earlier sentence (a name opening
+it, after a title or in apposition to a description opening it, or a possessive of a speech noun
+opening it: "Obama's tone was warmer"; names in an opening "Asked whether ...," clause are not who
+answers); else the latest person named (names inside quotes never count). A description ("the
+minister", "Russia’s foreign minister", "the Secretary of State"; it needs a role noun: "the Foreign
+Ministry", "the Kremlin" are institutions, nobody) resolves to the latest cued or named person whose
+roles contain its words, else to the only curated speaker whose roles do (when several do, the only
+one with a role of exactly those words: "the foreign minister" is not a deputy foreign minister;
+none when the text brought in an unnamed one: "A spokesperson for the State Department ... the
+spokesperson said"). A description set off before a name ("Russia's ambassador to Poland, Ivan
+Sorokin,") is one of that person's roles, and "diplomat" stands for an ambassador, envoy or
+negotiator too, "envoy" for an ambassador or representative. Headline quotes take the person before
+a colon or after a final dash in the headline, a person's possessive right before the quote
+("Lavrov's 'X' remark"), a cue inside the headline, or the speaker of a body quote that contains the
 same words (and, when the words are the same, its flags: a fragment or a scare term there is one
-here).
+here), else of a body quote holding all its content words (a condensed quote: a fragment).
 """
 
 from __future__ import annotations
@@ -56,13 +76,14 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..models import Attribution
 from . import cues
 from .quotes import RawQuote
 from .speakers import NameMatch, match_name, reference, role_tokens
 
-_SENT_END = re.compile(r"[.!?…][\"”»’']?[ \u00a0]+(?=[\"“«‘(]?[A-Z0-9])")
+_SENT_END = re.compile(r"[.!?…][\"”»’']?[ \u00a0]+(?=[\"“«‘(]?[" + cues.CAPITALS + "0-9])")
 _ABBREV = re.compile(
     r"(?:\b[A-Z]|(?:[A-Z]\.)+[A-Z]|Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Sgt|Adm|Gov|Sen"
     r"|Rep|Jan|Feb|Aug|Sept|Sep|Oct|Nov|Dec|No|Jr|Sr|vs|etc|approx|Inc|Co)$"
@@ -103,8 +124,8 @@ _CUE_TAIL = re.compile(
 _POSSESSIVE = re.compile(r"[’']s$")
 # "calls it the", "called this a": naming a thing, not reporting words (no speaker found).
 _NAMING_BEFORE = re.compile(
-    r"(?<![\w’'])(?:calls?|called|calling)[ \u00a0]+(?:it|this|that|them|these|those)"
-    r"[ \u00a0]+(?:the|a|an)[ \u00a0]*$",
+    r"(?<![\w’'])(?:calls?|called|calling)[ \u00a0]+(?:(?:it|this|that|them|these|those)"
+    r"[ \u00a0]+(?:the|a|an)[ \u00a0]*)?$",  # also right before the name: "is calling “X”"
     re.IGNORECASE,
 )
 # A description and a comma before the name that is its apposition: "Nato’s secretary general, "
@@ -117,6 +138,14 @@ _TITLE_LEAD = re.compile(r"(?:[\w’'.\-]+[ \u00a0]+){0,5}(?:" + cues.ROLE_NOUNS
 # A sentence opened by its subject and a verb ("He ends", "Lavrov had", "The minister then
 # made"): the subject stands for who speaks after the sentence's colon.
 _OPENING_SUBJECT = re.compile(cues.SPEAKER + r"[ \u00a0]+" + cues.FILLER + r"[a-z]")
+# A participle after a form of "be" is a verb of its own subject ("what everyone is calling").
+_AUXILIARY_BEFORE = re.compile(r"(?<![\w’'])(?:is|are|was|were|be|been|being|am)[ \u00a0]+$")
+# Lower-case words after a name that show it is no subject ("told Blinken the deal was off").
+_NOT_A_VERB = re.compile(
+    r"(?:and|or|of|to|for|with|from|by|as|at|the|a|an|that|this|it|its|his|her|their|who"
+    r"|which|whose|in|on|into|over|after|before|during|about|against|under|near|since|until"
+    r"|via|amid|without)(?![\w’'])"
+)
 # "His main argument is that", "Ryabkov’s message was": what a person said, as a noun.
 _SPEECH_NOUN = re.compile(
     r"(?<![\w’'])(?P<sp>[Hh]is|[Hh]er|" + cues.NAME + r"(?=[’']s[ \u00a0]))(?:[’']s)?"
@@ -124,13 +153,34 @@ _SPEECH_NOUN = re.compile(
     r"contention|thesis|warning|verdict|answer|reply|response)[ \u00a0](?:is|was|has been)"
     r"(?![\w’'])"
 )
+# "I" as the subject of a verb ("I said", "I have repeatedly noted"), anchored at the verb.
+_FIRST_PERSON = re.compile(r"(?<![\w’'])I[ \u00a0]+" + cues.FILLER + r"$")
+# The speaker label opening a transcript's turn: "Sergey Lavrov: ", "LAVROV (through
+# interpreter): ".
+_TURN_LABEL = re.compile(r"(?P<sp>" + cues.NAME + r")(?:[ \u00a0]*\([^()\n]{1,40}\))?[ \u00a0]*:")
+# The label of an answer in an interview printed as questions and answers.
+_ANSWER_LABEL = re.compile(r"(?:A|Answer)[ \u00a0]*:")
 # A transcript's speaker label before a quote: "Lavrov: “...”".
 _SPEAKER_LABEL = re.compile(r"(?P<sp>" + cues.NAME + r")[ \u00a0]*:[ \u00a0]*")
 _ROLE_WORDS = frozenset(w.split()[-1] for w in cues.ROLE_NOUNS.split("|"))
+# What a person says, after their possessive: "Obama's line", "Lavrov's tone".
+_SPEECH_THING = re.compile(
+    r"[ \u00a0](?:[a-z]+[ \u00a0]){0,2}(?:line|remarks?|comments?|words|tone|speech|statement"
+    r"|message|answer|reply|response|argument|point|warning|view|position)(?![\w’'])"
+)
 # "In Lavrov's words", "in his own words": whose words a quote is.
 _IN_WORDS = re.compile(
     r"(?<![\w’'])[Ii]n[ \u00a0](?P<sp>[Hh]is|[Hh]er|" + cues.NAME + r"(?=[’']s[ \u00a0]))"
     r"(?:[’']s)?[ \u00a0](?:own[ \u00a0])?words(?![\w’'])"
+)
+# "the statement by Secretary of State Antony Blinken that", "remarks from the minister":
+# whose words a quote in the sentence is.
+_STATEMENT_BY = re.compile(
+    r"(?<![\w’'])(?:statement|remark|comment|claim|assertion|warning|pledge|promise|assurance"
+    r"|appeal|words)s?[ \u00a0]+(?:by|from)[ \u00a0]+(?P<sp>"
+    + cues.DESCRIPTION
+    # a name with its title, which may hold "of" ("Secretary of State Antony Blinken")
+    + r"|(?:(?:[A-Z][\w.’'\-]*|of|the)[ \u00a0]+){0,6}[A-Z][\w.’'\-]*)"
 )
 # "RIA quoted Lavrov as [saying]", "TASS cited the minister as": whose words follow.
 _QUOTED_AS = re.compile(
@@ -149,6 +199,25 @@ _ONLY_MARKS = re.compile(r'[ \u00a0,;“”"«»]*')
 _APPOSITION_END = re.compile(r",[ \u00a0]+" + cues.FILLER + r"$")
 _RELATIVE_WHO = re.compile(r",[ \u00a0]+who[ \u00a0]+" + cues.FILLER + r"$")
 _NAME_AT_END = re.compile(cues.NAME + r"$")
+# A name, then a description in apposition up to the end: "Kaja Kallas, the EU's top diplomat"
+_NAME_BEFORE_APPOSITION = re.compile(
+    r"(?P<sp>" + cues.NAME + r"),[ \u00a0]+(?:[Tt]he|[Hh]is|[Hh]er|an?)[ \u00a0][^,;:“”\"«»]{1,80}$"
+)
+# A person's possessive right before an opening mark: "Lavrov's " (before "'war ...' remark").
+_POSSESSOR_BEFORE = re.compile(r"(?<![\w’'])(?P<sp>" + cues.NAME + r"(?<=[’']s))[ \u00a0]*$")
+# A title with a role noun, its words in any case, then a name: "EU foreign policy chief Kaja
+# Kallas" (after "according to").
+_TITLED_NAME_AFTER_ANY_CASE = re.compile(
+    r"[ \u00a0]+(?:[\w.’'\-]+[ \u00a0]+){0,5}?(?:"
+    + cues.ROLE_NOUNS
+    + r")[ \u00a0]+(?P<sp>"
+    + cues.NAME
+    + r")"
+)
+# A signature under a pull quote or epigraph: "— Sergey Lavrov, February 2025".
+_SIGNATURE = re.compile(r"[—–][ \u00a0]*(?P<sp>" + cues.NAME + r")[ \u00a0]*(?:,|$)")
+# A person before the body they belong to: "Alexei Arbatov of the " (before "Carnegie Center").
+_NAME_OF_BODY = re.compile(r"(?P<sp>" + cues.NAME + r")[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?$")
 _SUBJECT_AT_END = re.compile(cues.SPEAKER + r"$")
 # A parenthetical holds no quotation, no clause break and no speech verb after its first word
 # ("which Lavrov said was biased" has a speaker of its own; "asked about it" is a participle).
@@ -161,8 +230,10 @@ _NAME_PARTICLES = frozenset(
 )
 _GIVEN = re.compile(r"[A-Z][a-z]+$")  # a first word that can stand alone for a person
 _PROPER = re.compile(
-    r"^(?:[A-Z][a-z\u00df-\u00f6\u00f8-\u024f’'\-]+(?:-[A-Z][a-z\u00df-\u00f6\u00f8-\u024f’']+)*"
-    r"|(?:[A-Z]\.)+|[A-Z]|Mc[A-Z][a-z]+|[A-Z][a-z]+[A-Z][a-z]+)$"
+    r"^(?:[" + cues.CAPITALS + r"][a-z\u00df-\u00f6\u00f8-\u024f’'\-]+"
+    r"(?:-[A-Z][a-z\u00df-\u00f6\u00f8-\u024f’']+)*"
+    r"|(?:[A-Z]\.)+|[A-Z]|Mc[A-Z][a-z]+|[A-Z][a-z]+[A-Z][a-z]+"
+    r"|[A-Z][A-Z’'\-]+)$"  # a name printed in capitals ("IZUMI NAKAMITSU, High Representative")
 )
 
 
@@ -333,6 +404,7 @@ class Attributor:
     def _mentions(self) -> list[tuple[int, str, bool]]:
         """(position, speaker_id, is_person) of names outside quotes, in text order."""
         out = []
+        people: set[str] = set()  # ids already named as a person
         for start, end in self.scan:
             for m in _NAME_SEQ.finditer(self.text, start, end):
                 if self._in_quote(m.start()):
@@ -349,13 +421,29 @@ class Attributor:
                         self.titles.setdefault(nm.speaker_id, set()).add(f"{role} {nm.title}")
                     person = (
                         nm.curated
+                        or nm.speaker_id in people  # "Maxim Ryzhenkov" before: "Ryzhenkov"
                         or role is not None
                         or (nm.title is not None and bool(_ROLE_NOUN.search(nm.title)))
                         or (lead is not None and bool(_ROLE_NOUN.search(lead)))
                     )
                     out.append((m.start(), nm.speaker_id, person))
-                    if person and lead is not None:
+                    if person:
+                        people.add(nm.speaker_id)
+                    if person and (
+                        lead is not None
+                        # "Obama's line was warmer.": a possessive of a speech noun opening
+                        # the sentence is whom it is about ("Pompeo's letter ..." is not)
+                        or (
+                            _POSSESSIVE.search(m.group()) is not None
+                            and self._sentence(m.start())[0] == m.start()
+                            and _SPEECH_THING.match(self.text, m.end()) is not None
+                        )
+                    ):
                         self.subject_at.setdefault(nm.speaker_id, []).append(m.start())
+                    if lead and lead.rstrip(" \u00a0").endswith(",") and _ROLE_NOUN.search(lead):
+                        # "Russia's ambassador to Germany, Sergei Nechayev": one of their roles
+                        title = lead.rstrip(" \u00a0,").lower()
+                        self.titles.setdefault(nm.speaker_id, set()).add(title)
         return out
 
     def _role_before(self, lo: int, pos: int) -> str | None:
@@ -444,14 +532,25 @@ class Attributor:
             self.reporting_at.append(vs)
             s_start, _ = self._sentence(vs)
             who, subj_start, end = None, vs, ve
+            verb_at = vs  # where the verb phrase starts
+            if participle:
+                aux = _AUXILIARY_BEFORE.search(text, max(s_start, vs - 12), vs)
+                if aux is not None:  # "what everyone is calling": a verb with its own subject
+                    participle, verb_at = False, aux.start()
             if verb.lower() == "according to":
                 m = cues.SUBJECT_AFTER.match(text, ve)
                 if m:
                     who = self._resolve(m.group("sp"), m.start("sp"))
                     end = m.end()
+                if who is None or who.speaker_id is None:
+                    # "according to EU foreign policy chief Kaja Kallas"
+                    m = _TITLED_NAME_AFTER_ANY_CASE.match(text, ve)
+                    if m:
+                        who = self._resolve(m.group("sp"), m.start("sp"))
+                        end = m.end()
             elif not participle:
                 left_from = max(s_start, vs - 100)
-                m = cues.subject_before(text, left_from, vs)
+                m = cues.subject_before(text, left_from, verb_at)
                 if (
                     m
                     and not _POSSESSIVE.search(m.group("sp"))
@@ -459,12 +558,29 @@ class Attributor:
                 ):
                     who = self._resolve(m.group("sp"), m.start("sp"))
                     subj_start = m.start("sp")
-                    if "," in text[m.end("sp") : vs]:
-                        # "Kumar, who met Lavrov on Monday, said": the words before the comma
-                        # close a parenthetical; its subject wins when it is a person.
-                        found_subject = self._subject_across_commas(s_start, vs)
+                    if who is None or who.speaker_id is None:
+                        # "Alexei Arbatov of the Carnegie Moscow Center told": the person
+                        of_body = _NAME_OF_BODY.search(
+                            text, max(s_start, subj_start - 60), subj_start
+                        )
+                        found_subject = (
+                            self._person(of_body.group("sp"), of_body.start("sp"))
+                            if of_body
+                            else None
+                        )
                         if found_subject is not None:
                             who, subj_start = found_subject
+                    if "," in text[m.end("sp") : verb_at]:
+                        # "Kumar, who met Lavrov on Monday, said": the words before the comma
+                        # close a parenthetical; its subject wins when it is a person.
+                        found_subject = self._subject_across_commas(s_start, verb_at)
+                        if found_subject is not None:
+                            who, subj_start = found_subject
+                elif _FIRST_PERSON.search(text, max(s_start, verb_at - 60), verb_at):
+                    # "Sergey Lavrov: ... I said it many times: “...”": the speaker of the turn
+                    found_subject = self._turn_speaker(vs)
+                    if found_subject is not None:
+                        who, subj_start = found_subject
                 else:
                     only_marks = _ONLY_MARKS.match(text, s_start, vs)  # '*': always matches
                     after_quote = self._in_quote(vs - 2) or (
@@ -481,7 +597,7 @@ class Attributor:
                             who = self._resolve(m3.group("sp"), m3.start("sp"))
                             end = m3.end()
                     if who is None or who.speaker_id is None:
-                        found_subject = self._subject_across_commas(s_start, vs)
+                        found_subject = self._subject_across_commas(s_start, verb_at)
                         if found_subject is not None:
                             who, subj_start = found_subject
             if participle and text[vs - 4 : vs] == " as ":
@@ -497,12 +613,10 @@ class Attributor:
                 and (last_who is None or last_who.start < s_start)
             ):
                 # "Merz agreed, calling it ...": with no cue before it in the sentence, a
-                # participle takes the person who opens the sentence as its subject
-                opening = _OPENING_SUBJECT.match(text, s_start, vs)
-                if opening is not None and not _POSSESSIVE.search(opening.group("sp")):
-                    opener = self._resolve(opening.group("sp"), opening.start("sp"))
-                    if opener is not None and opener.speaker_id is not None:
-                        who, subj_start = opener, opening.start("sp")
+                # participle takes its subject (see _participle_subject)
+                found_subject = self._participle_subject(s_start, vs)
+                if found_subject is not None:
+                    who, subj_start = found_subject
             if who is None or who.speaker_id is None:
                 prev = last_who if last_who is not None and last_who.start >= s_start else None
                 if prev is None:
@@ -518,32 +632,91 @@ class Attributor:
             if who.speaker_id:  # as the cue walks it replaced tested it
                 self.cued_at.setdefault(who.speaker_id, []).append(vs)
 
+    def _turn_speaker(self, pos: int) -> tuple[Who, int] | None:
+        """The person whose label opens the paragraph at ``pos`` in a transcript ("Sergey
+        Lavrov: ...", "LAVROV (through interpreter): ..."; "A: ..." is the person interviewed,
+        the first person the article names)."""
+        ps, pe = self.paragraphs[bisect_right(self.par_starts, pos) - 1]
+        if _ANSWER_LABEL.match(self.text, ps, pe):
+            # "A: ..." in an interview: the person interviewed, the first person named
+            for at, sid, person in self.mentions:
+                if person:
+                    name = self._name(sid)
+                    return Who(sid, name, Attribution.NAME, name or sid), at
+            return None
+        m = _TURN_LABEL.match(self.text, ps, pe)
+        return self._person(m.group("sp"), m.start("sp")) if m else None
+
+    def _participle_subject(self, s_start: int, vs: int) -> tuple[Who, int] | None:
+        """The subject of a participle at ``vs`` with no cue before it in its sentence: a
+        person named right before it ("with host minister Jan Novak saying"), else the subject
+        opening the sentence ("Merz agreed, calling it"), else the latest person named in the
+        sentence with a verb after the name ("Russia ratified it, but Putin revoked that in
+        2023, saying"; not an object: "told Blinken the ...")."""
+        text = self.text
+        if text[vs - 1 : vs] in (" ", "\u00a0"):
+            m = _NAME_AT_END.search(text, max(s_start, vs - 80), vs - 1)
+            found = self._person(m.group(), m.start()) if m else None
+            if found is not None:
+                return found
+        opening = _OPENING_SUBJECT.match(text, s_start, vs)
+        if opening is not None and not _POSSESSIVE.search(opening.group("sp")):
+            found = self._person(opening.group("sp"), opening.start("sp"))
+            if found is not None:
+                return found
+        r = bisect_left(self.reporting_at, s_start)
+        if r < len(self.reporting_at) and self.reporting_at[r] < vs:
+            return None  # "The ministry said ..., adding": the earlier verb's subject, nobody
+        lo = bisect_left(self.mention_starts, s_start)
+        for i in range(bisect_left(self.mention_starts, vs) - 1, lo - 1, -1):
+            pos, _, person = self.mentions[i]
+            if not person:
+                continue
+            m = _OPENING_SUBJECT.match(text, pos, vs)
+            if m is not None and m.start("sp") == pos and not _NOT_A_VERB.match(text, m.end() - 1):
+                found = self._person(m.group("sp"), pos)
+                if found is not None:
+                    return found
+        return None
+
     def _subject_across_commas(self, s_start: int, vs: int) -> tuple[Who, int] | None:
         """The subject of a verb separated from it by a parenthetical between commas, or a
         relative "who" (see :data:`_APPOSITION_END`): ``Ryabkov, who oversees arms control,
         said``; ``Russia's envoy in Vienna, Mikhail Ulyanov, wrote``; ``Araghchi, speaking to
-        reporters, said``; ``... Rose Gottemoeller, who said``. Only a person counts."""
+        reporters, said``; ``... Rose Gottemoeller, who said``; up to three parentheticals in a
+        row. Only a person counts."""
         text = self.text
         lo = max(s_start, vs - 240)
         rel = _RELATIVE_WHO.search(text, max(lo, vs - 80), vs)
         if rel is not None:
             name = _NAME_AT_END.search(text, lo, rel.start())
-            return self._person(name.group(), name.start()) if name else None
+            if name is None:  # "Kaja Kallas, the EU's top diplomat, who said"
+                name = _NAME_BEFORE_APPOSITION.search(text, lo, rel.start())
+                return self._person(name.group("sp"), name.start("sp")) if name else None
+            return self._person(name.group(), name.start())
         closing = _APPOSITION_END.search(text, max(lo, vs - 80), vs)
         if closing is None:
             return None
-        opening = text.rfind(",", lo, closing.start())
-        if opening < 0:
-            return None
-        inner = text[opening + 1 : closing.start()].strip(" \u00a0")
-        if not inner or _NOT_PARENTHETICAL.search(inner):
-            return None
-        if _NAME_SEQ.fullmatch(inner):  # "Its speaker, Vyacheslav Volodin, called"
-            found = self._person(inner, text.index(inner, opening))
+        end = closing.start()
+        # Up to three parentheticals in a row: "Robert Floyd, the head of the CTBTO, the
+        # Vienna-based body that monitors the ban, said"
+        for _ in range(3):
+            opening = text.rfind(",", lo, end)
+            if opening < 0:
+                return None
+            inner = text[opening + 1 : end].strip(" \u00a0")
+            if not inner or _NOT_PARENTHETICAL.search(inner):
+                return None
+            if _NAME_SEQ.fullmatch(inner):  # "Its speaker, Vyacheslav Volodin, called"
+                found = self._person(inner, text.index(inner, opening))
+                if found is not None:
+                    return found
+            head = _SUBJECT_AT_END.search(text, lo, opening)
+            found = self._person(head.group("sp"), head.start("sp")) if head else None
             if found is not None:
                 return found
-        head = _SUBJECT_AT_END.search(text, lo, opening)
-        return self._person(head.group("sp"), head.start("sp")) if head else None
+            end = opening
+        return None
 
     def _person(self, phrase: str, pos: int) -> tuple[Who, int] | None:
         who = self._resolve(phrase, pos)
@@ -626,9 +799,10 @@ class Attributor:
         base = ref.role_tokens if ref else ()
         return base + tuple(role_tokens(t) for t in self.titles.get(sid, ()))
 
-    def _nearest_people(self, pos: int) -> list[str]:
-        """Everyone cued or named, in this order: speakers of the cues before ``pos`` (latest
-        first), people named before it (latest first), people named after it (first first)."""
+    def _nearest_people(self, pos: int) -> tuple[list[str], list[str]]:
+        """Everyone cued or named: speakers of the cues before ``pos`` (latest first) and
+        people named before it (latest first); then, apart, people named only after it (first
+        first)."""
         out = [sid for _, sid in sorted(_latest_before(self.cued_at, pos), reverse=True)]
         seen = set(out)
         for _, sid in sorted(_latest_before(self.named_at, pos), reverse=True):
@@ -640,15 +814,22 @@ class Attributor:
             i = bisect_left(at, pos)
             if i < len(at) and sid not in seen:
                 after.append((at[i], sid))
-        return out + [sid for _, sid in sorted(after)]
+        return out, [sid for _, sid in sorted(after)]
 
     def _description(self, phrase: str, pos: int) -> str | None:
         # roles_match(phrase, roles), with the phrase's words computed once, not per speaker.
         want = role_tokens(phrase)
         if not want:
             return None
-        for sid in self._nearest_people(pos):
-            if any(want <= r for r in self._roles(sid)):
+        before, after = self._nearest_people(pos)
+        for sid in before:
+            if any(_fits(want, r) for r in self._roles(sid)):
+                return sid
+        head = phrase.split()[-1].lower()
+        if _ROLE_NOUN.fullmatch(head) and _introduced(head).search(self.text, 0, pos):
+            return None  # "A spokesperson for the State Department ... the spokesperson said"
+        for sid in after:
+            if any(_fits(want, r) for r in self._roles(sid)):
                 return sid
         hits = [
             sid
@@ -676,7 +857,19 @@ class Attributor:
             if prev_q is not None and self.qends[prev_q] > s_start:
                 before_from = self.qends[prev_q]
             before = self.text[before_from : q.open_mark]
-            partial = self._partial(before)
+            # the second half of a split quote may go on in lower case; only text of the
+            # sentence's own makes a lower-case quote after a comma cue a fragment
+            first = self.text[q.start : q.start + 1] if before_from == s_start else ""
+            partial = self._partial(before, first)
+            if in_head:
+                # a headline quotes a part of what was said ("Ryabkov: “...”", "'Not our
+                # choice': Lavrov blames West ..."), unless it is only the quote and who said it
+                pe = self.paragraphs[q.paragraph][1]
+                partial = bool(before.strip(_OPENERS)) or not _ATTRIBUTION_ONLY.fullmatch(
+                    self.text, self.qends[qi], pe
+                )
+            elif not partial and not in_head and self._goes_on(qi, q, before):
+                partial = True  # "“The lack of progress” forced Moscow to act, it said"
             cue, who = (
                 (None, self._headline(q)) if in_head else self._body(qi, q, s_start, s_end, out)
             )
@@ -712,11 +905,27 @@ class Attributor:
         hi = bisect_left(at, self.qends[qi])
         return not (hi < len(at) and at[hi] < s_end)
 
-    def _partial(self, before: str) -> bool:
+    def _goes_on(self, qi: int, q: RawQuote, before: str) -> bool:
+        """A quote opening its sentence with no punctuation of its own, the sentence going on
+        in lower case after the closing mark with no speech verb ("“The lack of progress”
+        forced Moscow to act"): the quoted words are a part of the sentence."""
+        if before.strip(_OPENERS) or q.close_mark is None:
+            return False
+        if self.text[q.end - 1 : q.end] in _SENTENCE_FINAL:
+            return False
+        m = _NEXT_WORD.match(self.text, self.qends[qi])
+        return m is not None and _SPEECH_WORD.fullmatch(m.group(1)) is None
+
+    def _partial(self, before: str, first: str) -> bool:
+        """Text of the sentence stands before the opening mark, other than a cue ending in a
+        colon, or in a comma when the quote starts a sentence of its own ("That offer, he
+        said, “received no answer”" goes on in lower case after words set off before the cue:
+        a fragment; "As Putin said, “we cannot ...”" is whole)."""
         b = before.strip(' \u00a0\t”"»’')
         if not b or b.endswith(":"):
             return False
-        return not (b.endswith(",") and self._ends_with_cue(before))
+        begun = first.islower() and "," in b[:-1]  # "That offer, he said, “received ...”"
+        return not (b.endswith(",") and not begun and self._ends_with_cue(before))
 
     def _ends_with_cue(self, before: str) -> bool:
         core = before.rstrip(" \u00a0")[:-1][-80:]
@@ -753,6 +962,9 @@ class Attributor:
             nxt = self._next_sentence_cue(close)
             if nxt is not None:
                 return nxt.verb, nxt.who
+        signed = self._signature(q, close)
+        if signed is not None:
+            return None, signed
         if b >= lo:
             c = cs[b]
             if _JOIN_BEFORE.match(text[c.end : q.open_mark]) and c.who:
@@ -780,15 +992,22 @@ class Attributor:
                 if who is not None and who.speaker_id is not None:
                     return None, who
         # 2c. a speech noun of a person's ("His central argument is that ... “rules”",
-        # "Lavrov’s message was that ...")
-        m = _SPEECH_NOUN.search(text, s_start, q.open_mark) or _IN_WORDS.search(
-            text, s_start, q.open_mark
+        # "Lavrov’s message was that ...", "the statement by Antony Blinken that ...")
+        m = (
+            _SPEECH_NOUN.search(text, s_start, q.open_mark)
+            or _IN_WORDS.search(text, s_start, q.open_mark)
+            or _STATEMENT_BY.search(text, s_start, q.open_mark)
         )
         if m is not None:
             sp = m.group("sp")
             who = self._resolve("he" if sp.lower() == "his" else sp, m.start("sp"))
             if who is not None and who.speaker_id is not None:
                 return None, who  # a noun, not a cue verb
+        # 2d. a sub-headline of a live page or a long read ("Blinken: Russia 'alone' in ...")
+        if self._subheading(q.paragraph):
+            who = self._headline(q)
+            if who is not None and who.speaker_id is not None:
+                return None, who
         # 3. continuation
         prev = qi - 1
         if prev >= 0 and self.quotes[prev].paragraph == q.paragraph:
@@ -819,7 +1038,35 @@ class Attributor:
                 for c in reversed(self.cues[lo2:hi2]):
                     if c.who:
                         return c.verb, c.who
+                # no speech verb of anyone's: the person the paragraph is about ("Lavrov gave
+                # a long interview afterwards. The key passage:")
+                at, sid = max(_latest_before(self.subject_at, pe), default=(-1, ""))
+                if at >= ps:
+                    return None, Who(sid, self._name(sid), Attribution.NAME, self._name(sid) or sid)
         return None, None
+
+    def _signature(self, q: RawQuote, close: int) -> Who | None:
+        """A quote filling its paragraph, signed on the next one ("— Sergey Lavrov, February
+        2025"): the person signing."""
+        ps, pe = self.paragraphs[q.paragraph]
+        # paragraphs are trimmed: the quote fills it when its marks are at both ends
+        if q.open_mark != ps or close < pe - 1 or q.paragraph + 1 >= len(self.paragraphs):
+            return None
+        ns, ne = self.paragraphs[q.paragraph + 1]
+        m = _SIGNATURE.match(self.text, ns, ne)
+        found = self._person(m.group("sp"), m.start("sp")) if m else None
+        return found[0] if found else None
+
+    def _subheading(self, pi: int) -> bool:
+        """A short paragraph with no final punctuation between body paragraphs, written like a
+        headline (at most 20 words)."""
+        ps, pe = self.paragraphs[pi]
+        return (
+            pi > 0
+            and pe - ps <= 160
+            and self.text[pe - 1] not in _SENTENCE_FINAL
+            and len(self.text[ps:pe].split()) <= 20
+        )
 
     def _cues_in(self, start: int, end: int) -> list[Cue]:
         """The cues starting in ``[start, end)``."""
@@ -845,8 +1092,20 @@ class Attributor:
         return None
 
     def _headline(self, q: RawQuote) -> Who | None:
-        ps, pe = self.paragraphs[0]
+        """The person a headline (or a sub-headline: :meth:`_subheading`) gives its quote."""
+        ps, pe = self.paragraphs[q.paragraph]
         text = self.text
+        # "Lavrov's 'war launched against us' remark": the words of the person before them
+        tail = text[max(ps, q.open_mark - 4) : q.open_mark].rstrip(" \u00a0")
+        owner = (
+            _POSSESSOR_BEFORE.search(text, max(ps, q.open_mark - 80), q.open_mark)
+            if tail.endswith(("'s", "’s"))
+            else None
+        )
+        if owner is not None:
+            nm = self._match(_POSSESSIVE.sub("", owner.group("sp")))
+            if nm:
+                return Who(nm.speaker_id, self._name(nm.speaker_id), Attribution.NAME, nm.name)
         colon = text.rfind(":", ps, q.open_mark)
         if colon > ps:
             names = list(_NAME_SEQ.finditer(text, ps, colon))
@@ -899,7 +1158,9 @@ class Attributor:
     def _echo_headline(self, out: list[Attributed]) -> None:
         """A headline quote nobody is cued for takes the speaker of the first body quote that
         contains its words; when the body quote has the same words, its flags too (a fragment
-        there is a fragment in the headline; a scare term there is one here)."""
+        there is a fragment in the headline; a scare term there is one here; words reported of
+        nobody named there are no scare term here). Failing that, a body quote it was condensed
+        from (:meth:`_echo_condensed`)."""
         for i, a in enumerate(out):
             if not a.in_headline or a.who is not None:
                 continue
@@ -909,8 +1170,9 @@ class Attributor:
                     continue
                 body = _squash(self.text[self.quotes[j].start : self.quotes[j].end])
                 if b.who is None:
-                    if b.is_scare and words == body:
-                        a.is_scare, a.is_partial = True, False
+                    if words == body:  # a scare term there, or words reported of nobody named
+                        a.is_scare = b.is_scare
+                        a.is_partial = not b.is_scare and self.fragment[i]
                         break
                     continue
                 if words in body:
@@ -920,11 +1182,72 @@ class Attributor:
                     a.is_scare = False
                     a.is_partial = b.is_partial if words == body else self.fragment[i]
                     break
+            else:
+                self._echo_condensed(i, a, out)
+
+    def _echo_condensed(self, i: int, a: Attributed, out: list[Attributed]) -> None:
+        """A headline quote condensed from a body quote ("'blow to European security'" from
+        "a blow to the foundations of European military security"): two or more content words,
+        all in one body quote that has a speaker; the headline quote is then a fragment."""
+        want = _content_words(self.text[self.quotes[i].start : self.quotes[i].end])
+        if len(want) < 2:
+            return
+        for j, b in enumerate(out):
+            if b.in_headline or b.who is None:
+                continue
+            if want <= _content_words(self.text[self.quotes[j].start : self.quotes[j].end]):
+                a.who = Who(b.who.speaker_id, b.who.name, Attribution.CONTINUATION, b.who.mention)
+                a.is_scare = False
+                a.is_partial = self.fragment[i]
+                return
+
+
+@lru_cache(maxsize=256)
+def _introduced(noun: str) -> re.Pattern[str]:
+    """An unnamed person brought in with an indefinite article: "a spokesperson", "an EU
+    official"."""
+    # the first letter consumed, then a look-behind: scanned fast (see cues)
+    return re.compile(
+        r"[Aa](?<![\w’'].)n?[ \u00a0](?:[\w’'.\-]+[ \u00a0]){0,3}" + re.escape(noun) + r"\b"
+    )
+
+
+#: Role words a description may use for narrower roles ("the diplomat" for an ambassador).
+_HYPERNYMS = {
+    "diplomat": frozenset({"diplomat", "ambassador", "envoy", "negotiator"}),
+    "envoy": frozenset({"envoy", "ambassador", "representative"}),
+}
+
+
+def _fits(want: frozenset[str], roles: frozenset[str]) -> bool:
+    """Every word of a description is among a person's role words, or names a wider role of
+    one of them."""
+    return want <= roles or all(w in roles or bool(_HYPERNYMS.get(w, set()) & roles) for w in want)
 
 
 _CONTINUE = Who(None, None, Attribution.CONTINUATION, "")
+_NEXT_WORD = re.compile(r"[ \u00a0]+([a-z][\w’'\-]*)")
+# What may follow a headline that is only a quote: "– Lavrov", ", Lavrov says", nothing.
+_ATTRIBUTION_ONLY = re.compile(
+    r"[ \u00a0,:;.!?–—\-]*(?:" + cues.NAME + r"(?:[ \u00a0]+(?:" + cues.SPEECH_VERBS + r"))?)?"
+    r"[ \u00a0.!?]*"
+)
+_SPEECH_WORD = re.compile(cues.SPEECH_VERBS + "|" + cues.PARTICIPLES)
+_SENTENCE_FINAL = frozenset(".!?:;…,")
 _OPENERS = " \u00a0\t(—–-"  # what may stand before a quote that opens its sentence
 _EDGE_PUNCT = " \u00a0.,;:!?"
+
+
+_CONTENT_WORD = re.compile(r"[^\W\d_]{3,}")
+_FUNCTION_WORDS = frozenset(
+    {"the", "and", "for", "with", "from", "that", "this", "its", "are", "was", "were", "has"}
+    | {"have", "had", "not", "but", "our", "their", "into"}
+)
+
+
+def _content_words(quoted: str) -> frozenset[str]:
+    """Words of three or more letters, case-folded, without function words."""
+    return frozenset(_CONTENT_WORD.findall(quoted.casefold())) - _FUNCTION_WORDS
 
 
 def _squash(quoted: str) -> str:

@@ -9,25 +9,28 @@ Normalization rules of ``articles.text`` (reversible through ``articles.source_m
 3. Lines that are site furniture are dropped: navigation and accessibility links ("Skip to
    content", "All news", "Breaking News"), image markers ("![]() |", "• 16x9 Image", lines that
    are scraped table cells ending in "|"), photo credits ("© Name/TASS", "Photo: TASS"), captions
-   (a line repeated verbatim nearby, or a short line directly next to a photo credit),
+   (a line repeated verbatim nearby, a short line directly next to a photo credit, or a line
+   ending in its credit in parentheses: "... in Moscow. (Reuters Photo)"),
    "Advertisement" markers, counters ("2 148 subscribers", "12 comments"), hashtag rows
    ("#INF #strategic_stability"), menu rows (items split by "|", "/", ">" or runs of spaces),
    "Related topics" blocks, language switches ("Leer en Español"), newsletter prompts, footers
    and disclaimers, and everything from a footer start ("With reporting by ...", "© 2019 ...",
-   "Tags:") to the end of the file. Between the headline and the first paragraph, bylines,
+   "Tags:", the readers' comments header "Comments (12)", also right under related links) to
+   the end of the file. Between the headline and the first paragraph, bylines,
    date lines and short tag lines (at most four words, no sentence punctuation) are dropped too.
 4. Headline: chosen among the lines above the first body line (a dateline start, 25+ words,
    12+ words ending a sentence, or the first line of a hard-wrapped paragraph; a closing quote
    mark ends a sentence only after sentence punctuation, so "..., says Russia is 'not
    withdrawing'" is no body line; a standfirst written as a sentence with a byline or date
    line in the two lines under it, and a long title of up to 40 words without final
-   punctuation right under a date line, belong to the header). Each line is scored: +2 for
-   5-25 words (+1 for 3-4 or 26+); -3 when it ends a sentence with "." (not an abbreviation
-   such as "U.S."); -2 in capitals; +2 when it is printed twice (the <title> and the h1, or
-   "Headline | Reuters"); +1 when a byline or date line is printed right under it (only blank
-   lines between; not for a line of four words or fewer, which is part of the byline: "Wendy
-   Ho in Beijing"). Lines of fewer than 3 words, site-name lines (a curated outlet, see
-   :mod:`.outlets`), bylines, date lines, bullet lines ("- ...", "• ...": a key-points list
+   punctuation right under a date line or standing alone, belong to the header). Each line
+   is scored: +2 for 5-25 words (+1 for 3-4 or 26+); -3 when it ends a sentence with "." (not
+   an abbreviation such as "U.S.") or ends in a comma ("Ladies and gentlemen,"); -2 in
+   capitals; +2 when it is printed twice (the <title> and the h1, or "Headline | Reuters");
+   +1 when a byline or date line is printed right under it (only blank lines between; not
+   for a line of four words or fewer, which is part of the byline: "Wendy Ho in Beijing").
+   Lines of fewer than 3 words, site-name lines (a curated outlet, see :mod:`.outlets`),
+   bylines, date lines, bullet lines ("- ...", "• ...": a key-points list
    under the headline, kept in the text) and the first line of a wrapped paragraph (the next
    line starts in lower case and is no byline: "by Jane Doe") are never the headline. Menus
    (also rows split by runs of spaces and "Home > News" breadcrumbs), counters ("2 148
@@ -37,8 +40,10 @@ Normalization rules of ``articles.text`` (reversible through ``articles.source_m
    of News and Ideas", "Atoms for Peace and Development"), menus and kickers above the
    headline and the standfirst/byline/date cluster under it. The line printed right above the
    winner (only blank lines between) wins instead when it scores as well (a headline over an
-   unpunctuated standfirst) or when the winner is its standfirst: longer, with 15+ words or
-   8+ words in sentence case (a Title Case line is a headline). The earliest copy of a
+   unpunctuated standfirst), when the winner is its standfirst: longer, with 15+ words or
+   8+ words in sentence case (a Title Case line is a headline), or when the winner is shorter
+   and leads only by the point of the byline or date line under it (a label such as "Summary
+   of the Kommersant daily", or a byline of bare names). The earliest copy of a
    headline printed twice is kept. When no line scores above zero the first remaining line is
    the headline. Lines above it (site name, taglines, banners, category labels such as
    "World", "ANALYSIS") are dropped. A headline longer than 300
@@ -50,25 +55,26 @@ Normalization rules of ``articles.text`` (reversible through ``articles.source_m
    Related links ("Read more: ...", a bare "READ MORE" / "Related coverage:" label with the
    headline-shaped lines under it: at most 20 words, no quotation start, not ending in a period,
    also not inside a closing quote mark) are dropped anywhere (see :mod:`.furniture`).
-4b. Publication date (see :mod:`.dates` for the accepted forms): only from header positions,
-   i.e. a short date line above the body or under the headline/byline (also inside a line
-   dropped as furniture above the body, "Source: Xinhua | 2025-11-03"), never from body
-   prose, quotes or captions ("in Moscow on Oct. 20, 2025"); the earliest such line wins, a
-   "Published" date before an "Updated" one; else a dateline with a year. Times, time zones,
-   weekdays, commas and capitals are accepted around the date ("February 5, 2026 4:12 pm
-   CET", "FEBRUARY 4, 2019, 2:28 PM"); a month-year header line ("December 2023") gives month
-   precision, and a date line printed twice (over the section and under the headline) is not
-   a repeated caption. Precision is kept (day or month). Curated metadata still wins
-   (:mod:`.convert`).
+4b. Publication date (see :mod:`.dates` for the accepted forms): only from header positions, i.e. a
+   short date line above the body or under the headline/byline (also inside a line dropped as
+   furniture above the body, "Source: Xinhua | 2025-11-03"), never from body prose, quotes or
+   captions ("in Moscow on Oct. 20, 2025"); the earliest such line wins, a "Published" date before
+   an "Updated" one; else a date ending the headline after a comma (an official title: "..., Moscow,
+   February 4, 2025"); else a dateline with a year. Times, time zones, weekdays, commas and capitals
+   are accepted around the date ("February 5, 2026 4:12 pm CET", "FEBRUARY 4, 2019, 2:28 PM"); a
+   month-year header line ("December 2023") gives month precision, and a date line printed twice
+   (over the section and under the headline) is not a repeated caption. Precision is kept (day or
+   month). Curated metadata still wins (:mod:`.convert`).
 4c. Outlet: an agency marker in the dateline ("(Reuters)", "/TASS/", "(AFP) -", "Moscow, Nov
    3 (Prensa Latina)", the last two only for curated outlets), else a copyright line ("©
    2025 The Moscow Times", "Copyright AFP. All rights reserved."; a photo credit "© Name/TASS"
    names none), else a site-name line (a bare outlet name counts only among the first three
    lines of the page; lower down it is a section label) or title suffix, else a "By
    <outlet>" or "Source: <outlet>" line, else a copyright holder that is not curated ("©
-   Foo Media 2020"). A copyright holder listed as a parent company of an outlet ("© 2019, The
-   Slate Group", "THG Publishing") is never the outlet. Curated names are returned in their
-   canonical form.
+   Foo Media 2020") or a newsletter's sign-off ("Thanks for reading The Missile Ledger!"),
+   whichever is printed first. A copyright holder listed as a parent company of an outlet
+   ("© 2019, The Slate Group", "THG Publishing") is never the outlet. Curated names are
+   returned in their canonical form.
 5. Paragraphs: a blank line, or a dropped line, always ends a paragraph. Two adjacent lines are
    joined into one paragraph, with one space, when the second starts with a lower-case letter
    or when the file is hard-wrapped (short lines of near-constant width, many of them not
@@ -95,7 +101,7 @@ from itertools import pairwise
 from ..models import DatePrecision
 from . import furniture as fu
 from . import outlets as ol
-from .dates import date_line
+from .dates import date_line, find_date
 
 Span = tuple[int, int]
 
@@ -214,6 +220,11 @@ def layout(src: str) -> Layout:
         return Layout((), False, None, None, 0, None, outlet, published, precision)
     first = src[paragraphs[0][0][0] : paragraphs[0][0][1]]
     has_title = len(first) <= 300 and _dateline(first) is None
+    if has_title and published is None:
+        # an official title ending in its place and date: "..., Moscow, February 4, 2025"
+        got = find_date(first)
+        if got is not None and got[3] == len(first) and first[: got[2]].rstrip().endswith(","):
+            published, precision = got[0], got[1]
     body0 = 1 if has_title else 0
     dl_par, dl_len, place = None, 0, None
     for i in range(body0, min(body0 + 3, len(paragraphs))):
@@ -285,7 +296,7 @@ def _split_lines(src: str) -> list[_Line]:
 def _is_furniture(t: str) -> bool:
     if fu.is_nav(t) or fu.is_image_marker(t) or fu.is_credit(t) or fu.is_prompt_or_footer(t):
         return True
-    if fu.is_counter(t) or fu.is_hashtag_row(t):
+    if fu.is_counter(t) or fu.is_hashtag_row(t) or (t[-1] == ")" and fu.is_captioned_credit(t)):
         return True
     return len(t) <= 160 and (
         fu.is_banner(t) or fu.is_menu(t) or fu.is_share_row(t) or fu.is_agency_credit(t)
@@ -294,8 +305,18 @@ def _is_furniture(t: str) -> bool:
 
 def _headline_shaped(t: str) -> bool:
     """A short line that reads as a linked headline (no sentence end, also not one inside a
-    closing quote mark as in 'called it “irresponsible.”', no quotation start)."""
-    return len(_WORD.findall(t)) <= 20 and not _SENTENCE_STOP.search(t) and t[0] not in '"“«'
+    closing quote mark as in 'called it “irresponsible.”', no quotation start unless the
+    quoted words are followed by more: '“Steady state”: Army's new missile chief')."""
+    if len(_WORD.findall(t)) > 20 or _SENTENCE_STOP.search(t):
+        return False
+    closer = _CLOSERS.get(t[0])
+    if closer is None:
+        return True
+    k = t.find(closer, 1)
+    return k > 0 and any(c.isalnum() for c in t[k + 1 :])
+
+
+_CLOSERS = {'"': '"', "“": "”", "«": "»"}
 
 
 def _drop_furniture(lines: list[_Line], found: _Found) -> None:
@@ -307,10 +328,16 @@ def _drop_furniture(lines: list[_Line], found: _Found) -> None:
     for i, ln in enumerate(content):
         t = ln.text
         label = fu.related_label(t)
+        if label == "list" and seen_body >= 2:
+            label = "label"  # "Trending", "Most Read" under the article: a list of links
         if label == "label":
             ln.keep = False
             j = i + 1
-            while j < n and (fu.is_banner(content[j].text) or _headline_shaped(content[j].text)):
+            while (
+                j < n
+                and not fu.starts_footer(content[j].text)  # "Comments (12)" under the links
+                and (fu.is_banner(content[j].text) or _headline_shaped(content[j].text))
+            ):
                 j += 1
             related_until = j - 1
             continue
@@ -318,12 +345,18 @@ def _drop_furniture(lines: list[_Line], found: _Found) -> None:
             ln.keep = False
             _note_footer(t, found)  # a copyright line may end a list of related headlines
             continue
-        if seen_body >= 2 and i >= n // 2 and fu.starts_footer(t):
+        if (seen_body >= 2 and i >= n // 2 and fu.starts_footer(t)) or (
+            seen_body and len(t) <= 80 and fu.starts_comments(t)  # many may follow their header
+        ):
             for rest in content[i:]:
                 rest.keep = False
                 _note_footer(rest.text, found)
             break
-        if label == "inline" or _is_furniture(t):
+        if (
+            label in ("inline", "list")
+            or _is_furniture(t)
+            or (seen_body and len(t) <= 40 and fu.is_timestamp(t))
+        ):
             ln.keep = False
             _note_footer(t, found)
             if seen_body == 0:
@@ -410,6 +443,8 @@ def _is_prose(t: str) -> bool:
 def _header_line(ln: _Line, found: _Found) -> bool:
     """Note the date or outlet a header line gives; True when it is a date or byline line."""
     t = ln.text
+    if fu.is_signature(t):
+        return False  # "— Sergey Lavrov, February 2025" under a quote: who spoke, not a date
     got = date_line(t)
     if got is not None:
         assert found.dates is not None
@@ -421,7 +456,12 @@ def _header_line(ln: _Line, found: _Found) -> bool:
     m = _BYLINE_OUTLET.match(t) if len(t) <= 100 else None
     if m and ol.canonical(m.group("o")):
         found.byline = found.byline or ol.canonical(m.group("o"))
-    return got is not None or fu.is_byline(t) or bool(m and ol.canonical(m.group("o")))
+    return (
+        got is not None
+        or fu.is_byline(t)
+        or fu.is_timestamp(t)
+        or bool(m and ol.canonical(m.group("o")))
+    )
 
 
 def _headline_score(i: int, zone: list[_Line], marks: list[bool], lines: list[_Line]) -> float:
@@ -430,11 +470,13 @@ def _headline_score(i: int, zone: list[_Line], marks: list[bool], lines: list[_L
     words = len(_WORD.findall(t))
     if words < 3 or marks[i] or ol.site_line(t) or len(t) > 300 or _BULLET.match(t):
         return -9.0
+    if fu.is_signature(t) or _QUESTION_LABEL.match(t):
+        return -9.0  # "— Sergey Lavrov, February 2025" under a quote; "Q: ..." of an interview
     nxt = zone[i].idx + 1
     if nxt < len(lines) and lines[nxt].text[:1].islower() and not fu.is_byline(lines[nxt].text):
         return -9.0  # the first line of a paragraph wrapped onto the next one ("by ..." is not)
     score = 2.0 if 5 <= words <= 25 else 1.0
-    if _SENTENCE_END.search(t):
+    if _SENTENCE_END.search(t) or t.endswith(","):  # "Ladies and gentlemen," is no headline
         score -= 3
     if t.isupper():
         score -= 2
@@ -454,11 +496,15 @@ def _headline_score(i: int, zone: list[_Line], marks: list[bool], lines: list[_L
 
 
 _BULLET = re.compile(r"[-–•*·▪►]\s")
+_QUESTION_LABEL = re.compile(r"(?:Q|Question)\s*(?:\([^)]{0,30}\))?\s*:", re.IGNORECASE)
 
 
 def _is_mark(t: str) -> bool:
-    """A byline or date line (without noting what it gives)."""
-    return fu.is_byline(t) or date_line(t) is not None
+    """A byline, date line or timestamp (without noting what it gives); a signature under a
+    quote ("— Sergey Lavrov, February 2025") is none."""
+    if fu.is_signature(t):
+        return False
+    return fu.is_byline(t) or date_line(t) is not None or fu.is_timestamp(t)
 
 
 def _body_start(kept: list[_Line], lines: list[_Line]) -> int:
@@ -467,20 +513,37 @@ def _body_start(kept: list[_Line], lines: list[_Line]) -> int:
     case or of about the same length with 8+ words, the run of lines ending in sentence
     punctuation), that is no byline
     and has no byline or date line in the two lines under it (a standfirst written as a
-    sentence above "By ..." / a date belongs to the header)."""
+    sentence above "By ..." / a date belongs to the header). A line with no final punctuation
+    right under a byline or date line, or standing alone (a blank line under it, no dateline),
+    is a long headline unless it has 40+ words or opens such a wrapped paragraph."""
     for i, ln in enumerate(kept):
         t = ln.text
         prose = _is_prose(t)
+        wrapped = False  # first line of a paragraph wrapped over lines of about one length
         if not prose and len(_WORD.findall(t)) >= 8 and ln.idx + 1 < len(lines):
             nxt = lines[ln.idx + 1].text
-            prose = (nxt[:1].islower() and not fu.is_byline(nxt)) or (
+            wrapped = (
                 len(_WORD.findall(nxt)) >= 8
                 and not _TERMINAL.search(t)
                 and abs(len(t) - len(nxt)) <= 0.2 * max(len(t), len(nxt))
                 and not _is_mark(nxt)
                 and _block_ends_sentence(lines, ln.idx)
             )
-        if prose and i > 0 and _is_mark(kept[i - 1].text) and not _TERMINAL.search(t):
+            prose = (nxt[:1].islower() and not fu.is_byline(nxt)) or wrapped
+        if (
+            prose
+            and not wrapped  # a paragraph under the date line is no long headline
+            and not _TERMINAL.search(t)
+            and (
+                (i > 0 and _is_mark(kept[i - 1].text))
+                # a long title standing alone ("Foreign Minister Sergey Lavrov's remarks and
+                # answers to media questions at a news conference ..., Moscow, May 5, 2025")
+                or (
+                    (ln.idx + 1 >= len(lines) or not lines[ln.idx + 1].text)
+                    and _dateline(t) is None
+                )
+            )
+        ):
             prose = len(_WORD.findall(t)) > 40  # a long headline under its date ("... 2019")
         if prose and not fu.is_byline(t) and not any(_is_mark(o.text) for o in kept[i + 1 : i + 3]):
             return i
@@ -499,9 +562,9 @@ def _block_ends_sentence(lines: list[_Line], i: int) -> bool:
 def _pick_headline(zone: list[_Line], scores: list[float], lines: list[_Line]) -> int:
     """The headline among the zone's lines: the best score, on a tie the line nearest the
     body (site taglines, menus and kickers are higher up); the line printed right above it
-    instead when that one scores as well (a headline over its unpunctuated standfirst) or
-    when this one is its longer standfirst (:func:`_standfirst_under`); the earliest copy of
-    a headline printed twice."""
+    instead when that one scores as well (a headline over its unpunctuated standfirst), when
+    this one is its longer standfirst (:func:`_standfirst_under`) or a shorter label over the
+    byline or date (:func:`_label_under`); the earliest copy of a headline printed twice."""
     best = max(scores, default=0.0)
     if best <= 0:
         return 0
@@ -511,11 +574,22 @@ def _pick_headline(zone: list[_Line], scores: list[float], lines: list[_Line]) -
         above is not None
         and scores[head - 1] >= 2
         and _printed_under(above, zone[head], lines)
-        and (scores[head - 1] == best or _standfirst_under(above, zone[head]))
+        and (
+            scores[head - 1] == best
+            or _standfirst_under(above, zone[head])
+            or _label_under(above, zone[head], best - scores[head - 1])
+        )
     ):
         head -= 1
     text = zone[head].text
     return next(i for i, z in enumerate(zone) if z.text == text)
+
+
+def _label_under(above: _Line, line: _Line, lead: float) -> bool:
+    """``line`` (printed right under ``above``) is a label over the byline or date ("Summary of
+    the Kommersant daily", a names-only byline): shorter than the line above, which it beats
+    only by the point a byline or date line under it gives."""
+    return lead <= 1 and len(_WORD.findall(line.text)) < len(_WORD.findall(above.text))
 
 
 def _printed_under(above: _Line, line: _Line, lines: list[_Line]) -> bool:
@@ -580,8 +654,13 @@ def _drop_header_lines(content: list[_Line], lines: list[_Line], found: _Found) 
             if long_seen >= 2:
                 break
             continue
-        short_tag = words <= 4 and not _TERMINAL.search(t)
-        near_mark = any(date_line(o.text) or fu.is_byline(o.text) for o in rest[k + 1 : k + 3])
+        short_tag = (
+            words <= 4
+            and not _TERMINAL.search(t)
+            and not t.endswith(",")
+            and not fu.is_signature(t)
+        )
+        near_mark = any(_is_mark(o.text) for o in rest[k + 1 : k + 3])
         if short_tag and (long_seen == 0 or near_mark):
             ln.keep = False
 

@@ -14,7 +14,7 @@ SPEECH_VERBS = (
     "|emphasizes|emphasises|explained|explains|pointed out|points out|concluded|concludes|stated"
     "|states|declared|declares|warned|warns|insisted|insists|argued|argues|claimed|claims"
     "|recalled|recalls|remarked|commented|observed|asserted|replied|responded|answered|urged"
-    "|urges|called on|called for|called|calls on|calls for|described|describes|acknowledged"
+    "|urges|called on|called for|called|calls on|calls for|calls|described|describes|acknowledged"
     "|admitted|announced|wrote|writes|tweeted|asked|continued|underlined|underscored|suggested"
     "|maintained|complained|accused|reiterated|confirmed|promised|vowed|predicted|cautioned"
     "|believes|thinks|went on|stated|highlighted|lamented|charged|alleged|quipped|joked"
@@ -23,13 +23,15 @@ SPEECH_VERBS = (
     "|criticized|criticised|put it|puts it|complains|contends|contended|concedes|conceded"
     "|acknowledges|admits|observes|asserts|announces|comments|replies|responds|answers"
     "|laments|counters|countered|talked about|talked of|spoke about|spoke of|speaks about"
-    "|speaks of|spoken about|spoken of"
+    "|speaks of|spoken about|spoken of|ordered|orders|instructed|instructs|blamed|blames"
 )
 #: Participles that continue the subject of the main clause ("..., adding that ...").
 PARTICIPLES = (
     "adding|noting|saying|stressing|emphasizing|emphasising|explaining|pointing out|warning"
     "|calling|describing|insisting|arguing|recalling|urging|accusing|claiming|underlining"
-    "|stating|asserting|concluding|complaining"
+    "|stating|asserting|concluding|complaining|telling|writing|declaring|announcing"
+    "|acknowledging|admitting|suggesting|cautioning|predicting|vowing|promising|reiterating"
+    "|replying|responding|answering|remarking|observing|dismissing|rejecting|lamenting"
 )
 ROLE_NOUNS = (
     "minister|diplomat|diplomacy|spokesman|spokeswoman|spokesperson|president|secretary"
@@ -44,10 +46,14 @@ _ROLE_NOUNS_ANY_CASE = "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in ROLE_N
 
 # Letters after a name's first capital, accented Latin ones too ("António").
 _NAME_REST = r"[a-zA-Z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f’'\-]+"
+#: Capitals a name may start with: A-Z and the accented Latin capitals ("Çavuşoğlu", "Šefčovič").
+CAPITALS = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper())
 # A bare initial ("S Jaishankar") is a token only before a capitalised word; never "A" or "I".
 _BARE_INITIAL = r"[B-HJ-Z](?=[ \u00a0][A-Z][a-z])"
 _NAME_TOKEN = (
-    r"(?:[A-Z]"
+    r"(?:["
+    + CAPITALS
+    + "]"
     + _NAME_REST
     + r"|(?:[A-Z]\.){1,3}(?:[A-Z]"
     + _NAME_REST
@@ -67,16 +73,17 @@ _DESCRIPTION_TAIL = (  # after the determiner
     + r")(?:[ \u00a0]of[ \u00a0](?:the[ \u00a0])?"
     r"(?:[A-Z]?[a-z]+|[A-Z][\w.]+)(?:[ \u00a0][A-Za-z]+)?)?(?![\w])"
 )
-DESCRIPTION = r"(?:[Tt]he|[Hh]is|[Hh]er|[A-Z][a-z]+[’']s)" + _DESCRIPTION_TAIL
-PRONOUN = r"(?:[Hh]e|[Ss]he|[Hh]im|[Hh]er)(?![\w’'])"
+# Pronouns and determiners start a word: "the claims" holds no "he", "This official" no "his".
+DESCRIPTION = r"(?<![\w’'])(?:[Tt]he|[Hh]is|[Hh]er|[A-Z][a-z]+[’']s)" + _DESCRIPTION_TAIL
+PRONOUN = r"(?<![\w’'])(?:[Hh]e|[Ss]he|[Hh]im|[Hh]er)(?![\w’'])"
 SPEAKER = r"(?P<sp>" + PRONOUN + r"|" + DESCRIPTION + r"|" + NAME + r")"
 
 #: Words allowed between a subject and its verb: "Lavrov also said", "he has repeatedly noted",
-#: "McMaster on October 19 said".
+#: "McMaster on October 19 said", "Lavrov on Jan. 14 told".
 FILLER = (
     r"(?:(?:also|has|had|have|then|later|again|further|previously|earlier|once|repeatedly|would"
     r"|will|now|himself|herself|only|recently|today|yesterday|often|always|already|even|just"
-    r"|on[ \u00a0]\w+(?:[ \u00a0]\d{1,2})?"
+    r"|on[ \u00a0]\w+\.?(?:[ \u00a0]\d{1,2})?"
     r"|in[ \u00a0]\w+|\w+ly)[ \u00a0,]+){0,3}"
 )
 VERB = r"(?P<verb>" + SPEECH_VERBS + r")(?![\w’'])"
@@ -115,14 +122,24 @@ _NOT_AFTER_WORD = r"(?<![\w’'].)"
 
 
 _TOKEN_TAIL = (  # _NAME_TOKEN after its first (capital) letter
-    r"(?:(?<=[A-Z])" + _NAME_REST + r"|(?<=[A-Z])\.(?:[A-Z]\.){0,2}(?:[A-Z]" + _NAME_REST + r")?"
+    r"(?:(?<=["
+    + CAPITALS
+    + "])"
+    + _NAME_REST
+    + r"|(?<=[A-Z])\.(?:[A-Z]\.){0,2}(?:[A-Z]"
+    + _NAME_REST
+    + r")?"
     r"|(?<=M)c[A-Z][a-z]+|(?<=[B-HJ-Z])(?=[ \u00a0][A-Z][a-z]))"
 )
 _NAME_TAIL = _TOKEN_TAIL + r"(?:[ \u00a0]" + _NAME_PARTICLE + r"{0,2}" + _NAME_TOKEN + r"){0,6}"
 _SPEAKER_FAST = (
-    r"(?P<sp>[A-Zhst](?:"
-    r"(?:(?<=[Hh])e|(?<=[Ss])he|(?<=[Hh])im|(?<=[Hh])er)(?![\w’'])"
-    r"|(?:(?<=[Tt])he|(?<=[Hh])is|(?<=[Hh])er|(?<=[A-Z])[a-z]+[’']s)"
+    r"(?P<sp>["
+    + CAPITALS
+    + "hst](?:"
+    + _NOT_AFTER_WORD
+    + r"(?:(?<=[Hh])e|(?<=[Ss])he|(?<=[Hh])im|(?<=[Hh])er)(?![\w’'])|"
+    + _NOT_AFTER_WORD
+    + r"(?:(?<=[Tt])he|(?<=[Hh])is|(?<=[Hh])er|(?<=[A-Z])[a-z]+[’']s)"
     + _DESCRIPTION_TAIL
     + r"|"
     + _NAME_TAIL
@@ -194,7 +211,7 @@ def cue_words(
     return out
 
 
-NAME_SEQ = re.compile(r"[A-Z]" + _NOT_AFTER_WORD + _NAME_TAIL + r"(?![\w’'])")
+NAME_SEQ = re.compile("[" + CAPITALS + "]" + _NOT_AFTER_WORD + _NAME_TAIL + r"(?![\w’'])")
 
 #: " - Russian Foreign Minister Sergey Lavrov said": an attribution clause after a dash inside
 #: an unclosed quote (the quote ends before the dash).

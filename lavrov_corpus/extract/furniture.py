@@ -10,7 +10,11 @@ Shapes rather than site strings:
 - *Menus*: a line of three or more short items split by "|", "/", "·", ">" / "»" (a
   breadcrumb: "Home > Newscenter > Press Releases") or by runs of two or more spaces ("China
   Hong Kong   Asia   World", a scraped row of links or of topic tags), or of two items in
-  capitals ("CHINA / DIPLOMACY"). Each item has at most three words and no sentence end.
+  capitals ("CHINA / DIPLOMACY"). Each item has at most three words and no sentence end,
+  except in a breadcrumb starting at "Home >".
+- *Timestamps*: a time with no date or a relative time ("14:05 GMT", "Updated 2 hours ago"):
+  a mark under a headline like a date line, and dropped inside the body (a live page's entry
+  times).
 - *Counters and widgets*: a count with its unit and nothing else ("2 148 subscribers", "12
   comments", "5 min read", "👁 14.8K", "🔥 212  👍 97").
 - *Hashtag rows*: a line made only of hashtags ("#INF #strategic_stability"); a treaty named
@@ -21,20 +25,28 @@ Shapes rather than site strings:
   notices), reading-time and list widgets ("2 min read", "list 1 of 3", "end of list"),
   comment and feedback prompts, bookmark buttons ("Add to myFT", "Save for later").
 - *Related links*: "Read more: <headline>" (and "See also", "Read also", "Related:",
-  "Related article:", "Recommended:") is dropped as one line; a bare label ("READ MORE",
-  "Related article", "Related coverage:", "Recommended Stories", "Related topics")
-  is dropped with the headline-shaped lines (or topic rows) that follow it (see
-  :func:`related_label`).
+  "Related article:", "Recommended:", Russian "Читайте также:") is dropped as one line, and
+  so is a link to the original ("Full text in Russian: «...»", "Original in Russian: <url>");
+  a bare label ("READ MORE", "Related article", "Related coverage:", "Recommended Stories",
+  "Related topics", "In Other News", "Читайте также:", "По теме") is dropped with the
+  headline-shaped lines (or topic rows) that follow it (see :func:`related_label`); so is a
+  site list label ("Trending", "Most Read", "Top Stories", "Read next") once the body has
+  begun (over the headline it is dropped alone).
 - *Bylines*: "By A and B" with an optional short tail after a comma or "|", or a longer
   description opening with an article and ending with a period ("By Jane Doe, a senior fellow
   at the Carnegie Endowment for International Peace."), and "Forwarded from <channel>" on
   reposted messages; correspondents with their cities and no "By" ("Jane Doe in Moscow and
-  John Roe in Washington").
+  John Roe in Washington"); two to four bare names ("Jane Doe and John Roe"); a name with a
+  title after a comma ("Antony J. Blinken, Secretary of State", "Jane Doe, Moscow
+  Correspondent").
+- *Signatures*: a dash and a name under a pull quote ("— Sergey Lavrov, February 2025") are
+  text, never a byline or a date line.
 - *Credits*: a line that is only an agency name ("Getty Images"), "(Photo by ...)",
   "Name/Agency" (also "Name/AFP via Getty Images") and "<agency> Photo/<name>" ("UN
   Photo/Loey Felipe") credits; the cleaner also drops the caption written next to them. A
   caption ending in its credit on the same line ("Lavrov in Moscow. | Name/AFP via Getty
-  Images") is dropped whole.
+  Images", "Deputies in the Duma. (Reuters Photo)", "... (Name/AFP via Getty Images)") is
+  dropped whole.
 """
 
 from __future__ import annotations
@@ -61,6 +73,7 @@ NAV_LINES = _word_set(
     "|back to top|next article|previous article|video|photo|image|gallery|listen"
     "|listen to this article|subscribe|log in|login|sign in|register|copy link"
     "|cookie settings|news|world|politics|live|english|español|français|deutsch|русский"
+    "|читать далее|подробнее|все новости"
     "|português|italiano|العربية|中文|türkçe",
     sep="|",
 )
@@ -117,7 +130,8 @@ _FOOTER_KEYS = (
     "please note",
 )
 _NEWSLETTER = re.compile(
-    r"\b(?:subscribe to (?:our|the)|sign up (?:here|for|to|now|today)|newsletter|"
+    r"\b(?:subscribe to (?:our|the)|subscribe for free|thanks for reading|"
+    r"sign up (?:here|for|to|now|today)|newsletter|"
     r"delivered (?:directly )?to your inbox|get the latest news|follow us on)\b",
     re.IGNORECASE,
 )
@@ -129,11 +143,20 @@ _FOOTER_LINE = re.compile(
 )
 #: Lines after which nothing belongs to the article (credits, tag lists, related links).
 _FOOTER_START = re.compile(
-    r"^(?:with (?:additional )?reporting by|reporting by|additional reporting|editing by"
+    r"^\(?(?:with (?:additional )?reporting by|reporting by|additional reporting|editing by"
     r"|writing by|compiled by|(?:related|more|recommended) (?:articles|stories|news|reading)"
     r"|more from|you may also like|you might also like|tags?:|topics?:|keywords?:"
     r"|©\s*\d{4}|copyright\s*(?:©\s*)?\d{4}|all rights reserved|explore more on these topics"
-    r"|our standards:|enditem\b|.{0,80}\bcontributed(?: to this report| reporting)?\.?$)",
+    r"|our standards:|enditem\b|.{0,80}\bcontributed(?: to this report| reporting)?\.?$"
+    r"|about the authors?$)",
+    re.IGNORECASE,
+)
+# The header of the readers' comments under the article: comments follow until the page ends.
+_COMMENTS_START = re.compile(
+    r"^(?:(?:view|show|read|see|load|hide|all|reader|readers[’']?)\s+)*comments?"
+    r"(?:\s*\(\d[\d,.\s]*\)|\s+\d[\d,.]*)?\s*:?$|^\d[\d,.\s]*comments?$"
+    r"|^(?:start|join) (?:a|the) (?:conversation|discussion|debate)$"
+    r"|^discussion (?:about|on) this (?:post|article|story)$|^комментари[иейя]\b",
     re.IGNORECASE,
 )
 _NAME = r"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,4}"
@@ -150,6 +173,17 @@ _CORRESPONDENT = r"[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3} in [A-Z][\w.'’-]
 _CORRESPONDENT_BYLINE = re.compile(
     "^" + _CORRESPONDENT + "(?:(?:, | and )" + _CORRESPONDENT + "){0,3}$"
 )
+# Two to four bare names and nothing else ("Guy Faulconbridge and Mark Trevelyan").
+_PERSON = r"[A-Z][a-z][\w'’-]*(?: [A-Z][a-z][\w'’-]*){1,2}"
+_NAMES_BYLINE = re.compile("^" + _PERSON + "(?:(?:, |,? and | & )" + _PERSON + "){1,3}$")
+# A name, a comma and a title with a role or trade ("Antony J. Blinken, Secretary of State",
+# "Jane Doe, Moscow Correspondent").
+_ROLE_BYLINE = re.compile(
+    r"^[A-Z][\w'’-]+(?: (?:[A-Z]\.|[A-Z][\w'’-]+)){1,3}, (?:[\w'’.-]+ ){0,5}?(?i:secretary"
+    r"|minister|spokesperson|spokesman|spokeswoman|ambassador|director|president|envoy"
+    r"|correspondent|editor|reporter|writer|contributor|analyst|fellow|professor|columnist)"
+    r"(?: (?:[\w'’.-]+)){0,5}$"
+)
 _SCRAPED_CELL = re.compile(r"(?:^\||\s\|)$|^\|\s")
 
 _COPYRIGHT_OUTLET = re.compile(
@@ -160,6 +194,8 @@ _COPYRIGHT_OUTLET = re.compile(
 )
 _SELF_DESCRIPTION_OUTLET = re.compile(
     r"^(?P<outlet>[A-Z][\w./&-]+(?: [A-Z][\w./&-]+){0,3}) journalists report\b"
+    # a newsletter's sign-off: "Thanks for reading The Deterrence Desk!"
+    r"|^[Tt]hanks for reading (?P<outlet2>[A-Z][\w.'’/&-]*(?: [A-Z][\w.'’/&-]*){0,4})[!.]"
 )
 
 
@@ -190,9 +226,15 @@ def _scraped_cell(line: str) -> bool:
 
 
 def is_nav(line: str) -> bool:
-    """A navigation, accessibility or page-chrome line ("All news", "- Advertisement -")."""
-    return len(line) <= 60 and (
-        trim_edges(line) in NAV_LINES or _LANGUAGE_SWITCH.match(line.strip()) is not None
+    """A navigation, accessibility or page-chrome line ("All news", "- Advertisement -"), or a
+    separator made only of dashes, stars or underscores ("___", "* * *")."""
+    if len(line) > 60:
+        return False
+    trimmed = trim_edges(line)
+    return (
+        trimmed in NAV_LINES
+        or not trimmed.strip("* ")
+        or _LANGUAGE_SWITCH.match(line.strip()) is not None
     )
 
 
@@ -211,6 +253,29 @@ def is_credit(line: str) -> bool:
     )
 
 
+_TRAILING_PARENS = re.compile(r"\(([^()]{2,80})\)$")
+_PHOTO_NOTE = re.compile(
+    r"(?:[\w.'’-]+\s+){0,3}(?:photo|photograph|picture|image|file)s?(?:\s+(?:by|:).*)?",
+    re.IGNORECASE,
+)
+
+
+def is_captioned_credit(line: str) -> bool:
+    """A caption ending in its credit in parentheses ("Deputies in the Duma on Oct. 17. (Reuters
+    Photo)", "Lavrov in Moscow. (ANI photo)", "... (Alexander Nemenov/AFP via Getty Images)")."""
+    if len(line) > 300 or not line.endswith(")"):
+        return False
+    m = _TRAILING_PARENS.search(line)
+    if m is None:
+        return False
+    inner = m.group(1).strip()
+    return (
+        _PHOTO_NOTE.fullmatch(inner) is not None
+        or is_agency_credit(inner)
+        or ("/" in inner and _CREDIT_AGENCY.search(inner) is not None)
+    )
+
+
 def is_prompt_or_footer(line: str) -> bool:
     """A newsletter prompt or a footer/disclaimer line."""
     if len(line) > 600:
@@ -223,14 +288,49 @@ def is_prompt_or_footer(line: str) -> bool:
 
 def starts_footer(line: str) -> bool:
     """A line after which the rest of the file is footer (credits, tags, copyright)."""
-    return len(line) <= 300 and _FOOTER_START.match(line) is not None
+    return len(line) <= 300 and (
+        _FOOTER_START.match(line) is not None or _COMMENTS_START.match(line) is not None
+    )
+
+
+def starts_comments(line: str) -> bool:
+    """The header of the readers' comments ("Comments (12)", "Join the conversation")."""
+    return len(line) <= 80 and _COMMENTS_START.match(line) is not None
+
+
+_TIMESTAMP = re.compile(
+    r"(?:(?:last )?(?:updated|posted|published|modified)\s*:?\s*)?(?:\d{1,2}[:.]\d{2}"
+    r"(?:\s*[ap]\.?m\.?)?(?:\s*(?:GMT|UTC|BST|CET|CEST|EET|MSK|EST|EDT|ET|PST|PDT|PT|JST|IST))?"
+    r"|(?:\d{1,3}|an?|one)\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?)\s+ago"
+    r"|just now)",
+    re.IGNORECASE,
+)
+
+
+def is_timestamp(line: str) -> bool:
+    """A time with no date, or a relative time: a live page's entry time or "updated" note
+    ("14:05 GMT", "2:15 p.m. ET", "Updated 2 hours ago", "5 min ago")."""
+    return len(line) <= 40 and _TIMESTAMP.fullmatch(line.strip()) is not None
+
+
+_SIGNATURE = re.compile(r"[—–]\s*[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}(?:\s*,.{0,80})?")
+
+
+def is_signature(line: str) -> bool:
+    """A dash and a name under a pull quote or epigraph ("— Sergey Lavrov, February 2025"):
+    text (it says who spoke), never a byline or date line."""
+    return line[:1] in "—–" and len(line) <= 120 and _SIGNATURE.fullmatch(line) is not None
 
 
 def is_byline(line: str) -> bool:
     """A byline such as "By John Smith"."""
-    return len(line) <= 100 and (
-        _BYLINE.match(line) is not None or _CORRESPONDENT_BYLINE.match(line) is not None
-    )
+    if len(line) > 100:
+        return False
+    if _BYLINE.match(line) is not None or _CORRESPONDENT_BYLINE.match(line) is not None:
+        return True
+    if "," not in line and " and " not in line and "&" not in line:
+        return False  # the name bylines below join names or a title with these
+    return _NAMES_BYLINE.match(line) is not None or _ROLE_BYLINE.match(line) is not None
 
 
 def outlet_in_furniture(line: str) -> str | None:
@@ -265,7 +365,8 @@ _SHARE_WORDS = _word_set(
 )
 _BANNER = re.compile(
     r"^(?:support (?:independent|our|quality|us)\b|become a (?:member|subscriber|supporter|patron)"
-    r"|donate\b|make a donation|help us\b|join us\b|subscribe\b|sign (?:in|up|out)\b"
+    r"|donate\b|make a donation|contribute (?:today|now)\b|help us\b|join us\b|subscribe\b"
+    r"|sign (?:in|up|out)\b"
     r"|log (?:in|out)\b"
     r"|create (?:an|a free) account|register\b|get the (?:app|newsletter)|download (?:the|our) app"
     r"|(?:we|this (?:site|website)) uses? cookies|accept (?:all )?cookies|manage cookies"
@@ -275,20 +376,33 @@ _BANNER = re.compile(
     r"|send us your feedback|link copied|copy link|navigation menu|skip (?:links|next section)"
     r"|print subscriptions|(?:us|uk|international|europe) edition$|we[’']ve been covering\b"
     r"|authors?:|add to (?:my\w*|favou?rites|reading list|bookmarks|saved)$"
-    r"|save (?:for later|to (?:my )?(?:list|reading list|bookmarks))$)",
+    r"|save (?:for later|to (?:my )?(?:list|reading list|bookmarks))$"
+    # a channel prompt: "Join ST's Telegram channel", "Подписывайтесь на ... в Telegram"
+    r"|join (?:us on|our (?:telegram|whatsapp)|[\w’'.]+ (?:telegram|whatsapp) channel)"
+    r"|подписывайтесь|подпишитесь)",
     re.IGNORECASE,
 )
-_RELATED_FIRST = frozenset("rsamwy")  # first letters of every related-links label
+_RELATED_FIRST = frozenset("rsamwyifoчспнд")  # first letters of every related-links label
+# Russian labels of the same boxes ("Читайте также", "По теме", "Новости по теме").
+_RELATED_RU = (
+    r"|читайте также|читать также|смотрите также|см\. также|(?:ещё |еще |новости )?по теме"
+)
 _RELATED_INLINE = re.compile(
-    r"^(?:read (?:more|also)|see also|also read|related(?: articles?| stories| coverage| news)?"
-    r"|recommended|more on this(?: story)?|more:|watch)\s*[:|–—-]\s*\S",
+    r"^(?:read (?:more|also)(?: about)?|see also|also read"
+    r"|related(?: articles?| stories| coverage| news)?"
+    r"|recommended|more on this(?: story)?|more:|watch" + _RELATED_RU + r")\s*[:|–—-]\s*\S"
+    # a link to the original ("Full text in Russian: «...»", "Original in Russian: https://...")
+    r"|^(?:full (?:text|article|version)|original(?: text| article| story| version)?"
+    r"|read (?:the|it) (?:original|full text|full article))(?: in [^\W\d_]+)?\s*:\s*\S",
     re.IGNORECASE,
 )
 _RELATED_LABEL = re.compile(
     r"^(?:read (?:more|also)|see also|also read|related(?: articles?| stories| coverage| news"
     r"| content| reading| topics| tags| resources)?|recommended(?: stories| reading| articles)?"
-    r"|more on this(?: story)?"
-    r"|more (?:news|stories)|you may also like|you might also like|more from [\w ]{1,30})\s*:?$",
+    r"|more on this(?: story)?|in other news|further reading"
+    r"|more (?:news|stories)|you may also like|you might also like|more from [\w ]{1,30}"
+    + _RELATED_RU
+    + r"|другие новости|материалы по теме)\s*:?$",
     re.IGNORECASE,
 )
 
@@ -301,9 +415,14 @@ def is_menu(line: str) -> bool:
     if not any(c in line for c in "|/·•>»›"):
         return _gap_menu(line)
     parts = [p for p in _MENU_SPLIT.split(_trim(line)) if p]
+    if len(parts) >= 2 and parts[0].lower() == "home" and _BREADCRUMB.search(line):
+        return True  # "Home > Office of the Spokesperson > Press Releases"
     if len(parts) < 2 or any(len(p.split()) > 3 or p.endswith((".", "?", "!")) for p in parts):
         return False
     return len(parts) >= 3 or all(p.isupper() for p in parts)
+
+
+_BREADCRUMB = re.compile(r"^\W*home\s+[>»›/]\s", re.IGNORECASE)
 
 
 def _gap_menu(line: str) -> bool:
@@ -352,12 +471,30 @@ def is_agency_credit(line: str) -> bool:
     return len(line) <= 60 and _AGENCY_ONLY.match(_trim(line)) is not None
 
 
+_LIST_FIRST = frozenset("tmpleurdew")  # first letters of every list label
+# Labels of the site's own lists ("Trending", "Most Read", "Top Stories"): over the body
+# they may stand above the article's own headline, so they head a list only after the body.
+_LIST_LABEL = re.compile(
+    r"^(?:trending(?: now| stories| news)?|most (?:read|popular|viewed|shared)(?: stories)?"
+    r"|popular(?: stories| now)?|top stories|latest(?: news| stories)?|editor[’']?s[’']? picks"
+    r"|(?:what to )?read next|up next|don[’']t miss|recommended for you|more stories"
+    r"|must reads?|elsewhere on [\w ]{1,30})\s*:?$",
+    re.IGNORECASE,
+)
+
+
 def related_label(line: str) -> str | None:
     """'inline' for "Read more: <headline>", 'label' for a bare "READ MORE" / "Related
-    coverage:" whose headlines follow on their own lines, else None."""
-    if len(line) > 250 or line.lstrip("-–—•·*|>#_=~: ")[:1].lower() not in _RELATED_FIRST:
+    coverage:" whose headlines follow on their own lines, 'list' for a site list label
+    ("Trending", "Most Read") that heads such headlines below the body, else None."""
+    if len(line) > 250:
+        return None
+    first = line.lstrip("-–—•·*|>#_=~: ")[:1].lower()
+    if len(line) <= 40 and first in _LIST_FIRST and _LIST_LABEL.match(_trim(line)):
+        return "list"
+    if first not in _RELATED_FIRST:
         return None
     t = _trim(line) if len(line) <= 40 else line
-    if _RELATED_LABEL.match(t):
+    if len(t) <= 60 and _RELATED_LABEL.match(t):  # a label is short
         return "label"
     return "inline" if _RELATED_INLINE.match(line) else None

@@ -159,10 +159,15 @@ def slug(name: str) -> str:
 
 @lru_cache(maxsize=4096)  # pure; the same descriptions and titles recur in every article
 def role_tokens(role: str) -> frozenset[str]:
-    """Content words of a role or description, normalised ('Russia’s' -> 'russian')."""
+    """Content words of a role or description, normalised ('Russia’s' -> 'russian'); a
+    lower-case possessor that is no country is dropped ("the agency's director general" is a
+    director general)."""
     out = set()
-    for tok in _TOKEN.findall(role.lower()):
-        tok = _ROLE_MAP.get(tok, tok)
+    for printed in _TOKEN.findall(role):
+        low = printed.lower()
+        tok = _ROLE_MAP.get(low, low)
+        if tok == low and printed.islower() and _POSSESSIVE.search(low):
+            continue  # "the agency's", "the ministry's": a body's, not a country's
         if tok not in _ROLE_DROP and not _AGE.fullmatch(tok):  # "74-year-old" is no role
             out.add(tok)
     return frozenset(out)

@@ -1,13 +1,16 @@
 """Treaty mention tagger: every named mention of a reference treaty, with exact offsets.
 
-The matcher is generated from the aliases in ``data/treaties.json`` (one compiled regex, longest
-alternatives first), never from per-article rules. How an alias is matched follows from how it is
+The matcher is generated from the aliases in ``data/treaties.json`` and each treaty's official
+name, also with its two parties in the other order ("Treaty between the Russian Federation and the
+United States of America on ...": each side prints itself first), as one compiled regex, longest
+alternatives first, never from per-article rules. How an alias is matched follows from how it is
 written in the table:
 
 * Upper-case words (``INF``, ``START``, ``III``) must be upper case in the text: "a fresh start"
-  is not START. Other words are case-insensitive, except in an alias with neither a head noun
-  (treaty, agreement, deal, accord, ...) nor an acronym: "Open Skies" must be capitalised, so
-  "open skies" in its everyday sense is left alone.
+  is not START; after the alias's first word one may be printed in title case ("New Start", the
+  style of some papers; not after "a": "Seek a New Start"). Other words are case-insensitive,
+  except in an alias with neither a head noun (treaty, agreement, deal, accord, ...) nor an
+  acronym: "Open Skies" must be capitalised, so "open skies" in its everyday sense is left alone.
 * A hyphen may be a hyphen, a space or nothing ("Non-Proliferation", "Nonproliferation");
   a space may be any run of white space (hard-wrapped lines) or a hyphen.
 * An alias ending in a head noun may carry a parenthesised abbreviation before it:
@@ -27,7 +30,8 @@ separated only by spaces ("New START strategic arms reduction treaty"). Articles
 a name are not part of the mention. Only names are tagged: "the treaty" alone is not a mention.
 
 Ambiguous names (``shared_aliases`` in the table, e.g. bare "START") are resolved by date: a year
-written right before the name ("the 1991 START treaty"), else the article's ``published`` date,
+written right before the name ("the 1991 START treaty") or right after it ("the START treaty of
+1991", "START (1991)"), else the article's ``published`` date,
 else the latest year mentioned in the text, else the most recent meaning (in a Lavrov-era corpus,
 2004 on, that is the likelier one). A parenthesised or adjacent unambiguous name wins over the date
 ("Strategic Arms Reduction Treaty (START I)" is START I whatever the date).
@@ -65,15 +69,19 @@ _INNER_ABBREVIATION = rf"(?:(?:{_WS})?\([A-Z][A-Za-z0-9\-]{{0,11}}\))?"
 _HEAD_SUFFIX = rf"(?:{_WS}(?i:treaty|accord|agreement|deal|pact))?"
 _NOT_WEAPONS = (
     rf"(?!{_SPACE}(?i:range|class|type|capable|missiles?|systems?|weapons?|forces|launchers?"
-    r"|defen[cs]es?|deployments?|interceptors?)(?!\w))"
+    r"|defen[cs]es?|deployments?|interceptors?|shields?|umbrellas?|sites?|radars?)(?!\w))"
 )
 _TOKENS = re.compile(rf"[^\W_]+|[\s{_HYPHEN_CLASS},]+|.")
 _PAREN_AFTER = re.compile(r"[ \t]*\(([^()\n]{1,60})\)")
 _YEAR_BEFORE = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)\s+$")
+# A year right after the name: "the START treaty of 1991", "START (1991)".
+_YEAR_AFTER = re.compile(r"(?:[^\S\n]+of[^\S\n]+|[^\S\n]*\()(1[89]\d\d|20\d\d)(?!\d)")
 # Starts with a character class so the engine skips non-digits in C: [12] not after a digit.
 _YEAR = re.compile(r"[12](?<!\d\d)(?:9[4-9]|0\d)\d(?!\d)")
 _PREVIOUS_WORDS = re.compile(r"([\w'’]+)\W*?\s+(?:([\w'’]+)\W*?\s+)?$")
 _WORD = re.compile(r"[A-Za-z]{2,}")
+_ROMAN = re.compile(r"[IVX]+")
+_CAPS_WORD = re.compile(r"\b[A-Z]{3,}\b")
 _INDEFINITE = frozenset({"a", "an", "any", "another", "no", "some", "every", "each"})
 _HYPOTHETICAL = frozenset(
     {"new", "future", "possible", "separate", "different", "alternative", "second", "proposed"}
@@ -90,6 +98,7 @@ class _Alias:
     shared: SharedAlias | None
     descriptive: bool
     acronym_only: bool
+    caps_word: bool = False  #: holds a word of 3+ capitals ("New START")
 
 
 def _is_upper_word(word: str) -> bool:
@@ -121,7 +130,11 @@ def _alias_regex(alias: str) -> tuple[str, str, bool, bool, bool]:
             exact = exact_case or _is_upper_word(tok) or tok.isdigit()
             if word:
                 literal = re.escape(word)
-                parts.append(literal if exact else f"(?i:{literal})")
+                if i > 0 and _is_upper_word(tok) and len(tok) >= 3 and not _ROMAN.fullmatch(tok):
+                    # after a first word, an acronym may be printed in title case ("New Start")
+                    parts.append(f"(?:{literal}|{re.escape(tok.capitalize())})")
+                else:
+                    parts.append(literal if exact else f"(?i:{literal})")
         elif tok[0].isspace() or tok[0] in _HYPHENS or tok[0] == ",":
             if "," in tok:
                 parts.append(_COMMA)
@@ -154,6 +167,20 @@ def _compile(alternatives: list[tuple[str, str, str]]) -> re.Pattern[str]:
     return re.compile(rf"[{re.escape(firsts)}](?<!\w\w)(?:{groups})(?!\w)")
 
 
+# "Treaty between <party> and <party> on ...": each party's own text names itself first.
+_PARTIES = re.compile(r"(?P<head>.*? between )(?P<a>.+?) and (?P<b>.+?)(?P<tail> on .*)")
+
+
+def _names(name: str, aliases: list[str]) -> list[str]:
+    """A treaty's aliases, its official name, and that name with the parties in the other
+    order ("between the Russian Federation and the United States of America on ...")."""
+    out = [*aliases, name]
+    m = _PARTIES.fullmatch(name)
+    if m:
+        out.append(m["head"] + m["b"] + " and " + m["a"] + m["tail"])
+    return out
+
+
 @cache
 def _alternatives() -> tuple[tuple[tuple[str, str, str], ...], tuple[_Alias, ...]]:
     """Every alias as (first letter, lower-case first word, named regex), longest first."""
@@ -162,7 +189,7 @@ def _alternatives() -> tuple[tuple[tuple[str, str, str], ...], tuple[_Alias, ...
     seen: set[str] = set()
     entries: list[_Alias] = []
     alternatives: list[tuple[str, str, str]] = []
-    candidates = [(a, t.treaty_id) for t in ref.treaties for a in t.aliases]
+    candidates = [(a, t.treaty_id) for t in ref.treaties for a in _names(t.name, t.aliases)]
     for alias, treaty_id in sorted(candidates, key=lambda c: (-len(c[0]), c[0])):
         key = alias_key(alias)
         if key in seen:
@@ -170,7 +197,16 @@ def _alternatives() -> tuple[tuple[tuple[str, str, str], ...], tuple[_Alias, ...
         seen.add(key)
         first, rest, first_exact, descriptive, acronym_only = _alias_regex(alias)
         s = shared.get(key)
-        entries.append(_Alias(alias, None if s else treaty_id, s, descriptive, acronym_only))
+        entries.append(
+            _Alias(
+                alias,
+                None if s else treaty_id,
+                s,
+                descriptive,
+                acronym_only,
+                _CAPS_WORD.search(alias) is not None,
+            )
+        )
         guard = f"(?<={re.escape(first)})" if first_exact and first.isalpha() else ""
         word = _TOKENS.findall(alias)[0].lower()
         alternatives.append((first.casefold(), word, f"(?P<g{len(entries) - 1}>{guard}{rest})"))
@@ -274,18 +310,20 @@ class _Context:
             self._latest = (max(map(int, _YEAR.findall(self.text)), default=None),)
         return self._latest[0]
 
-    def resolve(self, entry: _Alias, start: int) -> str:
+    def resolve(self, entry: _Alias, start: int, end: int) -> str:
         if entry.shared is None:
             assert entry.treaty_id is not None
             return entry.treaty_id
-        prefix = _YEAR_BEFORE.search(self.text, max(0, start - 12), start)
-        if prefix:
-            return entry.shared.resolve(dt.date(int(prefix.group(1)), 7, 1))
+        year = _YEAR_BEFORE.search(self.text, max(0, start - 12), start) or _YEAR_AFTER.match(
+            self.text, end
+        )
+        if year:
+            return entry.shared.resolve(dt.date(int(year.group(1)), 7, 1))
         if self.published is not None:
             return entry.shared.resolve(self.published)
-        year = self.latest_year()
-        if year is not None:
-            return entry.shared.resolve(dt.date(year, 7, 1))
+        latest = self.latest_year()
+        if latest is not None:
+            return entry.shared.resolve(dt.date(latest, 7, 1))
         return entry.shared.treaty_ids[-1]
 
     def line_window(self, start: int, end: int) -> str:
@@ -309,6 +347,12 @@ def _accept(entry: _Alias, start: int, end: int, ctx: _Context) -> bool:
     text = ctx.text
     if entry.acronym_only and ctx.mostly(start, end, "upper"):
         return False
+    if entry.caps_word and not _CAPS_WORD.search(text, start, end):
+        # the acronym printed in title case ("New Start"): not after "a" ("Seek a New Start")
+        before = _PREVIOUS_WORDS.search(text, max(0, start - 60), start)
+        return before is None or (before.group(2) or before.group(1)).casefold() not in (
+            _INDEFINITE
+        )
     if not entry.descriptive:
         return True
     before = _PREVIOUS_WORDS.search(text, max(0, start - 60), start)
@@ -370,13 +414,13 @@ def tag_treaties(
         if not _accept(entry, start, end, ctx):
             pos = start + 1
             continue
-        treaty_id = ctx.resolve(entry, start)
+        treaty_id = ctx.resolve(entry, start, end)
         paren = _PAREN_AFTER.match(text, end)
         if paren:
             inner = pattern.fullmatch(text, paren.start(1), paren.end(1))
             if inner is not None:
                 inner_entry = entries[int(inner.lastgroup[1:])]  # type: ignore[index]
-                inner_id = ctx.resolve(inner_entry, paren.start(1))
+                inner_id = ctx.resolve(inner_entry, paren.start(1), paren.end(1))
                 both = _combine((treaty_id, entry), (inner_id, inner_entry))
                 if both is not None:
                     treaty_id, end = both, paren.end()
