@@ -45,6 +45,11 @@ SETS = {
         ROOT / "tests/data/heldout5/gold/quotes",
         ROOT / "tests/data/heldout5/gold/treaties",
     ),
+    "heldout6": (
+        ROOT / "tests/data/heldout6",
+        ROOT / "tests/data/heldout6/gold/quotes",
+        ROOT / "tests/data/heldout6/gold/treaties",
+    ),
 }
 #: What each set is, for readers of the figures (stored in quality.json, shown in the card).
 ABOUT = {
@@ -67,7 +72,11 @@ ABOUT = {
         "0.977, speaker 0.916, title 0.750), then used for development (in-sample since)"
     ),
     "heldout5": (
-        "8 scraped-page articles by an independent annotator, never used for development: "
+        "8 scraped-page articles by an independent annotator; first measured sealed (quote F1 "
+        "0.962, speaker 0.843, title 0.875), then used for development (in-sample since)"
+    ),
+    "heldout6": (
+        "10 scraped-page articles by an independent annotator, never used for development: "
         "the honest estimate for unseen articles"
     ),
 }
