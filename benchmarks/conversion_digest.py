@@ -84,7 +84,7 @@ def _mutations(rng: random.Random) -> list[Callable[[str], bytes]]:
     def insert_marks(t: str) -> bytes:
         chars = list(t)
         for _ in range(rng.randint(1, 8)):
-            chars.insert(rng.randrange(len(chars) + 1), rng.choice('"“”«»‘’\'—:\n'))
+            chars.insert(rng.randrange(len(chars) + 1), rng.choice("\"“”«»‘’'—:\n"))
         return "".join(chars).encode("utf-8")
 
     def cut(t: str) -> bytes:
