@@ -9,6 +9,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from itertools import filterfalse
+from typing import TypeVar
 
 from ..models import (
     Article,
@@ -51,6 +52,7 @@ class Rejection:
     encoding_confidence: float | None
 
 
+_W = TypeVar("_W", str, bytes)
 _WORDS = re.compile(r"[^\W\d_]+")
 _CYRILLIC = re.compile("[а-яё]")
 _STOPWORDS = {
@@ -144,6 +146,12 @@ def guess_language(text: str) -> str | None:
     """A cheap guess: 'ru' for mostly Cyrillic text, else the stopword list covering ≥ 15% of
     the words (at least 20 words) and twice as many as any other; None when unsure."""
     sample = text[:2000].lower()
+    fast = _ascii_words(sample)
+    if fast is not None:
+        n_words, hits = fast
+        if n_words < 20:
+            return None
+        return _best_language(Counter(hits), n_words, _STOPWORDS_BYTES)
     words = _words(sample)
     if len(words) < 20:
         return None
@@ -152,12 +160,36 @@ def guess_language(text: str) -> str | None:
         cyr = sum(n for w, n in counts.items() if "а" <= w[0] <= "я" or w[0] == "ё")
         if cyr > 0.6 * len(words):
             return "ru"
+    return _best_language(counts, len(words), _STOPWORDS)
+
+
+def _best_language(
+    counts: Counter[_W], n_words: int, stopwords: dict[str, frozenset[_W]]
+) -> str | None:
     scores = sorted(
-        ((sum(counts[w] for w in sw if w in counts), lang) for lang, sw in _STOPWORDS.items()),
+        ((sum(counts[w] for w in sw if w in counts), lang) for lang, sw in stopwords.items()),
         reverse=True,
     )
     (best, lang), (second, _) = scores[0], scores[1]
-    return lang if best >= 0.15 * len(words) and best >= 2 * second else None
+    return lang if best >= 0.15 * n_words and best >= 2 * second else None
+
+
+_STOPWORDS_BYTES = {lang: frozenset(w.encode() for w in sw) for lang, sw in _STOPWORDS.items()}
+_ANY_STOPWORD = frozenset().union(*_STOPWORDS_BYTES.values())
+# A non-ASCII character that _WORDS counts as a letter: [^\W\d_] outside ASCII.
+_NON_ASCII_LETTER = re.compile(r"[^\W\d_\x00-\x7f]")
+# ASCII bytes: letters stay, everything else becomes a space (a word break).
+_LETTERS_ONLY = bytes(c if chr(c).isascii() and chr(c).isalpha() else 32 for c in range(256))
+
+
+def _ascii_words(sample: str) -> tuple[int, list[bytes]] | None:
+    """(number of words, the stopwords among them) of a sample whose letters are all ASCII,
+    the same words as :func:`_words` (its other characters only ever break words): str
+    methods in C instead of a regex. None when a non-ASCII letter is present."""
+    if not sample.isascii() and _NON_ASCII_LETTER.search(sample):
+        return None
+    words = sample.encode("ascii", "replace").translate(_LETTERS_ONLY).split()
+    return len(words), [w for w in words if w in _ANY_STOPWORD]
 
 
 def _words(sample: str) -> list[str]:

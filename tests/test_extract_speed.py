@@ -1,0 +1,74 @@
+"""The converter's fast paths give exactly what their plain forms give.
+
+Each test keeps the plain (readable, slower) form of a rule next to the fast one the converter
+runs, and checks them against each other on random text made of the characters that matter.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from lavrov_corpus.extract import guess_language
+from lavrov_corpus.extract.convert import _STOPWORDS
+
+_PIECES = [
+    *sorted({w for sw in _STOPWORDS.values() for w in sw}),
+    "Lavrov",
+    "treaty",
+    "Москва",
+    "заявил",
+    "français",
+    "déjà",
+    "x²",
+    "snake_case",
+    "2019",
+    "“",
+    "”",
+    "’",
+    "—",
+    "\u00a0",
+    " ",
+    "  ",
+    ", ",
+    ". ",
+    "\n",
+    "İ",
+]
+_texts = st.lists(st.sampled_from(_PIECES), max_size=400).map("".join)
+
+
+def _guess_language_plain(text: str) -> str | None:
+    """The rule as written: every word by regex, counted."""
+    sample = text[:2000].lower()
+    words = re.findall(r"[^\W\d_]+", sample)
+    if len(words) < 20:
+        return None
+    counts = Counter(words)
+    if re.search("[а-яё]", sample):
+        cyr = sum(n for w, n in counts.items() if "а" <= w[0] <= "я" or w[0] == "ё")
+        if cyr > 0.6 * len(words):
+            return "ru"
+    scores = sorted(
+        ((sum(counts[w] for w in sw if w in counts), lang) for lang, sw in _STOPWORDS.items()),
+        reverse=True,
+    )
+    (best, lang), (second, _) = scores[0], scores[1]
+    return lang if best >= 0.15 * len(words) and best >= 2 * second else None
+
+
+@settings(max_examples=400, deadline=None)
+@given(_texts)
+def test_guess_language_matches_plain_rule(text: str) -> None:
+    assert guess_language(text) == _guess_language_plain(text)
+
+
+def test_guess_language_examples() -> None:
+    en = "the minister said that the treaty was in force and that it has to be kept " * 3
+    assert guess_language(en) == "en" == _guess_language_plain(en)
+    fr = "le ministre a dit que les accords sont pour la paix et une stabilité " * 3
+    assert guess_language(fr) == "fr" == _guess_language_plain(fr)
+    assert guess_language("“" + en.replace(" ", "\u00a0") + "”") == "en"
