@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from lavrov_corpus.extract import guess_language
 from lavrov_corpus.extract.convert import _STOPWORDS
+from lavrov_corpus.extract.decode import _CONTROL, control_count
 
 _PIECES = [
     *sorted({w for sw in _STOPWORDS.values() for w in sw}),
@@ -72,3 +73,14 @@ def test_guess_language_examples() -> None:
     fr = "le ministre a dit que les accords sont pour la paix et une stabilité " * 3
     assert guess_language(fr) == "fr" == _guess_language_plain(fr)
     assert guess_language("“" + en.replace(" ", "\u00a0") + "”") == "en"
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.characters(codec=None, min_codepoint=0, max_codepoint=0x10FFFF)))
+def test_control_count_matches_regex(text: str) -> None:
+    assert control_count(text) == len(_CONTROL.findall(text))
+
+
+def test_control_count_every_low_character() -> None:
+    text = "".join(map(chr, range(0x100))) + "\ud800é€"
+    assert control_count(text) == len(_CONTROL.findall(text)) == 29
