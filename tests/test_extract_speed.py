@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from lavrov_corpus.extract import guess_language
 from lavrov_corpus.extract.convert import _STOPWORDS
 from lavrov_corpus.extract.decode import _CONTROL, control_count
+from lavrov_corpus.extract.treaties import _candidates, _dispatch
 
 _PIECES = [
     *sorted({w for sw in _STOPWORDS.values() for w in sw}),
@@ -84,3 +85,53 @@ def test_control_count_matches_regex(text: str) -> None:
 def test_control_count_every_low_character() -> None:
     text = "".join(map(chr, range(0x100))) + "\ud800é€"
     assert control_count(text) == len(_CONTROL.findall(text)) == 29
+
+
+def _candidates_plain(text: str) -> list[int]:
+    """Every offset where ``text.lower()`` holds a trigger word: one ``str.find`` walk per
+    word, sorted."""
+    dispatch = _dispatch()
+    assert dispatch is not None
+    low = text.lower()
+    found = []
+    for word in dispatch:
+        i = low.find(word)
+        while i >= 0:
+            found.append(i)
+            i = low.find(word, i + 1)
+    return sorted(found)
+
+
+_TRIGGER_TEXT = st.lists(
+    st.sampled_from(
+        [
+            "iran",
+            "anti",
+            "new",
+            "non",
+            "start",
+            "sort",
+            "test",
+            "treaty",
+            "inf",
+            "Iranti",
+            "nonew",
+            "START",
+            "x",
+            " ",
+            "-",
+            "“",
+            "2015",
+            "20155",
+        ]
+    ),
+    max_size=60,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TRIGGER_TEXT)
+def test_treaty_candidates_match_plain_finds(text: str) -> None:
+    got = _candidates(text)
+    assert got is not None
+    assert [i for i, _ in got] == _candidates_plain(text)

@@ -225,14 +225,40 @@ def _candidates(text: str) -> list[tuple[int, re.Pattern[str]]] | None:
         return None
     if not text.isascii() and any(c in text for c in _FOLDS_TO_ASCII):
         return None
+    # Every place a trigger starts, in order (also inside another trigger: each search starts
+    # one character after the previous find). No trigger is a prefix of another, so one place
+    # matches one trigger.
+    triggers = _triggers()
     found: list[tuple[int, re.Pattern[str]]] = []
-    for word, pattern in dispatch.items():
-        i = low.find(word)
-        while i >= 0:
-            found.append((i, pattern))
-            i = low.find(word, i + 1)
-    found.sort(key=_offset)
+    m = triggers.search(low)
+    while m is not None:
+        i = m.start()
+        found.append((i, dispatch[m.group()]))
+        m = triggers.search(low, i + 1)
     return found
+
+
+@cache
+def _triggers() -> re.Pattern[str]:
+    """The trigger words of :func:`_dispatch` as one pattern (a prefix tree: one pass over
+    the text, not one ``str.find`` pass per word)."""
+    dispatch = _dispatch()
+    assert dispatch is not None
+    return re.compile(_trie(sorted(dispatch)))
+
+
+def _trie(words: list[str]) -> str:
+    """Words (none a prefix of another) as a prefix tree: ``s(?:ort|tart|trategic)``."""
+    tree: dict[str, list[str]] = {}
+    for w in words:
+        tree.setdefault(w[0], []).append(w[1:])
+    alts = []
+    for first, rests in tree.items():
+        if len(rests) == 1:
+            alts.append(re.escape(first + rests[0]))
+        else:
+            alts.append(re.escape(first) + "(?:" + _trie(rests) + ")")
+    return "|".join(alts)
 
 
 def _offset(item: tuple[int, re.Pattern[str]]) -> int:
