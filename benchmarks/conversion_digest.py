@@ -41,7 +41,9 @@ def render(result: object) -> str:
         models = [result.article, *result.quotes, *result.speakers]
         data = {
             "json": [m.model_dump(mode="json") for m in models],
-            "python": repr([(type(m).__name__, m.model_dump()) for m in models]),
+            "python": repr(
+                [(type(m).__name__, sorted(m.model_fields_set), m.model_dump()) for m in models]
+            ),
             "rest": [result.encoding, result.encoding_confidence, result.text_sha256],
         }
     else:
