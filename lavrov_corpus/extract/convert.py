@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from itertools import filterfalse
 from typing import TypeVar
 
+from pydantic import TypeAdapter
+
 from ..models import (
     Article,
     Attribution,
@@ -264,7 +266,7 @@ def _convert(data: bytes, source_path: str, meta: CuratedMetadata | None) -> Con
 
     ref = reference()
     extracted_names: dict[str, str] = {}
-    quotes: list[Quote] = []
+    rows: list[dict[str, object]] = []
     m_starts = [m.start for m in mentions]
     m_ends = [m.end for m in mentions]
     for n, (q, a) in enumerate(zip(raw, attrs, strict=True), start=1):
@@ -280,8 +282,8 @@ def _convert(data: bytes, source_path: str, meta: CuratedMetadata | None) -> Con
         b1 = smap.byte(q.end, end=True)
         if b1 is None:
             b1 = b0
-        quotes.append(
-            Quote(
+        rows.append(
+            dict(
                 quote_id=f"{article_id}-q{n:03d}",
                 article_id=article_id,
                 text=text[q.start : q.end],
@@ -304,6 +306,7 @@ def _convert(data: bytes, source_path: str, meta: CuratedMetadata | None) -> Con
                 source_byte_end=max(b0, b1),
             )
         )
+    quotes = _QUOTES.validate_python(rows)  # one call validates them all (as Quote(**row))
     speakers = _speakers(quotes, extracted_names)
 
     m = meta
@@ -364,6 +367,7 @@ def _convert(data: bytes, source_path: str, meta: CuratedMetadata | None) -> Con
 
 
 _NONE = Attribution.NONE
+_QUOTES = TypeAdapter(list[Quote])
 
 
 def _origin(value: object, curated: bool) -> Method | None:
