@@ -7,14 +7,20 @@ runs, and checks them against each other on random text made of the characters t
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
+from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lavrov_corpus.extract import guess_language
+from lavrov_corpus.extract.attribution import Attributor
+from lavrov_corpus.extract.clean import layout
 from lavrov_corpus.extract.convert import _STOPWORDS
-from lavrov_corpus.extract.decode import _CONTROL, control_count
+from lavrov_corpus.extract.decode import _CONTROL, Decoded, control_count, decode
+from lavrov_corpus.extract.quotes import find_quotes
+from lavrov_corpus.extract.sourcemap import assemble
 from lavrov_corpus.extract.treaties import _candidates, _dispatch
 
 _PIECES = [
@@ -135,3 +141,38 @@ def test_treaty_candidates_match_plain_finds(text: str) -> None:
     got = _candidates(text)
     assert got is not None
     assert [i for i, _ in got] == _candidates_plain(text)
+
+
+def _attributors() -> list[Attributor]:
+    """An attributor for every seed and test article with quotes."""
+    out = []
+    root = Path(__file__).resolve().parent.parent
+    for path in sorted((root / "seeds").glob("*.txt")) + sorted(
+        (root / "tests/data").rglob("*.txt")
+    ):
+        decoded = decode(path.read_bytes())
+        if not isinstance(decoded, Decoded) or not decoded.text.strip():
+            continue
+        lay = layout(decoded.text)
+        asm = assemble(decoded.text, lay.paragraphs)
+        dateline = None
+        if lay.dateline_paragraph is not None:
+            ds = asm.paragraphs[lay.dateline_paragraph][0]
+            dateline = (ds, ds + lay.dateline_length)
+        raw = find_quotes(asm.text, asm.paragraphs)
+        if raw:
+            out.append(Attributor(asm.text, asm.paragraphs, lay.has_title, raw, dateline))
+    return out
+
+
+def test_sentence_matches_plain_lookup() -> None:
+    attributors = _attributors()
+    assert len(attributors) > 20
+    for a in attributors:
+        for pos in range(len(a.text) + 1):
+            i = bisect_right(a.sentences, pos) - 1
+            start = a.sentences[max(i, 0)]
+            end = a.sentences[i + 1] if i + 1 < len(a.sentences) else len(a.text)
+            pi = bisect_right(a.par_starts, pos) - 1
+            plain = (start, min(end, a.paragraphs[pi][1]) if pi >= 0 else end)
+            assert a._sentence(pos) == plain

@@ -267,6 +267,7 @@ class Attributor:
         self._matched: dict[str, NameMatch | None] = {}
         self.scan = scan_ranges(text, self.qstarts, self.qends)
         self.sentences = self._sentences()
+        self._sentence_ends = self._clipped_ends()
         self.subject_at: dict[str, list[int]] = {}  #: where a person is a sentence's subject
         self.mentions = self._mentions()
         self.mention_starts = [m[0] for m in self.mentions]  # in text order
@@ -325,10 +326,22 @@ class Attributor:
 
     def _sentence(self, pos: int) -> tuple[int, int]:
         i = bisect_right(self.sentences, pos) - 1
-        start = self.sentences[max(i, 0)]
-        end = self.sentences[i + 1] if i + 1 < len(self.sentences) else len(self.text)
-        pi = bisect_right(self.par_starts, pos) - 1
-        return start, min(end, self.paragraphs[pi][1]) if pi >= 0 else end
+        if i < 0:
+            return self.sentences[0], self.sentences[0]
+        return self.sentences[i], self._sentence_ends[i]
+
+    def _clipped_ends(self) -> list[int]:
+        """Per sentence, where it ends: at the next sentence or the end of its paragraph.
+        Every paragraph start is a sentence start, so no paragraph starts between a
+        sentence's start and any offset of that sentence: the paragraph of the start is
+        the paragraph of the offset, and :meth:`_sentence` needs one bisect."""
+        ends = []
+        n = len(self.sentences)
+        for i, start in enumerate(self.sentences):
+            end = self.sentences[i + 1] if i + 1 < n else len(self.text)
+            pi = bisect_right(self.par_starts, start) - 1
+            ends.append(min(end, self.paragraphs[pi][1]) if pi >= 0 else end)
+        return ends
 
     def _mentions(self) -> list[tuple[int, str, bool]]:
         """(position, speaker_id, is_person) of names outside quotes, in text order."""
