@@ -7,6 +7,7 @@ runs, and checks them against each other on random text made of the characters t
 from __future__ import annotations
 
 import re
+import sys
 from bisect import bisect_right
 from collections import Counter
 from pathlib import Path
@@ -176,3 +177,14 @@ def test_sentence_matches_plain_lookup() -> None:
             pi = bisect_right(a.par_starts, pos) - 1
             plain = (start, min(end, a.paragraphs[pi][1]) if pi >= 0 else end)
             assert a._sentence(pos) == plain
+
+
+def test_split_finds_the_words_of_the_word_regex() -> None:
+    """The cleaner counts words with str.split() instead of ``\\S+``: both break at exactly
+    the same characters, checked over all of Unicode."""
+    space = re.compile(r"\s")
+    assert all(
+        (space.match(c) is not None) == c.isspace() for c in map(chr, range(sys.maxunicode + 1))
+    )
+    line = "Lavrov\u00a0said\u2003“no”\u200b — x\u3000y"
+    assert line.split() == re.findall(r"\S+", line)

@@ -106,6 +106,8 @@ _SENTENCE_STOP = re.compile(r"\.[\"”»’']?$")  # a period, maybe inside a cl
 # sentence punctuation (a headline often ends with a quoted word: "says Russia is 'not
 # withdrawing'").
 _PROSE_END = re.compile(r"(?:[.!?:;…][\"”»’')\]]?|[)\]])$")
+# Words are counted with str.split(): the same runs of non-space as _WORD.findall (both use
+# Unicode white space), found without the regex engine.
 _WORD = re.compile(r"\S+")
 _MONTHS = {
     m[:3].lower(): i + 1
@@ -233,7 +235,7 @@ def layout(src: str) -> Layout:
     standfirst = None
     if has_title and len(paragraphs) > 2:
         text1 = " ".join(src[s:e] for s, e in paragraphs[1])
-        if dl_par == 2 or (len(_WORD.findall(text1)) >= 8 and not _TERMINAL.search(text1)):
+        if dl_par == 2 or (len(text1.split()) >= 8 and not _TERMINAL.search(text1)):
             standfirst = 1
     return Layout(
         tuple(paragraphs),
@@ -295,7 +297,7 @@ def _is_furniture(t: str) -> bool:
 def _headline_shaped(t: str) -> bool:
     """A short line that reads as a linked headline (no sentence end, also not one inside a
     closing quote mark as in 'called it “irresponsible.”', no quotation start)."""
-    return len(_WORD.findall(t)) <= 20 and not _SENTENCE_STOP.search(t) and t[0] not in '"“«'
+    return len(t.split()) <= 20 and not _SENTENCE_STOP.search(t) and t[0] not in '"“«'
 
 
 def _drop_furniture(lines: list[_Line], found: _Found) -> None:
@@ -384,7 +386,7 @@ def _caption_like(text: str) -> bool:
     return (
         bool(text)
         and len(text) <= 100
-        and len(_WORD.findall(text)) <= 12
+        and len(text.split()) <= 12
         and not (text.endswith((".", "!", "?", ":")))
     )
 
@@ -399,7 +401,7 @@ _SENTENCE_END = re.compile(r"(?<![A-Z])(?<!\b[A-Z][a-z])\.[\"”»’']?$")
 
 def _is_prose(t: str) -> bool:
     """A body line: a dateline start, 25+ words, or 12+ words ending a sentence."""
-    words = len(_WORD.findall(t))
+    words = len(t.split())
     return (
         words >= 25
         or (words >= 12 and _PROSE_END.search(t) is not None)
@@ -427,7 +429,7 @@ def _header_line(ln: _Line, found: _Found) -> bool:
 def _headline_score(i: int, zone: list[_Line], marks: list[bool], lines: list[_Line]) -> float:
     """How much ``zone[i]`` looks like the headline (see the module docstring, rule 4)."""
     t = zone[i].text
-    words = len(_WORD.findall(t))
+    words = len(t.split())
     if words < 3 or marks[i] or ol.site_line(t) or len(t) > 300 or _BULLET.match(t):
         return -9.0
     nxt = zone[i].idx + 1
@@ -471,17 +473,17 @@ def _body_start(kept: list[_Line], lines: list[_Line]) -> int:
     for i, ln in enumerate(kept):
         t = ln.text
         prose = _is_prose(t)
-        if not prose and len(_WORD.findall(t)) >= 8 and ln.idx + 1 < len(lines):
+        if not prose and len(t.split()) >= 8 and ln.idx + 1 < len(lines):
             nxt = lines[ln.idx + 1].text
             prose = (nxt[:1].islower() and not fu.is_byline(nxt)) or (
-                len(_WORD.findall(nxt)) >= 8
+                len(nxt.split()) >= 8
                 and not _TERMINAL.search(t)
                 and abs(len(t) - len(nxt)) <= 0.2 * max(len(t), len(nxt))
                 and not _is_mark(nxt)
                 and _block_ends_sentence(lines, ln.idx)
             )
         if prose and i > 0 and _is_mark(kept[i - 1].text) and not _TERMINAL.search(t):
-            prose = len(_WORD.findall(t)) > 40  # a long headline under its date ("... 2019")
+            prose = len(t.split()) > 40  # a long headline under its date ("... 2019")
         if prose and not fu.is_byline(t) and not any(_is_mark(o.text) for o in kept[i + 1 : i + 3]):
             return i
     return len(kept)
@@ -527,7 +529,7 @@ def _standfirst_under(above: _Line, line: _Line) -> bool:
     """``line`` (printed right under ``above``) is the standfirst of the headline ``above``:
     longer, with 15+ words or 8+ words in sentence case (a headline in Title Case is no
     standfirst: "Director General Grossi: Iran Cooperation 'Must Go Further'")."""
-    n, n_above = len(_WORD.findall(line.text)), len(_WORD.findall(above.text))
+    n, n_above = len(line.text.split()), len(above.text.split())
     if n <= n_above:
         return False
     return n >= 15 or (n >= 8 and not _title_case(line.text))
@@ -535,7 +537,7 @@ def _standfirst_under(above: _Line, line: _Line) -> bool:
 
 def _title_case(t: str) -> bool:
     """Most words of four or more letters are capitalised (a headline style)."""
-    long = [w for w in _WORD.findall(t) if sum(c.isalpha() for c in w) >= 4]
+    long = [w for w in t.split() if sum(c.isalpha() for c in w) >= 4]
     return bool(long) and sum(w[0].isupper() for w in long) >= 0.6 * len(long)
 
 
@@ -564,7 +566,7 @@ def _drop_header_lines(content: list[_Line], lines: list[_Line], found: _Found) 
         pos = head + 1 + k
         if _dateline(t) is not None:
             break
-        words = len(_WORD.findall(t))
+        words = len(t.split())
         is_mark = marks[pos] if pos < len(marks) else _header_line(ln, found)
         if is_mark:
             ln.keep = False
@@ -588,7 +590,7 @@ def _drop_header_lines(content: list[_Line], lines: list[_Line], found: _Found) 
 
 def _pure_credit(t: str) -> bool:
     """A credit line with nothing else ("Alexander Zemlianichenko/AP", "Getty Images")."""
-    return len(_WORD.findall(t)) <= 5 and (fu.is_credit(t) or fu.is_agency_credit(t))
+    return len(t.split()) <= 5 and (fu.is_credit(t) or fu.is_agency_credit(t))
 
 
 def _pick_date(found: _Found) -> tuple[dt.date | None, DatePrecision | None]:
