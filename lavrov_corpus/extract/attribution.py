@@ -305,6 +305,14 @@ class Attributor:
         i = bisect_right(self.qstarts, pos) - 1
         return i >= 0 and pos < self.qends[i]
 
+    def _quote_free(self, start: int, end: int) -> bool:
+        """No offset of ``[start, end)`` is :meth:`_in_quote`: no quote starts inside it, and
+        the last one starting at or before ``start`` ends by then."""
+        i = bisect_right(self.qstarts, start)
+        if i < len(self.qstarts) and self.qstarts[i] < end:
+            return False
+        return i == 0 or self.qends[i - 1] <= start
+
     def _sentences(self) -> list[int]:
         starts: list[int] = []
         for ps, pe in self.paragraphs:
@@ -347,8 +355,9 @@ class Attributor:
         """(position, speaker_id, is_person) of names outside quotes, in text order."""
         out = []
         for start, end in self.scan:
+            free = self._quote_free(start, end)
             for m in _NAME_SEQ.finditer(self.text, start, end):
-                if self._in_quote(m.start()):
+                if not free and self._in_quote(m.start()):
                     continue
                 nm = self._match(m.group())
                 if nm is not None:
