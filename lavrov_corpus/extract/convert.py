@@ -180,6 +180,7 @@ _STOPWORDS_BYTES = {lang: frozenset(w.encode() for w in sw) for lang, sw in _STO
 _ANY_STOPWORD = frozenset().union(*_STOPWORDS_BYTES.values())
 # A non-ASCII character that _WORDS counts as a letter: [^\W\d_] outside ASCII.
 _NON_ASCII_LETTER = re.compile(r"[^\W\d_\x00-\x7f]")
+_ASCII_BYTES = bytes(range(0x80))
 # ASCII bytes: letters stay, everything else becomes a space (a word break).
 _LETTERS_ONLY = bytes(c if chr(c).isascii() and chr(c).isalpha() else 32 for c in range(256))
 
@@ -188,8 +189,12 @@ def _ascii_words(sample: str) -> tuple[int, list[bytes]] | None:
     """(number of words, the stopwords among them) of a sample whose letters are all ASCII,
     the same words as :func:`_words` (its other characters only ever break words): str
     methods in C instead of a regex. None when a non-ASCII letter is present."""
-    if not sample.isascii() and _NON_ASCII_LETTER.search(sample):
-        return None
+    if not sample.isascii():
+        # Only the non-ASCII characters need the regex: drop the ASCII bytes of the UTF-8 form
+        # (a multi-byte character has none) in C and search what is left.
+        rest = sample.encode("utf-8", "surrogatepass").translate(None, _ASCII_BYTES)
+        if _NON_ASCII_LETTER.search(rest.decode("utf-8", "surrogatepass")):
+            return None
     words = sample.encode("ascii", "replace").translate(_LETTERS_ONLY).split()
     return len(words), [w for w in words if w in _ANY_STOPWORD]
 
