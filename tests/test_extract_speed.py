@@ -11,11 +11,12 @@ import sys
 from bisect import bisect_right
 from collections import Counter
 from pathlib import Path
+from types import FrameType
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lavrov_corpus.extract import guess_language
+from lavrov_corpus.extract import convert_bytes, guess_language
 from lavrov_corpus.extract.attribution import Attributor
 from lavrov_corpus.extract.clean import layout
 from lavrov_corpus.extract.convert import _STOPWORDS
@@ -188,3 +189,37 @@ def test_split_finds_the_words_of_the_word_regex() -> None:
     )
     line = "Lavrov\u00a0said\u2003“no”\u200b — x\u3000y"
     assert line.split() == re.findall(r"\S+", line)
+
+
+def _steps(data: bytes) -> int:
+    """Python lines the converter executes on ``data`` (a count, not a time: deterministic)."""
+    extract_dir = str(Path(convert_bytes.__code__.co_filename).parent)
+    count = 0
+
+    def tracer(frame: FrameType, event: str, arg: object) -> object:
+        nonlocal count
+        if event == "line":
+            count += 1
+        return tracer if frame.f_code.co_filename.startswith(extract_dir) else None
+
+    sys.settrace(tracer)
+    try:
+        convert_bytes(data, source_path="x.txt")
+    finally:
+        sys.settrace(None)
+    return count
+
+
+def _short_lines(n: int) -> bytes:
+    """``n`` short capitalised lines with no sentence: no body line, so every line is a
+    headline candidate."""
+    words = ["Alpha", "Beta", "Gamma", "Delta", "Epsilon", "Zeta", "Theta", "Kappa"]
+    lines = [" ".join(words[(i * 7 + k * 3) % 8] for k in range(3 + i % 4)) for i in range(n)]
+    return ("\n".join(lines) + "\n").encode()
+
+
+def test_headline_choice_is_linear_in_candidate_lines() -> None:
+    """Each headline candidate was compared with every other one (a 8,000-line file of short
+    lines took seconds); twice the lines must now cost about twice the steps."""
+    small, large = _steps(_short_lines(300)), _steps(_short_lines(600))
+    assert large < 2.3 * small, (small, large)

@@ -89,6 +89,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
+from collections import Counter
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -426,8 +428,11 @@ def _header_line(ln: _Line, found: _Found) -> bool:
     return got is not None or fu.is_byline(t) or bool(m and ol.canonical(m.group("o")))
 
 
-def _headline_score(i: int, zone: list[_Line], marks: list[bool], lines: list[_Line]) -> float:
-    """How much ``zone[i]`` looks like the headline (see the module docstring, rule 4)."""
+def _headline_score(
+    i: int, zone: list[_Line], marks: list[bool], lines: list[_Line], twice: list[bool]
+) -> float:
+    """How much ``zone[i]`` looks like the headline (see the module docstring, rule 4);
+    ``twice`` is :func:`_printed_twice` of the zone."""
     t = zone[i].text
     words = len(t.split())
     if words < 3 or marks[i] or ol.site_line(t) or len(t) > 300 or _BULLET.match(t):
@@ -440,8 +445,7 @@ def _headline_score(i: int, zone: list[_Line], marks: list[bool], lines: list[_L
         score -= 3
     if t.isupper():
         score -= 2
-    others = [z.text for j, z in enumerate(zone) if j != i]
-    if any(o == t or (o.startswith(t) and ol.site_line(o)) for o in others):
+    if twice[i]:
         score += 2  # the <title> and the h1 both printed
     # a byline or date line printed right under it (only blank lines between; a shorter line
     # is part of the byline)
@@ -453,6 +457,22 @@ def _headline_score(i: int, zone: list[_Line], marks: list[bool], lines: list[_L
     ):
         score += 1
     return score
+
+
+def _printed_twice(zone: list[_Line]) -> list[bool]:
+    """Per zone line: another zone line has the same text, or starts with it and is a
+    site-name line ("Headline | Reuters"). In sorted order the lines starting with a text
+    follow it, so each line costs one bisect, not a look at every other line."""
+    texts = [z.text for z in zone]
+    copies = Counter(texts)
+    sites = sorted({o for o in texts if ol.site_line(o)})
+    out = []
+    for t in texts:
+        k = bisect_left(sites, t)
+        if k < len(sites) and sites[k] == t:
+            k += 1  # itself (a second copy is counted in ``copies``)
+        out.append(copies[t] > 1 or (k < len(sites) and sites[k].startswith(t)))
+    return out
 
 
 _BULLET = re.compile(r"[-–•*·▪►]\s")
@@ -551,8 +571,11 @@ def _drop_header_lines(content: list[_Line], lines: list[_Line], found: _Found) 
     marks = [_header_line(ln, found) for ln in zone]
     head = 0
     if zone:
+        twice = _printed_twice(zone)
         head = _pick_headline(
-            zone, [_headline_score(i, zone, marks, lines) for i in range(len(zone))], lines
+            zone,
+            [_headline_score(i, zone, marks, lines, twice) for i in range(len(zone))],
+            lines,
         )
         for ln in zone[:head]:
             ln.keep = False
