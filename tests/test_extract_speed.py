@@ -10,13 +10,15 @@ import re
 import sys
 from bisect import bisect_right
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 from types import FrameType
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lavrov_corpus.extract import convert_bytes, guess_language
+from lavrov_corpus.extract import convert_bytes, guess_language, quotes
 from lavrov_corpus.extract.attribution import Attributor
 from lavrov_corpus.extract.clean import layout
 from lavrov_corpus.extract.convert import _STOPWORDS
@@ -193,6 +195,11 @@ def test_split_finds_the_words_of_the_word_regex() -> None:
 
 def _steps(data: bytes) -> int:
     """Python lines the converter executes on ``data`` (a count, not a time: deterministic)."""
+    return _steps_of(lambda: convert_bytes(data, source_path="x.txt"))
+
+
+def _steps_of(run: Callable[[], object]) -> int:
+    """Python lines of the converter's modules executed by ``run()``."""
     extract_dir = str(Path(convert_bytes.__code__.co_filename).parent)
     count = 0
 
@@ -204,7 +211,7 @@ def _steps(data: bytes) -> int:
 
     sys.settrace(tracer)
     try:
-        convert_bytes(data, source_path="x.txt")
+        run()
     finally:
         sys.settrace(None)
     return count
@@ -222,4 +229,97 @@ def test_headline_choice_is_linear_in_candidate_lines() -> None:
     """Each headline candidate was compared with every other one (a 8,000-line file of short
     lines took seconds); twice the lines must now cost about twice the steps."""
     small, large = _steps(_short_lines(300)), _steps(_short_lines(600))
+    assert large < 2.3 * small, (small, large)
+
+
+def _close_chain_plain(out: list[quotes.RawQuote], chain: int, *, closed: bool) -> None:
+    for q in out:
+        if q.chain == chain:
+            q.closed = closed
+
+
+def _single_closes_plain(
+    text: str, start: int, end: int, seen: dict[int, list[int]] | None = None
+) -> bool:
+    for m in re.finditer(r"[’'›]", text[start:end]):
+        i = start + m.start()
+        prev, nxt = text[i - 1], text[i + 1] if i + 1 < end else ""
+        if (
+            not (prev.isalpha() and nxt.isalpha())
+            and not prev.isspace()
+            and (not nxt or nxt.isspace() or nxt in quotes._CLOSE_AFTER)
+        ):
+            return True
+    return False
+
+
+_QUOTE_TEXT = st.lists(
+    st.sampled_from(
+        [
+            "“",
+            "”",
+            '"',
+            "«",
+            "»",
+            "‘",
+            "’",
+            "'",
+            "‹",
+            "›",
+            "a",
+            "ab",
+            " ",
+            "  ",
+            ", ",
+            ".",
+            " - Lavrov said",
+            "\n\n",
+        ]
+    ),
+    max_size=80,
+).map("".join)
+
+
+def _paragraph_spans(text: str) -> list[tuple[int, int]]:
+    spans, pos = [], 0
+    for part in text.split("\n\n"):
+        if part:
+            spans.append((pos, pos + len(part)))
+        pos += len(part) + 2
+    return spans
+
+
+@settings(max_examples=500, deadline=None)
+@given(_QUOTE_TEXT)
+def test_find_quotes_matches_plain_helpers(text: str) -> None:
+    """Chains closed from the end of the list and single marks scanned once per paragraph
+    give the quotes of the plain helpers (every quote per chain, a scan per mark)."""
+    spans = _paragraph_spans(text)
+    fast = find_quotes(text, spans)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(quotes, "_close_chain", _close_chain_plain)
+        mp.setattr(quotes, "_single_closes", _single_closes_plain)
+        plain = find_quotes(text, spans)
+    assert fast == plain
+
+
+def _quote_steps(text: str) -> int:
+    return _steps_of(lambda: find_quotes(text, _paragraph_spans(text)))
+
+
+def test_unclosed_quotes_are_linear_in_paragraphs() -> None:
+    """Each unclosed quote walked every quote found before it; 2x paragraphs ~ 2x steps."""
+    par = "He said the talks were “going nowhere"
+
+    def text(n: int) -> str:
+        return "\n\n".join([par] * n)
+
+    small, large = _quote_steps(text(200)), _quote_steps(text(400))
+    assert large < 2.3 * small, (small, large)
+
+
+def test_single_marks_are_linear_in_a_paragraph() -> None:
+    """Each single mark that could open a quote scanned the rest of its paragraph for a
+    closing one; 2x marks ~ 2x steps."""
+    small, large = _quote_steps("Lead" + " 'x" * 200), _quote_steps("Lead" + " 'x" * 400)
     assert large < 2.3 * small, (small, large)
