@@ -98,8 +98,8 @@ def test_control_count_every_low_character() -> None:
 
 
 def _candidates_plain(text: str) -> list[int]:
-    """Every offset where ``text.lower()`` holds a trigger word: one ``str.find`` walk per
-    word, sorted."""
+    """Every offset where ``text.lower()`` holds a trigger word after no ASCII letter or digit
+    (a mention starts after a non-word character): one ``str.find`` walk per word, sorted."""
     dispatch = _dispatch()
     assert dispatch is not None
     low = text.lower()
@@ -107,7 +107,8 @@ def _candidates_plain(text: str) -> list[int]:
     for word in dispatch:
         i = low.find(word)
         while i >= 0:
-            found.append(i)
+            if i == 0 or not (low[i - 1].isascii() and low[i - 1].isalnum()):
+                found.append(i)
             i = low.find(word, i + 1)
     return sorted(found)
 
@@ -126,6 +127,9 @@ _TRIGGER_TEXT = st.lists(
             "inf",
             "Iranti",
             "nonew",
+            "é",
+            "_",
+            "\u212a",
             "START",
             "x",
             " ",

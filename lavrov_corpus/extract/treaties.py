@@ -225,26 +225,27 @@ def _candidates(text: str) -> list[tuple[int, re.Pattern[str]]] | None:
         return None
     if not text.isascii() and any(c in text for c in _FOLDS_TO_ASCII):
         return None
-    # Every place a trigger starts, in order (also inside another trigger: each search starts
-    # one character after the previous find). No trigger is a prefix of another, so one place
-    # matches one trigger.
+    # Every place a trigger starts after a character that is no ASCII letter or digit, in
+    # order; the space stands for the start of the text. A mention starts after a non-word
+    # character (the matchers' look-behind), so no other place can start one; and since the
+    # triggers are made of ASCII letters and digits, no such place lies inside a trigger found.
+    # No trigger is a prefix of another, so one place matches one trigger.
     triggers = _triggers()
-    found: list[tuple[int, re.Pattern[str]]] = []
-    m = triggers.search(low)
-    while m is not None:
-        i = m.start()
-        found.append((i, dispatch[m.group()]))
-        m = triggers.search(low, i + 1)
-    return found
+    if triggers is None:
+        return None
+    return [(m.start(), dispatch[m.group()[1:]]) for m in triggers.finditer(" " + low)]
 
 
 @cache
-def _triggers() -> re.Pattern[str]:
-    """The trigger words of :func:`_dispatch` as one pattern (a prefix tree: one pass over
-    the text, not one ``str.find`` pass per word)."""
+def _triggers() -> re.Pattern[str] | None:
+    """The trigger words of :func:`_dispatch`, each after its preceding character, as one
+    pattern (a prefix tree: one pass over the text, not one ``str.find`` pass per word; the
+    engine skips letters in C); None if a trigger is not all ASCII letters and digits."""
     dispatch = _dispatch()
     assert dispatch is not None
-    return re.compile(_trie(sorted(dispatch)))
+    if not all(re.fullmatch("[a-z0-9]+", t) for t in dispatch):
+        return None
+    return re.compile("[^a-z0-9](?:" + _trie(sorted(dispatch)) + ")")
 
 
 def _trie(words: list[str]) -> str:
