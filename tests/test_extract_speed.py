@@ -341,3 +341,15 @@ def test_single_marks_are_linear_in_a_paragraph() -> None:
     closing one; 2x marks ~ 2x steps."""
     small, large = _quote_steps("Lead" + " 'x" * 200), _quote_steps("Lead" + " 'x" * 400)
     assert large < 2.3 * small, (small, large)
+
+
+def test_no_other_character_lower_cases_to_a_letter() -> None:
+    """guess_language lower-cases only ASCII letters when a sample has no other letter: sound
+    because no non-ASCII character outside [^\\W\\d_] lower-cases to a letter or to ASCII."""
+    letter = re.compile(r"[^\W\d_]")
+    odd = []
+    for c in map(chr, range(0x80, sys.maxunicode + 1)):
+        low = c.lower()
+        if low != c and not letter.match(c) and any(letter.match(x) or x.isascii() for x in low):
+            odd.append(c)
+    assert odd == []

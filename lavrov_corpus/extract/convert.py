@@ -147,13 +147,13 @@ _STOPWORDS = {
 def guess_language(text: str) -> str | None:
     """A cheap guess: 'ru' for mostly Cyrillic text, else the stopword list covering ≥ 15% of
     the words (at least 20 words) and twice as many as any other; None when unsure."""
-    sample = text[:2000].lower()
-    fast = _ascii_words(sample)
+    fast = _ascii_words(text[:2000])
     if fast is not None:
         n_words, hits = fast
         if n_words < 20:
             return None
         return _best_language(Counter(hits), n_words, _STOPWORDS_BYTES)
+    sample = text[:2000].lower()
     words = _words(sample)
     if len(words) < 20:
         return None
@@ -181,14 +181,18 @@ _ANY_STOPWORD = frozenset().union(*_STOPWORDS_BYTES.values())
 # A non-ASCII character that _WORDS counts as a letter: [^\W\d_] outside ASCII.
 _NON_ASCII_LETTER = re.compile(r"[^\W\d_\x00-\x7f]")
 _ASCII_BYTES = bytes(range(0x80))
-# ASCII bytes: letters stay, everything else becomes a space (a word break).
-_LETTERS_ONLY = bytes(c if chr(c).isascii() and chr(c).isalpha() else 32 for c in range(256))
+# ASCII bytes: letters stay, lower-cased; everything else becomes a space (a word break).
+_LETTERS_ONLY = bytes(
+    ord(chr(c).lower()) if chr(c).isascii() and chr(c).isalpha() else 32 for c in range(256)
+)
 
 
 def _ascii_words(sample: str) -> tuple[int, list[bytes]] | None:
-    """(number of words, the stopwords among them) of a sample whose letters are all ASCII,
-    the same words as :func:`_words` (its other characters only ever break words): str
-    methods in C instead of a regex. None when a non-ASCII letter is present."""
+    """(number of words, the stopwords among them) of ``sample.lower()`` when the sample's
+    letters are all ASCII, the same words as :func:`_words`: str methods in C instead of a
+    regex. Its other characters only ever break words, lower-cased too (no character that is
+    not a letter lower-cases to a letter or to ASCII: tested over Unicode). None when a
+    non-ASCII letter is present."""
     if not sample.isascii():
         # Only the non-ASCII characters need the regex: drop the ASCII bytes of the UTF-8 form
         # (a multi-byte character has none) in C and search what is left.
