@@ -1,9 +1,11 @@
 """Converter throughput: articles/s and MB/s on one core.
 
-    python benchmarks/bench_convert.py [--repeat 200] [--clock cpu] [--cold]
+    python benchmarks/bench_convert.py [--repeat 200] [--clock cpu] [--cold] [--corpus DIR]
 
 Runs ``convert_bytes`` over the seeds (and, separately, the extra test articles) repeated,
-after one warm-up pass, and reports the best of three timed rounds. ``--clock cpu`` times the
+after one warm-up pass, and reports the best of three timed rounds. ``--corpus DIR`` adds a
+row for every ``*.txt`` under DIR (e.g. ``python benchmarks/synth.py 2000 /tmp/syn``), each
+converted once per round. ``--clock cpu`` times the
 process's CPU time instead of wall time (steadier on a shared machine). ``--cold`` empties the
 converter's name and role caches before every article, as if each article were new (repeating
 the same files otherwise lets every name lookup after the first round hit the cache).
@@ -66,15 +68,19 @@ def main() -> int:
     ap.add_argument(
         "--cold", action="store_true", help="empty the name and role caches before each file"
     )
+    ap.add_argument("--corpus", type=Path, help="also every *.txt under this folder, once")
     args = ap.parse_args()
     sets = {
         "seeds": sorted((ROOT / "seeds").glob("*.txt")),
         "extra": sorted((ROOT / "tests/data/articles").glob("*.txt")),
     }
+    if args.corpus is not None:
+        sets["corpus"] = sorted(args.corpus.rglob("*.txt"))
     print(f"{'set':<8}{'files':>7}{'articles/s':>13}{'MB/s':>9}{'ms/article':>12}")
     for name, paths in sets.items():
         files = [(p.name, p.read_bytes()) for p in paths]
-        aps, mbs, ms = bench(files, args.repeat, args.clock, args.cold)
+        repeat = 1 if name == "corpus" else args.repeat
+        aps, mbs, ms = bench(files, repeat, args.clock, args.cold)
         print(f"{name:<8}{len(files):>7}{aps:>13.0f}{mbs:>9.2f}{ms:>12.3f}")
     return 0
 

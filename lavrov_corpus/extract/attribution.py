@@ -338,6 +338,7 @@ class Attributor:
         self._matched: dict[str, NameMatch | None] = {}
         self.scan = scan_ranges(text, self.qstarts, self.qends)
         self.sentences = self._sentences()
+        self._sentence_ends = self._clipped_ends()
         self.subject_at: dict[str, list[int]] = {}  #: where a person is a sentence's subject
         self.mentions = self._mentions()
         self.mention_starts = [m[0] for m in self.mentions]  # in text order
@@ -375,6 +376,14 @@ class Attributor:
         i = bisect_right(self.qstarts, pos) - 1
         return i >= 0 and pos < self.qends[i]
 
+    def _quote_free(self, start: int, end: int) -> bool:
+        """No offset of ``[start, end)`` is :meth:`_in_quote`: no quote starts inside it, and
+        the last one starting at or before ``start`` ends by then."""
+        i = bisect_right(self.qstarts, start)
+        if i < len(self.qstarts) and self.qstarts[i] < end:
+            return False
+        return i == 0 or self.qends[i - 1] <= start
+
     def _sentences(self) -> list[int]:
         starts: list[int] = []
         for ps, pe in self.paragraphs:
@@ -396,18 +405,31 @@ class Attributor:
 
     def _sentence(self, pos: int) -> tuple[int, int]:
         i = bisect_right(self.sentences, pos) - 1
-        start = self.sentences[max(i, 0)]
-        end = self.sentences[i + 1] if i + 1 < len(self.sentences) else len(self.text)
-        pi = bisect_right(self.par_starts, pos) - 1
-        return start, min(end, self.paragraphs[pi][1]) if pi >= 0 else end
+        if i < 0:
+            return self.sentences[0], self.sentences[0]
+        return self.sentences[i], self._sentence_ends[i]
+
+    def _clipped_ends(self) -> list[int]:
+        """Per sentence, where it ends: at the next sentence or the end of its paragraph.
+        Every paragraph start is a sentence start, so no paragraph starts between a
+        sentence's start and any offset of that sentence: the paragraph of the start is
+        the paragraph of the offset, and :meth:`_sentence` needs one bisect."""
+        ends = []
+        n = len(self.sentences)
+        for i, start in enumerate(self.sentences):
+            end = self.sentences[i + 1] if i + 1 < n else len(self.text)
+            pi = bisect_right(self.par_starts, start) - 1
+            ends.append(min(end, self.paragraphs[pi][1]) if pi >= 0 else end)
+        return ends
 
     def _mentions(self) -> list[tuple[int, str, bool]]:
         """(position, speaker_id, is_person) of names outside quotes, in text order."""
         out = []
         people: set[str] = set()  # ids already named as a person
         for start, end in self.scan:
+            free = self._quote_free(start, end)
             for m in _NAME_SEQ.finditer(self.text, start, end):
-                if self._in_quote(m.start()):
+                if not free and self._in_quote(m.start()):
                     continue
                 nm = self._match(m.group())
                 if nm is not None:

@@ -95,6 +95,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
+from collections import Counter
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -112,6 +114,8 @@ _SENTENCE_STOP = re.compile(r"\.[\"”»’']?$")  # a period, maybe inside a cl
 # sentence punctuation (a headline often ends with a quoted word: "says Russia is 'not
 # withdrawing'").
 _PROSE_END = re.compile(r"(?:[.!?:;…][\"”»’')\]]?|[)\]])$")
+# Words are counted with str.split(): the same runs of non-space as _WORD.findall (both use
+# Unicode white space), found without the regex engine.
 _WORD = re.compile(r"\S+")
 _MONTHS = {
     m[:3].lower(): i + 1
@@ -244,7 +248,7 @@ def layout(src: str) -> Layout:
     standfirst = None
     if has_title and len(paragraphs) > 2:
         text1 = " ".join(src[s:e] for s, e in paragraphs[1])
-        if dl_par == 2 or (len(_WORD.findall(text1)) >= 8 and not _TERMINAL.search(text1)):
+        if dl_par == 2 or (len(text1.split()) >= 8 and not _TERMINAL.search(text1)):
             standfirst = 1
     return Layout(
         tuple(paragraphs),
@@ -307,7 +311,7 @@ def _headline_shaped(t: str) -> bool:
     """A short line that reads as a linked headline (no sentence end, also not one inside a
     closing quote mark as in 'called it “irresponsible.”', no quotation start unless the
     quoted words are followed by more: '“Steady state”: Army's new missile chief')."""
-    if len(_WORD.findall(t)) > 20 or _SENTENCE_STOP.search(t):
+    if len(t.split()) > 20 or _SENTENCE_STOP.search(t):
         return False
     closer = _CLOSERS.get(t[0])
     if closer is None:
@@ -417,7 +421,7 @@ def _caption_like(text: str) -> bool:
     return (
         bool(text)
         and len(text) <= 100
-        and len(_WORD.findall(text)) <= 12
+        and len(text.split()) <= 12
         and not (text.endswith((".", "!", "?", ":")))
     )
 
@@ -432,7 +436,7 @@ _SENTENCE_END = re.compile(r"(?<![A-Z])(?<!\b[A-Z][a-z])\.[\"”»’']?$")
 
 def _is_prose(t: str) -> bool:
     """A body line: a dateline start, 25+ words, or 12+ words ending a sentence."""
-    words = len(_WORD.findall(t))
+    words = len(t.split())
     return (
         words >= 25
         or (words >= 12 and _PROSE_END.search(t) is not None)
@@ -464,10 +468,13 @@ def _header_line(ln: _Line, found: _Found) -> bool:
     )
 
 
-def _headline_score(i: int, zone: list[_Line], marks: list[bool], lines: list[_Line]) -> float:
-    """How much ``zone[i]`` looks like the headline (see the module docstring, rule 4)."""
+def _headline_score(
+    i: int, zone: list[_Line], marks: list[bool], lines: list[_Line], twice: list[bool]
+) -> float:
+    """How much ``zone[i]`` looks like the headline (see the module docstring, rule 4);
+    ``twice`` is :func:`_printed_twice` of the zone."""
     t = zone[i].text
-    words = len(_WORD.findall(t))
+    words = len(t.split())
     if words < 3 or marks[i] or ol.site_line(t) or len(t) > 300 or _BULLET.match(t):
         return -9.0
     if fu.is_signature(t) or _QUESTION_LABEL.match(t):
@@ -480,8 +487,7 @@ def _headline_score(i: int, zone: list[_Line], marks: list[bool], lines: list[_L
         score -= 3
     if t.isupper():
         score -= 2
-    others = [z.text for j, z in enumerate(zone) if j != i]
-    if any(o == t or (o.startswith(t) and ol.site_line(o)) for o in others):
+    if twice[i]:
         score += 2  # the <title> and the h1 both printed
     # a byline or date line printed right under it (only blank lines between; a shorter line
     # is part of the byline)
@@ -493,6 +499,22 @@ def _headline_score(i: int, zone: list[_Line], marks: list[bool], lines: list[_L
     ):
         score += 1
     return score
+
+
+def _printed_twice(zone: list[_Line]) -> list[bool]:
+    """Per zone line: another zone line has the same text, or starts with it and is a
+    site-name line ("Headline | Reuters"). In sorted order the lines starting with a text
+    follow it, so each line costs one bisect, not a look at every other line."""
+    texts = [z.text for z in zone]
+    copies = Counter(texts)
+    sites = sorted({o for o in texts if ol.site_line(o)})
+    out = []
+    for t in texts:
+        k = bisect_left(sites, t)
+        if k < len(sites) and sites[k] == t:
+            k += 1  # itself (a second copy is counted in ``copies``)
+        out.append(copies[t] > 1 or (k < len(sites) and sites[k].startswith(t)))
+    return out
 
 
 _BULLET = re.compile(r"[-–•*·▪►]\s")
@@ -520,10 +542,10 @@ def _body_start(kept: list[_Line], lines: list[_Line]) -> int:
         t = ln.text
         prose = _is_prose(t)
         wrapped = False  # first line of a paragraph wrapped over lines of about one length
-        if not prose and len(_WORD.findall(t)) >= 8 and ln.idx + 1 < len(lines):
+        if not prose and len(t.split()) >= 8 and ln.idx + 1 < len(lines):
             nxt = lines[ln.idx + 1].text
             wrapped = (
-                len(_WORD.findall(nxt)) >= 8
+                len(nxt.split()) >= 8
                 and not _TERMINAL.search(t)
                 and abs(len(t) - len(nxt)) <= 0.2 * max(len(t), len(nxt))
                 and not _is_mark(nxt)
@@ -544,7 +566,7 @@ def _body_start(kept: list[_Line], lines: list[_Line]) -> int:
                 )
             )
         ):
-            prose = len(_WORD.findall(t)) > 40  # a long headline under its date ("... 2019")
+            prose = len(t.split()) > 40  # a long headline under its date ("... 2019")
         if prose and not fu.is_byline(t) and not any(_is_mark(o.text) for o in kept[i + 1 : i + 3]):
             return i
     return len(kept)
@@ -589,7 +611,7 @@ def _label_under(above: _Line, line: _Line, lead: float) -> bool:
     """``line`` (printed right under ``above``) is a label over the byline or date ("Summary of
     the Kommersant daily", a names-only byline): shorter than the line above, which it beats
     only by the point a byline or date line under it gives."""
-    return lead <= 1 and len(_WORD.findall(line.text)) < len(_WORD.findall(above.text))
+    return lead <= 1 and len(line.text.split()) < len(above.text.split())
 
 
 def _printed_under(above: _Line, line: _Line, lines: list[_Line]) -> bool:
@@ -601,7 +623,7 @@ def _standfirst_under(above: _Line, line: _Line) -> bool:
     """``line`` (printed right under ``above``) is the standfirst of the headline ``above``:
     longer, with 15+ words or 8+ words in sentence case (a headline in Title Case is no
     standfirst: "Director General Grossi: Iran Cooperation 'Must Go Further'")."""
-    n, n_above = len(_WORD.findall(line.text)), len(_WORD.findall(above.text))
+    n, n_above = len(line.text.split()), len(above.text.split())
     if n <= n_above:
         return False
     return n >= 15 or (n >= 8 and not _title_case(line.text))
@@ -609,7 +631,7 @@ def _standfirst_under(above: _Line, line: _Line) -> bool:
 
 def _title_case(t: str) -> bool:
     """Most words of four or more letters are capitalised (a headline style)."""
-    long = [w for w in _WORD.findall(t) if sum(c.isalpha() for c in w) >= 4]
+    long = [w for w in t.split() if sum(c.isalpha() for c in w) >= 4]
     return bool(long) and sum(w[0].isupper() for w in long) >= 0.6 * len(long)
 
 
@@ -623,8 +645,11 @@ def _drop_header_lines(content: list[_Line], lines: list[_Line], found: _Found) 
     marks = [_header_line(ln, found) for ln in zone]
     head = 0
     if zone:
+        twice = _printed_twice(zone)
         head = _pick_headline(
-            zone, [_headline_score(i, zone, marks, lines) for i in range(len(zone))], lines
+            zone,
+            [_headline_score(i, zone, marks, lines, twice) for i in range(len(zone))],
+            lines,
         )
         for ln in zone[:head]:
             ln.keep = False
@@ -638,7 +663,7 @@ def _drop_header_lines(content: list[_Line], lines: list[_Line], found: _Found) 
         pos = head + 1 + k
         if _dateline(t) is not None:
             break
-        words = len(_WORD.findall(t))
+        words = len(t.split())
         is_mark = marks[pos] if pos < len(marks) else _header_line(ln, found)
         if is_mark:
             ln.keep = False
@@ -667,7 +692,7 @@ def _drop_header_lines(content: list[_Line], lines: list[_Line], found: _Found) 
 
 def _pure_credit(t: str) -> bool:
     """A credit line with nothing else ("Alexander Zemlianichenko/AP", "Getty Images")."""
-    return len(_WORD.findall(t)) <= 5 and (fu.is_credit(t) or fu.is_agency_credit(t))
+    return len(t.split()) <= 5 and (fu.is_credit(t) or fu.is_agency_credit(t))
 
 
 def _pick_date(found: _Found) -> tuple[dt.date | None, DatePrecision | None]:

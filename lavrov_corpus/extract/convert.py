@@ -9,6 +9,9 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from itertools import filterfalse
+from typing import TypeVar
+
+from pydantic import TypeAdapter
 
 from ..models import (
     Article,
@@ -51,6 +54,7 @@ class Rejection:
     encoding_confidence: float | None
 
 
+_W = TypeVar("_W", str, bytes)
 _WORDS = re.compile(r"[^\W\d_]+")
 _CYRILLIC = re.compile("[а-яё]")
 _STOPWORDS = {
@@ -143,6 +147,12 @@ _STOPWORDS = {
 def guess_language(text: str) -> str | None:
     """A cheap guess: 'ru' for mostly Cyrillic text, else the stopword list covering ≥ 15% of
     the words (at least 20 words) and twice as many as any other; None when unsure."""
+    fast = _ascii_words(text[:2000])
+    if fast is not None:
+        n_words, hits = fast
+        if n_words < 20:
+            return None
+        return _best_language(Counter(hits), n_words, _STOPWORDS_BYTES)
     sample = text[:2000].lower()
     words = _words(sample)
     if len(words) < 20:
@@ -152,12 +162,45 @@ def guess_language(text: str) -> str | None:
         cyr = sum(n for w, n in counts.items() if "а" <= w[0] <= "я" or w[0] == "ё")
         if cyr > 0.6 * len(words):
             return "ru"
+    return _best_language(counts, len(words), _STOPWORDS)
+
+
+def _best_language(
+    counts: Counter[_W], n_words: int, stopwords: dict[str, frozenset[_W]]
+) -> str | None:
     scores = sorted(
-        ((sum(counts[w] for w in sw if w in counts), lang) for lang, sw in _STOPWORDS.items()),
+        ((sum(counts[w] for w in sw if w in counts), lang) for lang, sw in stopwords.items()),
         reverse=True,
     )
     (best, lang), (second, _) = scores[0], scores[1]
-    return lang if best >= 0.15 * len(words) and best >= 2 * second else None
+    return lang if best >= 0.15 * n_words and best >= 2 * second else None
+
+
+_STOPWORDS_BYTES = {lang: frozenset(w.encode() for w in sw) for lang, sw in _STOPWORDS.items()}
+_ANY_STOPWORD = frozenset().union(*_STOPWORDS_BYTES.values())
+# A non-ASCII character that _WORDS counts as a letter: [^\W\d_] outside ASCII.
+_NON_ASCII_LETTER = re.compile(r"[^\W\d_\x00-\x7f]")
+_ASCII_BYTES = bytes(range(0x80))
+# ASCII bytes: letters stay, lower-cased; everything else becomes a space (a word break).
+_LETTERS_ONLY = bytes(
+    ord(chr(c).lower()) if chr(c).isascii() and chr(c).isalpha() else 32 for c in range(256)
+)
+
+
+def _ascii_words(sample: str) -> tuple[int, list[bytes]] | None:
+    """(number of words, the stopwords among them) of ``sample.lower()`` when the sample's
+    letters are all ASCII, the same words as :func:`_words`: str methods in C instead of a
+    regex. Its other characters only ever break words, lower-cased too (no character that is
+    not a letter lower-cases to a letter or to ASCII: tested over Unicode). None when a
+    non-ASCII letter is present."""
+    if not sample.isascii():
+        # Only the non-ASCII characters need the regex: drop the ASCII bytes of the UTF-8 form
+        # (a multi-byte character has none) in C and search what is left.
+        rest = sample.encode("utf-8", "surrogatepass").translate(None, _ASCII_BYTES)
+        if _NON_ASCII_LETTER.search(rest.decode("utf-8", "surrogatepass")):
+            return None
+    words = sample.encode("ascii", "replace").translate(_LETTERS_ONLY).split()
+    return len(words), [w for w in words if w in _ANY_STOPWORD]
 
 
 def _words(sample: str) -> list[str]:
@@ -232,7 +275,7 @@ def _convert(data: bytes, source_path: str, meta: CuratedMetadata | None) -> Con
 
     ref = reference()
     extracted_names: dict[str, str] = {}
-    quotes: list[Quote] = []
+    rows: list[dict[str, object]] = []
     m_starts = [m.start for m in mentions]
     m_ends = [m.end for m in mentions]
     for n, (q, a) in enumerate(zip(raw, attrs, strict=True), start=1):
@@ -248,8 +291,8 @@ def _convert(data: bytes, source_path: str, meta: CuratedMetadata | None) -> Con
         b1 = smap.byte(q.end, end=True)
         if b1 is None:
             b1 = b0
-        quotes.append(
-            Quote(
+        rows.append(
+            dict(
                 quote_id=f"{article_id}-q{n:03d}",
                 article_id=article_id,
                 text=text[q.start : q.end],
@@ -272,6 +315,7 @@ def _convert(data: bytes, source_path: str, meta: CuratedMetadata | None) -> Con
                 source_byte_end=max(b0, b1),
             )
         )
+    quotes = _QUOTES.validate_python(rows)  # one call validates them all (as Quote(**row))
     speakers = _speakers(quotes, extracted_names)
 
     m = meta
@@ -332,6 +376,7 @@ def _convert(data: bytes, source_path: str, meta: CuratedMetadata | None) -> Con
 
 
 _NONE = Attribution.NONE
+_QUOTES = TypeAdapter(list[Quote])
 
 
 def _origin(value: object, curated: bool) -> Method | None:

@@ -169,6 +169,17 @@ def _mixed_script_words(text: str) -> int:
     return len(_MIXED.findall(text)) + accented + len(_CYRILLIC_CAMEL.findall(text))
 
 
+# The characters of _CONTROL as bytes: each is one byte in UTF-8, and no other character's UTF-8
+# form contains these bytes, so counting them in the encoded text counts the characters.
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, *range(0x0E, 0x20), 0x7F])
+
+
+def control_count(text: str) -> int:
+    """``len(_CONTROL.findall(text))``, counted on the UTF-8 bytes in C."""
+    raw = text.encode("utf-8", "surrogatepass")
+    return len(raw) - len(raw.translate(None, _CONTROL_BYTES))
+
+
 def _check_text(decoded: Decoded) -> Decoded | DecodeFailure:
     text = decoded.text
     enc, conf = decoded.encoding, decoded.confidence
@@ -176,7 +187,7 @@ def _check_text(decoded: Decoded) -> Decoded | DecodeFailure:
         return DecodeFailure(
             RejectReason.BINARY, "The decoded text contains NUL characters.", enc, conf
         )
-    controls = len(_CONTROL.findall(text))
+    controls = control_count(text)
     if controls and controls > MAX_CONTROL_SHARE * len(text):
         return DecodeFailure(
             RejectReason.BINARY,

@@ -281,7 +281,10 @@ def is_prompt_or_footer(line: str) -> bool:
     if len(line) > 600:
         return False
     low = line.lower()
-    if not any(k in low for k in _FOOTER_KEYS):
+    for k in _FOOTER_KEYS:  # a loop, not any(<generator>): this runs on every line
+        if k in low:
+            break
+    else:
         return False
     return _NEWSLETTER.search(line) is not None or _FOOTER_LINE.search(line) is not None
 

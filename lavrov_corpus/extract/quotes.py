@@ -34,6 +34,7 @@ _MARKS = re.compile(r"[“”„‟\"«»‘’'‹›]")
 _DOUBLE_OPEN = frozenset("“„‟")
 _OPEN_BEFORE = frozenset("([{—–-/:;,")
 _CLOSE_AFTER = frozenset(".,;:!?)]}—–-…")
+_SINGLE_MARKS = re.compile(r"[’'›]")
 
 
 @dataclass(slots=True)
@@ -55,6 +56,7 @@ def find_quotes(text: str, paragraphs: list[Span]) -> list[RawQuote]:
     out: list[RawQuote] = []
     carry: tuple[str, int] | None = None  # (family, chain) of a quotation open at paragraph end
     chain_ids = 0
+    seen: dict[int, list[int]] = {}  # for _single_closes
     for pi, (ps, pe) in enumerate(paragraphs):
         state: tuple[str, int, int, str] | None = None  # family, mark pos, chain, mark char
         if carry is not None:
@@ -90,7 +92,12 @@ def find_quotes(text: str, paragraphs: list[Span]) -> list[RawQuote]:
                     fam = "d"
                 elif ch == "«":
                     fam = "g"
-                elif ch in "‘'‹" and opener and nxt.isalpha() and _single_closes(text, i + 1, pe):
+                elif (
+                    ch in "‘'‹"
+                    and opener
+                    and nxt.isalpha()
+                    and _single_closes(text, i + 1, pe, seen)
+                ):
                     fam = "s"
                 if fam is not None and nxt:
                     chain_ids += 1
@@ -155,17 +162,31 @@ def _family_of_opener(ch: str) -> str | None:
     return "g" if ch == "«" else None
 
 
-def _single_closes(text: str, start: int, end: int) -> bool:
-    """A top-level single quotation opened before ``start`` has a closing mark in the paragraph."""
-    for m in re.finditer(r"[’'›]", text[start:end]):
-        i = start + m.start()
+def _single_closes(
+    text: str, start: int, end: int, seen: dict[int, list[int]] | None = None
+) -> bool:
+    """A top-level single quotation opened before ``start`` has a closing mark in the paragraph.
+
+    ``seen`` (paragraph end -> [scanned up to, closing mark found there or -1]), shared by the
+    calls for one text with increasing ``start``, makes them scan each paragraph once: whether
+    a mark closes does not depend on ``start`` (a paragraph of many single marks was scanned
+    to its end from each of them)."""
+    state = seen.setdefault(end, [start, -1]) if seen is not None else [start, -1]
+    if state[1] >= start:
+        return True
+    if state[1] < 0 and state[0] >= end:
+        return False  # scanned to the end before: no closing mark after ``start`` either
+    for m in _SINGLE_MARKS.finditer(text, max(start, state[0]), end):
+        i = m.start()
         prev, nxt = text[i - 1], text[i + 1] if i + 1 < end else ""
         if (
             not (prev.isalpha() and nxt.isalpha())
             and not prev.isspace()
             and (not nxt or nxt.isspace() or nxt in _CLOSE_AFTER)
         ):
+            state[:] = [i + 1, i]
             return True
+    state[:] = [end, -1]
     return False
 
 
@@ -214,6 +235,9 @@ def _emit(
 
 
 def _close_chain(out: list[RawQuote], chain: int, *, closed: bool) -> None:
-    for q in out:
-        if q.chain == chain:
-            q.closed = closed
+    # A chain ends while it is the open quotation: no other quote was emitted since it opened,
+    # so its parts are the last ones (not a walk over every quote of the text per chain).
+    for q in reversed(out):
+        if q.chain != chain:
+            break
+        q.closed = closed

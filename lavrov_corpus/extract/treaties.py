@@ -230,6 +230,9 @@ def _matcher() -> tuple[re.Pattern[str], tuple[_Alias, ...]]:
 # ``str.lower`` does not map them to it (dotless i, long s; the Kelvin sign and dotted capital I
 # lower to ASCII or change the length). tests/test_treaties.py checks the list against Unicode.
 _FOLDS_TO_ASCII = ("\u0130", "\u0131", "\u017f")
+# Non-ASCII characters whose ``str.lower`` is ASCII or not one character (the dotted capital I
+# lowers to two, the Kelvin sign to "k"); tests/test_extract_speed.py checks it against Unicode.
+_LOWER_TO_ASCII = ("\u0130", "\u212a")
 
 
 @cache
@@ -256,19 +259,47 @@ def _candidates(text: str) -> list[tuple[int, re.Pattern[str]]] | None:
     dispatch = _dispatch()
     if dispatch is None:
         return None
-    low = text.lower()
-    if len(low) != len(text):
+    if not text.isascii() and any(c in text for c in _FOLDS_TO_ASCII + _LOWER_TO_ASCII):
         return None
-    if not text.isascii() and any(c in text for c in _FOLDS_TO_ASCII):
+    # Every place a trigger starts after a character that is no ASCII letter or digit, in
+    # order; the space stands for the start of the text. A mention starts after a non-word
+    # character (the matchers' look-behind), so no other place can start one; and since the
+    # triggers are made of ASCII letters and digits, no such place lies inside a trigger found.
+    # No trigger is a prefix of another, so one place matches one trigger.
+    # The text is lower-cased as one byte per character (other characters become "?"): apart
+    # from _LOWER_TO_ASCII, only ASCII letters lower-case to ASCII letters, so the ASCII
+    # letters and digits of ``text.lower()`` stand at the same places, and this is cheaper.
+    triggers = _triggers()
+    if triggers is None:
         return None
-    found: list[tuple[int, re.Pattern[str]]] = []
-    for word, pattern in dispatch.items():
-        i = low.find(word)
-        while i >= 0:
-            found.append((i, pattern))
-            i = low.find(word, i + 1)
-    found.sort(key=_offset)
-    return found
+    low = b" " + text.encode("latin-1", "replace").lower()
+    return [(m.start(), dispatch[m.group()[1:].decode()]) for m in triggers.finditer(low)]
+
+
+@cache
+def _triggers() -> re.Pattern[bytes] | None:
+    """The trigger words of :func:`_dispatch`, each after its preceding character, as one
+    pattern (a prefix tree: one pass over the text, not one ``str.find`` pass per word; the
+    engine skips letters in C); None if a trigger is not all ASCII letters and digits."""
+    dispatch = _dispatch()
+    assert dispatch is not None
+    if not all(re.fullmatch("[a-z0-9]+", t) for t in dispatch):
+        return None
+    return re.compile(("[^a-z0-9](?:" + _trie(sorted(dispatch)) + ")").encode())
+
+
+def _trie(words: list[str]) -> str:
+    """Words (none a prefix of another) as a prefix tree: ``s(?:ort|tart|trategic)``."""
+    tree: dict[str, list[str]] = {}
+    for w in words:
+        tree.setdefault(w[0], []).append(w[1:])
+    alts = []
+    for first, rests in tree.items():
+        if len(rests) == 1:
+            alts.append(re.escape(first + rests[0]))
+        else:
+            alts.append(re.escape(first) + "(?:" + _trie(rests) + ")")
+    return "|".join(alts)
 
 
 def _offset(item: tuple[int, re.Pattern[str]]) -> int:
