@@ -74,7 +74,8 @@ def build(root: Path, n_quotes: int) -> dict[str, pa.Table]:
     titles = [f"Headline number {i}" for i in range(n_articles)]
     body_start = np.array([len(t) + 2 for t in titles])
     cum = np.cumsum(unit.reshape(n_articles, PER_ARTICLE), axis=1) - unit.reshape(
-        n_articles, PER_ARTICLE)
+        n_articles, PER_ARTICLE
+    )
     start = (body_start[:, None] + cum + len(PRE)).reshape(-1)
     end = start + lens
     pieces = [PRE + p + POST for p in PHRASES]
@@ -87,72 +88,136 @@ def build(root: Path, n_quotes: int) -> dict[str, pa.Table]:
     quote_ids = [f"{aids[a]}-q{k:03d}" for a, k in zip(art.tolist(), n_in.tolist(), strict=True)]
     q_text = pa.array(PHRASES).take(pa.array(phrase))
     empty_lists = pa.array([[]] * n_quotes, pa.list_(pa.string()))
-    quotes = pa.table({
-        "quote_id": pa.array(quote_ids), "article_id": pa.array(aids).take(pa.array(art)),
-        "text": q_text, "start": start, "end": end,
-        "speaker": pa.repeat("Sergey Lavrov", n_quotes).cast(pa.string()),
-        "speaker_id": pa.repeat("sergey-lavrov", n_quotes).cast(pa.string()),
-        "speaker_mention": pa.repeat("Lavrov", n_quotes).cast(pa.string()),
-        "attribution": pa.repeat("name", n_quotes).cast(pa.string()),
-        "cue": pa.repeat("said", n_quotes).cast(pa.string()),
-        "is_partial": np.zeros(n_quotes, bool), "in_headline": np.zeros(n_quotes, bool),
-        "is_scare": np.zeros(n_quotes, bool), "is_closed": np.ones(n_quotes, bool),
-        "paragraph": np.ones(n_quotes, np.int64), "treaty_ids": empty_lists,
-        "method": pa.repeat("extracted", n_quotes).cast(pa.string()),
-        "source_sha256": pa.array(shas).take(pa.array(art)),
-        "source_byte_start": start, "source_byte_end": end + 8,
-    }, schema=arrow_schema("quotes"))
+    quotes = pa.table(
+        {
+            "quote_id": pa.array(quote_ids),
+            "article_id": pa.array(aids).take(pa.array(art)),
+            "text": q_text,
+            "start": start,
+            "end": end,
+            "speaker": pa.repeat("Sergey Lavrov", n_quotes).cast(pa.string()),
+            "speaker_id": pa.repeat("sergey-lavrov", n_quotes).cast(pa.string()),
+            "speaker_mention": pa.repeat("Lavrov", n_quotes).cast(pa.string()),
+            "attribution": pa.repeat("name", n_quotes).cast(pa.string()),
+            "cue": pa.repeat("said", n_quotes).cast(pa.string()),
+            "is_partial": np.zeros(n_quotes, bool),
+            "in_headline": np.zeros(n_quotes, bool),
+            "is_scare": np.zeros(n_quotes, bool),
+            "is_closed": np.ones(n_quotes, bool),
+            "paragraph": np.ones(n_quotes, np.int64),
+            "treaty_ids": empty_lists,
+            "method": pa.repeat("extracted", n_quotes).cast(pa.string()),
+            "source_sha256": pa.array(shas).take(pa.array(art)),
+            "source_byte_start": start,
+            "source_byte_end": end + 8,
+        },
+        schema=arrow_schema("quotes"),
+    )
     none_s = pa.nulls(n_articles, pa.string())
-    seg = [[{"text_start": 0, "text_end": int(n), "byte_start": 0, "byte_end": int(n) * 2}]
-           for n in text_len]
-    articles = pa.table({
-        "article_id": aids, "title": titles, "title_start": np.zeros(n_articles, np.int64),
-        "title_end": np.array([len(t) for t in titles]), "standfirst": none_s,
-        "outlet": pa.repeat("TASS", n_articles).cast(pa.string()), "url": none_s,
-        "published": pa.nulls(n_articles, pa.date32()), "published_precision": none_s,
-        "dateline": none_s, "dateline_place": none_s, "language": none_s, "text": texts,
-        "body_start": body_start,
-        "paragraphs": [[{"start": 0, "end": int(b) - 2}, {"start": int(b), "end": int(n)}]
-                       for b, n in zip(body_start, text_len, strict=True)],
-        "treaty_ids": [[]] * n_articles, "mentions": [[]] * n_articles,
-        "rights": pa.repeat("© publisher", n_articles).cast(pa.string()), "notes": none_s,
-        "origins": [{"title": "extracted"}] * n_articles,
-        "method": pa.repeat("extracted", n_articles).cast(pa.string()),
-        "source_path": [f"in/{i}.txt" for i in range(n_articles)], "source_sha256": shas,
-        "source_encoding": pa.repeat("utf-8", n_articles).cast(pa.string()),
-        "source_byte_start": np.zeros(n_articles, np.int64), "source_byte_end": text_len * 2,
-        "source_map": seg,
-    }, schema=arrow_schema("articles"))
-    speakers = pa.table({"speaker_id": ["sergey-lavrov"], "name": ["Sergey Lavrov"],
-                         "variants": [[]], "roles": [["minister"]], "wikidata_id": [None],
-                         "method": ["curated"]}, schema=arrow_schema("speakers"))
+    seg = [
+        [{"text_start": 0, "text_end": int(n), "byte_start": 0, "byte_end": int(n) * 2}]
+        for n in text_len
+    ]
+    articles = pa.table(
+        {
+            "article_id": aids,
+            "title": titles,
+            "title_start": np.zeros(n_articles, np.int64),
+            "title_end": np.array([len(t) for t in titles]),
+            "standfirst": none_s,
+            "outlet": pa.repeat("TASS", n_articles).cast(pa.string()),
+            "url": none_s,
+            "published": pa.nulls(n_articles, pa.date32()),
+            "published_precision": none_s,
+            "dateline": none_s,
+            "dateline_place": none_s,
+            "language": none_s,
+            "text": texts,
+            "body_start": body_start,
+            "paragraphs": [
+                [{"start": 0, "end": int(b) - 2}, {"start": int(b), "end": int(n)}]
+                for b, n in zip(body_start, text_len, strict=True)
+            ],
+            "treaty_ids": [[]] * n_articles,
+            "mentions": [[]] * n_articles,
+            "rights": pa.repeat("© publisher", n_articles).cast(pa.string()),
+            "notes": none_s,
+            "origins": [{"title": "extracted"}] * n_articles,
+            "method": pa.repeat("extracted", n_articles).cast(pa.string()),
+            "source_path": [f"in/{i}.txt" for i in range(n_articles)],
+            "source_sha256": shas,
+            "source_encoding": pa.repeat("utf-8", n_articles).cast(pa.string()),
+            "source_byte_start": np.zeros(n_articles, np.int64),
+            "source_byte_end": text_len * 2,
+            "source_map": seg,
+        },
+        schema=arrow_schema("articles"),
+    )
+    speakers = pa.table(
+        {
+            "speaker_id": ["sergey-lavrov"],
+            "name": ["Sergey Lavrov"],
+            "variants": [[]],
+            "roles": [["minister"]],
+            "wikidata_id": [None],
+            "method": ["curated"],
+        },
+        schema=arrow_schema("speakers"),
+    )
     treaties = pa.Table.from_pylist([], schema=arrow_schema("treaties"))
-    provenance = pa.table({
-        "path": [f"in/{i}.txt" for i in range(n_articles)], "role": ["article"] * n_articles,
-        "sha256": shas, "size": text_len * 2, "encoding": ["utf-8"] * n_articles,
-        "encoding_confidence": [1.0] * n_articles, "status": ["accepted"] * n_articles,
-        "reason": none_s, "detail": none_s, "article_id": aids, "sidecar_path": none_s,
-        "converter_version": [CONVERTER_VERSION] * n_articles,
-    }, schema=arrow_schema("provenance"))
-    tables = {"articles": articles, "quotes": quotes, "speakers": speakers,
-              "treaties": treaties, "provenance": provenance}
+    provenance = pa.table(
+        {
+            "path": [f"in/{i}.txt" for i in range(n_articles)],
+            "role": ["article"] * n_articles,
+            "sha256": shas,
+            "size": text_len * 2,
+            "encoding": ["utf-8"] * n_articles,
+            "encoding_confidence": [1.0] * n_articles,
+            "status": ["accepted"] * n_articles,
+            "reason": none_s,
+            "detail": none_s,
+            "article_id": aids,
+            "sidecar_path": none_s,
+            "converter_version": [CONVERTER_VERSION] * n_articles,
+        },
+        schema=arrow_schema("provenance"),
+    )
+    tables = {
+        "articles": articles,
+        "quotes": quotes,
+        "speakers": speakers,
+        "treaties": treaties,
+        "provenance": provenance,
+    }
     for name, table in tables.items():
         table_path(root, name).parent.mkdir(parents=True, exist_ok=True)
-        pq.write_table(table, table_path(root, name), row_group_size=100_000,
-                       **PARQUET_OPTIONS)  # type: ignore[arg-type]
+        pq.write_table(table, table_path(root, name), row_group_size=100_000, **PARQUET_OPTIONS)  # type: ignore[arg-type]
     configs = "".join(
         f"- config_name: {t}\n  data_files:\n  - split: train\n    path: {table_file(t)}\n"
-        + ("  default: true\n" if t == DEFAULT_TABLE else "") for t in TABLES)
+        + ("  default: true\n" if t == DEFAULT_TABLE else "")
+        for t in TABLES
+    )
     (root / CARD).write_text(f"---\nconfigs:\n{configs}---\n\nVersion {__version__}\n")
-    (root / CITATION).write_text("cff-version: 1.2.0\nmessage: m\ntitle: t\nauthors: []\n"
-                                 f"version: '{__version__}'\n")
-    entries = [FileEntry(path=p.relative_to(root).as_posix(), size=p.stat().st_size,
-                         sha256=hashlib.sha256(p.read_bytes()).hexdigest())
-               for p in sorted(root.rglob("*")) if p.is_file()]
-    manifest = Manifest(name="bench", dataset_version=__version__,
-                        converter_version=CONVERTER_VERSION,
-                        row_counts={t: tables[t].num_rows for t in TABLES}, files=entries,
-                        fingerprint=fingerprint(entries))
+    (root / CITATION).write_text(
+        f"cff-version: 1.2.0\nmessage: m\ntitle: t\nauthors: []\nversion: '{__version__}'\n"
+    )
+    entries = [
+        FileEntry(
+            path=p.relative_to(root).as_posix(),
+            size=p.stat().st_size,
+            sha256=hashlib.sha256(p.read_bytes()).hexdigest(),
+        )
+        for p in sorted(root.rglob("*"))
+        if p.is_file()
+    ]
+    manifest = Manifest(
+        name="bench",
+        dataset_version=__version__,
+        converter_version=CONVERTER_VERSION,
+        row_counts={t: tables[t].num_rows for t in TABLES},
+        files=entries,
+        fingerprint=fingerprint(entries),
+    )
     (root / MANIFEST).write_text(manifest.model_dump_json())
     return tables
 
@@ -202,8 +267,9 @@ PEAK = (
 
 def peak_memory(root: Path) -> tuple[bool, float, float]:
     """(valid, seconds, peak RSS in MB) of ``validate_dataset`` in a fresh Python process."""
-    out = subprocess.run([sys.executable, "-c", PEAK, str(root)], capture_output=True,
-                         text=True, check=True).stdout.split()
+    out = subprocess.run(
+        [sys.executable, "-c", PEAK, str(root)], capture_output=True, text=True, check=True
+    ).stdout.split()
     return out[0] == "True", float(out[1]), float(out[2])
 
 
@@ -243,8 +309,13 @@ def time_frictionless(quotes: pa.Table, sample: int, work: Path) -> tuple[float,
     exe = shutil.which("frictionless") or str(Path(sys.executable).with_name("frictionless"))
     t = time.perf_counter()
     # relative paths: frictionless refuses absolute ones as "not safe"
-    proc = subprocess.run([exe, "validate", csv.name, "--schema", schema.name, "--json"],
-                          capture_output=True, text=True, check=False, cwd=work)
+    proc = subprocess.run(
+        [exe, "validate", csv.name, "--schema", schema.name, "--json"],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=work,
+    )
     seconds = time.perf_counter() - t
     try:
         result = json.loads(proc.stdout)
@@ -270,28 +341,42 @@ def main() -> None:
         t = time.perf_counter()
         tables = build(root, args.quotes)
         n = tables["quotes"].num_rows
-        print(f"built {n:,} quotes / {tables['articles'].num_rows:,} articles "
-              f"in {time.perf_counter() - t:.1f}s")
+        print(
+            f"built {n:,} quotes / {tables['articles'].num_rows:,} articles "
+            f"in {time.perf_counter() - t:.1f}s"
+        )
         checks = time_checks(root)
-        print(f"our per-row checks, streamed (read + decode + check, best of 5): "
-              f"wall {checks['wall']:.3f}s, CPU {checks['cpu']:.3f}s")
-        print(f"  -> {n / checks['wall']:,.0f} quote rows/s wall, {n / checks['cpu']:,.0f} "
-              "quote rows/s CPU (all tables' rows checked too)")
+        print(
+            f"our per-row checks, streamed (read + decode + check, best of 5): "
+            f"wall {checks['wall']:.3f}s, CPU {checks['cpu']:.3f}s"
+        )
+        print(
+            f"  -> {n / checks['wall']:,.0f} quote rows/s wall, {n / checks['cpu']:,.0f} "
+            "quote rows/s CPU (all tables' rows checked too)"
+        )
         t = time.perf_counter()
         report = validate_dataset(root, row_model=False)
         whole = time.perf_counter() - t
-        print(f"whole validate_dataset (read+hash+schema+checks+metadata, no row models): "
-              f"{whole:.2f}s -> {n / whole:,.0f} quote rows/s; valid={report.valid}")
+        print(
+            f"whole validate_dataset (read+hash+schema+checks+metadata, no row models): "
+            f"{whole:.2f}s -> {n / whole:,.0f} quote rows/s; valid={report.valid}"
+        )
         valid, seconds, peak = peak_memory(root)
-        print(f"peak RSS of validate_dataset in a fresh process (imports included): "
-              f"{peak:.0f} MB ({seconds:.2f}s, valid={valid})")
+        print(
+            f"peak RSS of validate_dataset in a fresh process (imports included): "
+            f"{peak:.0f} MB ({seconds:.2f}s, valid={valid})"
+        )
         per_row = time_pydantic(tables["quotes"], args.sample)
-        print(f"pydantic Quote.model_validate row by row: {1 / per_row:,.0f} rows/s on "
-              f"{args.sample:,} rows; extrapolated to {n:,}: {per_row * n:.1f}s")
+        print(
+            f"pydantic Quote.model_validate row by row: {1 / per_row:,.0f} rows/s on "
+            f"{args.sample:,} rows; extrapolated to {n:,}: {per_row * n:.1f}s"
+        )
         fl_row, fl_valid = time_frictionless(tables["quotes"], args.fl_sample, Path(tmp))
-        print(f"frictionless validate (CSV + Table Schema, subprocess): {1 / fl_row:,.0f} "
-              f"rows/s on {args.fl_sample:,} rows (valid={fl_valid}); extrapolated to {n:,}: "
-              f"{fl_row * n:.1f}s")
+        print(
+            f"frictionless validate (CSV + Table Schema, subprocess): {1 / fl_row:,.0f} "
+            f"rows/s on {args.fl_sample:,} rows (valid={fl_valid}); extrapolated to {n:,}: "
+            f"{fl_row * n:.1f}s"
+        )
 
 
 if __name__ == "__main__":

@@ -58,8 +58,14 @@ def _invariance(text: str, rng: random.Random) -> list[bytes]:
     base = convert_bytes(base_data, source_path="x.txt")
     check_conversion(base_data, base)
     inputs = [base_data]
-    for eol, enc in (("\r\n", "utf-8"), ("\r", "utf-8"), ("mixed", "utf-8"),
-                     ("\n", "utf-8-sig"), ("\r\n", "utf-16-le-bom"), ("\r", "utf-16-be-bom")):
+    for eol, enc in (
+        ("\r\n", "utf-8"),
+        ("\r", "utf-8"),
+        ("mixed", "utf-8"),
+        ("\n", "utf-8-sig"),
+        ("\r\n", "utf-16-le-bom"),
+        ("\r", "utf-16-be-bom"),
+    ):
         data = render(text, eol, enc, rng)
         inputs.append(data)
         other = convert_bytes(data, source_path="x.txt")
@@ -94,8 +100,9 @@ def run_round(i: int, seed: int) -> tuple[int, list[tuple[str, bytes, str]]]:
         try:
             _invariance(text, rng)
         except Exception:
-            failures.append(("invariance", text.encode("utf-8", "surrogatepass"),
-                             traceback.format_exc(limit=3)))
+            failures.append(
+                ("invariance", text.encode("utf-8", "surrogatepass"), traceback.format_exc(limit=3))
+            )
     return tried, failures
 
 
@@ -169,8 +176,10 @@ def main(argv: list[str] | None = None) -> int:
         f"failures {len(failed)} {dict(kinds) if kinds else ''}".rstrip()
     )
     if args.builds:
-        print(f"builds: {args.builds} random folders, {build_files} files, "
-              f"{len(build_failures)} failures; total {seconds:.1f} s")
+        print(
+            f"builds: {args.builds} random folders, {build_files} files, "
+            f"{len(build_failures)} failures; total {seconds:.1f} s"
+        )
     return 1 if failed or build_failures else 0
 
 

@@ -91,8 +91,10 @@ def load(
     if format not in _FORMATS:
         raise ValueError(f"unknown format {format!r}; use one of {', '.join(_FORMATS)}")
     if table is None:
-        tables = {name: load(name, format=format, path=path, repo_id=repo_id, revision=revision)
-                  for name in TABLE_NAMES}
+        tables = {
+            name: load(name, format=format, path=path, repo_id=repo_id, revision=revision)
+            for name in TABLE_NAMES
+        }
         if format == "datasets":
             import datasets
 

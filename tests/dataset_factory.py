@@ -70,21 +70,37 @@ class RawArticle:
 
 
 RAW = (
-    RawArticle("000_first.txt", "utf-8", (
-        ("Lavrov: New START “must be extended”",),
-        ("MOSCOW, May 5. /TASS/. Russian Foreign Minister Sergey Lavrov said on Tuesday:",
-         "“The New START treaty is the last pillar of strategic stability.”"),
-        ("“We are not going to beg,” he said, recalling the INF Treaty. Сергей Лавров.",),
-    )),
-    RawArticle("sub/001_second.txt", "windows-1252", (
-        ("Zakharova on the INF Treaty",),
-        ("Spokeswoman Maria Zakharova said the café talks were “a waste of time” and that",
-         "the INF Treaty “could have been saved.”"),
-    )),
-    RawArticle("002_third.txt", "utf-8", (
-        ("No quotes here at all",),
-        ("The minister spoke about New START and nothing else.",),
-    )),
+    RawArticle(
+        "000_first.txt",
+        "utf-8",
+        (
+            ("Lavrov: New START “must be extended”",),
+            (
+                "MOSCOW, May 5. /TASS/. Russian Foreign Minister Sergey Lavrov said on Tuesday:",
+                "“The New START treaty is the last pillar of strategic stability.”",
+            ),
+            ("“We are not going to beg,” he said, recalling the INF Treaty. Сергей Лавров.",),
+        ),
+    ),
+    RawArticle(
+        "sub/001_second.txt",
+        "windows-1252",
+        (
+            ("Zakharova on the INF Treaty",),
+            (
+                "Spokeswoman Maria Zakharova said the café talks were “a waste of time” and that",
+                "the INF Treaty “could have been saved.”",
+            ),
+        ),
+    ),
+    RawArticle(
+        "002_third.txt",
+        "utf-8",
+        (
+            ("No quotes here at all",),
+            ("The minister spoke about New START and nothing else.",),
+        ),
+    ),
 )
 SPEAKERS = {"sergey-lavrov": "Sergey Lavrov", "maria-zakharova": "Maria Zakharova"}
 
@@ -111,8 +127,11 @@ def _article(raw: RawArticle, sha: str) -> tuple[Article, list[Quote]]:
                 pos += 1
                 byte += 1
             n = len(line.encode(raw.encoding))
-            segments.append(SourceSegment(text_start=pos, text_end=pos + len(line),
-                                          byte_start=byte, byte_end=byte + n))
+            segments.append(
+                SourceSegment(
+                    text_start=pos, text_end=pos + len(line), byte_start=byte, byte_end=byte + n
+                )
+            )
             text_parts.append(line)
             pos += len(line)
             byte += n
@@ -122,31 +141,52 @@ def _article(raw: RawArticle, sha: str) -> tuple[Article, list[Quote]]:
     def to_byte(offset: int) -> int:
         for seg in segments:
             if seg.text_start <= offset <= seg.text_end:
-                return seg.byte_start + len(text[seg.text_start:offset].encode(raw.encoding))
+                return seg.byte_start + len(text[seg.text_start : offset].encode(raw.encoding))
         raise AssertionError(offset)
 
     mentions = []
     for tid, names in TREATIES.items():
         for name in names:
             for m in re.finditer(re.escape(name), text):
-                mentions.append(TreatyMention(treaty_id=tid, start=m.start(), end=m.end(),
-                                              text=name))
+                mentions.append(
+                    TreatyMention(treaty_id=tid, start=m.start(), end=m.end(), text=name)
+                )
     mentions.sort(key=lambda m: m.start)
     title = raw.paragraphs[0][0]
     article = Article(
-        article_id=aid, title=title, title_start=0, title_end=len(title), standfirst=None,
+        article_id=aid,
+        title=title,
+        title_start=0,
+        title_end=len(title),
+        standfirst=None,
         outlet="TASS" if "TASS" in text else None,
-        url=f"https://example.org/news/{aid}", published=dt.date(2019, 5, 1),
-        published_precision=DatePrecision.MONTH, dateline=None, dateline_place=None,
-        language="en", text=text, body_start=paragraphs[1].start if len(paragraphs) > 1 else 0,
-        paragraphs=paragraphs, treaty_ids=sorted({m.treaty_id for m in mentions}),
-        mentions=mentions, rights="© the publisher; research use.", notes=None,
-        origins=FieldOrigins(title=Method.EXTRACTED, url=Method.CURATED,
-                             published=Method.CURATED, language=Method.EXTRACTED,
-                             outlet=Method.EXTRACTED if "TASS" in text else None),
-        method=Method.EXTRACTED, source_path=raw.name, source_sha256=sha,
-        source_encoding=raw.encoding, source_byte_start=0,
-        source_byte_end=segments[-1].byte_end, source_map=segments,
+        url=f"https://example.org/news/{aid}",
+        published=dt.date(2019, 5, 1),
+        published_precision=DatePrecision.MONTH,
+        dateline=None,
+        dateline_place=None,
+        language="en",
+        text=text,
+        body_start=paragraphs[1].start if len(paragraphs) > 1 else 0,
+        paragraphs=paragraphs,
+        treaty_ids=sorted({m.treaty_id for m in mentions}),
+        mentions=mentions,
+        rights="© the publisher; research use.",
+        notes=None,
+        origins=FieldOrigins(
+            title=Method.EXTRACTED,
+            url=Method.CURATED,
+            published=Method.CURATED,
+            language=Method.EXTRACTED,
+            outlet=Method.EXTRACTED if "TASS" in text else None,
+        ),
+        method=Method.EXTRACTED,
+        source_path=raw.name,
+        source_sha256=sha,
+        source_encoding=raw.encoding,
+        source_byte_start=0,
+        source_byte_end=segments[-1].byte_end,
+        source_map=segments,
     )
     quotes = []
     for n, m in enumerate(re.finditer("“([^”]+)”", text), start=1):
@@ -154,14 +194,30 @@ def _article(raw: RawArticle, sha: str) -> tuple[Article, list[Quote]]:
         speaker = "maria-zakharova" if "Zakharova" in text else "sergey-lavrov"
         par = next(i for i, p in enumerate(paragraphs) if p.start <= start < p.end)
         in_quote = sorted({x.treaty_id for x in mentions if start <= x.start and x.end <= end})
-        quotes.append(Quote(
-            quote_id=f"{aid}-q{n:03d}", article_id=aid, text=m.group(1), start=start, end=end,
-            speaker=SPEAKERS[speaker], speaker_id=speaker, speaker_mention="Lavrov",
-            attribution=Attribution.NAME, cue="said", is_partial=False, in_headline=par == 0,
-            is_scare=False, is_closed=True, paragraph=par, treaty_ids=in_quote,
-            method=Method.EXTRACTED, source_sha256=sha, source_byte_start=to_byte(start),
-            source_byte_end=to_byte(end),
-        ))
+        quotes.append(
+            Quote(
+                quote_id=f"{aid}-q{n:03d}",
+                article_id=aid,
+                text=m.group(1),
+                start=start,
+                end=end,
+                speaker=SPEAKERS[speaker],
+                speaker_id=speaker,
+                speaker_mention="Lavrov",
+                attribution=Attribution.NAME,
+                cue="said",
+                is_partial=False,
+                in_headline=par == 0,
+                is_scare=False,
+                is_closed=True,
+                paragraph=par,
+                treaty_ids=in_quote,
+                method=Method.EXTRACTED,
+                source_sha256=sha,
+                source_byte_start=to_byte(start),
+                source_byte_end=to_byte(end),
+            )
+        )
     return article, quotes
 
 
@@ -194,54 +250,111 @@ def build_records(files: dict[str, bytes]) -> dict[str, list[Record]]:
         sha = hashlib.sha256(data).hexdigest()
         common = dict(path=name, sha256=sha, size=len(data), converter_version=CONVERTER_VERSION)
         if name == "metadata.toml":
-            provenance.append(Provenance(**common, role=FileRole.SIDECAR, encoding="utf-8",
-                                         encoding_confidence=1.0, status=ProvenanceStatus.ACCEPTED,
-                                         reason=None, detail=None, article_id=None,
-                                         sidecar_path=None))
+            provenance.append(
+                Provenance(
+                    **common,
+                    role=FileRole.SIDECAR,
+                    encoding="utf-8",
+                    encoding_confidence=1.0,
+                    status=ProvenanceStatus.ACCEPTED,
+                    reason=None,
+                    detail=None,
+                    article_id=None,
+                    sidecar_path=None,
+                )
+            )
         elif not data:
-            provenance.append(Provenance(**common, role=FileRole.ARTICLE, encoding=None,
-                                         encoding_confidence=None,
-                                         status=ProvenanceStatus.REJECTED,
-                                         reason=RejectReason.EMPTY, detail="empty file",
-                                         article_id=None, sidecar_path=None))
+            provenance.append(
+                Provenance(
+                    **common,
+                    role=FileRole.ARTICLE,
+                    encoding=None,
+                    encoding_confidence=None,
+                    status=ProvenanceStatus.REJECTED,
+                    reason=RejectReason.EMPTY,
+                    detail="empty file",
+                    article_id=None,
+                    sidecar_path=None,
+                )
+            )
         elif name == "003_copy_of_first.txt":
-            provenance.append(Provenance(**common, role=FileRole.ARTICLE, encoding="utf-8",
-                                         encoding_confidence=1.0,
-                                         status=ProvenanceStatus.DUPLICATE,
-                                         reason=RejectReason.DUPLICATE_BYTES,
-                                         detail="same bytes as 000_first.txt",
-                                         article_id=first.article_id, sidecar_path=None))
+            provenance.append(
+                Provenance(
+                    **common,
+                    role=FileRole.ARTICLE,
+                    encoding="utf-8",
+                    encoding_confidence=1.0,
+                    status=ProvenanceStatus.DUPLICATE,
+                    reason=RejectReason.DUPLICATE_BYTES,
+                    detail="same bytes as 000_first.txt",
+                    article_id=first.article_id,
+                    sidecar_path=None,
+                )
+            )
         else:
             raw = next(r for r in RAW if r.name == name)
-            provenance.append(Provenance(**common, role=FileRole.ARTICLE, encoding=raw.encoding,
-                                         encoding_confidence=0.9,
-                                         status=ProvenanceStatus.ACCEPTED, reason=None,
-                                         detail=None, article_id="a" + sha[:16],
-                                         sidecar_path="metadata.toml" if name == RAW[0].name
-                                         else None))
+            provenance.append(
+                Provenance(
+                    **common,
+                    role=FileRole.ARTICLE,
+                    encoding=raw.encoding,
+                    encoding_confidence=0.9,
+                    status=ProvenanceStatus.ACCEPTED,
+                    reason=None,
+                    detail=None,
+                    article_id="a" + sha[:16],
+                    sidecar_path="metadata.toml" if name == RAW[0].name else None,
+                )
+            )
     speakers: list[Record] = [
-        Speaker(speaker_id=sid, name=name, variants=[name.replace("Sergey", "Sergei")],
-                roles=["diplomat"], wikidata_id=None, method=Method.CURATED)
+        Speaker(
+            speaker_id=sid,
+            name=name,
+            variants=[name.replace("Sergey", "Sergei")],
+            roles=["diplomat"],
+            wikidata_id=None,
+            method=Method.CURATED,
+        )
         for sid, name in SPEAKERS.items()
     ]
     treaties: list[Record] = [
-        Treaty(treaty_id=tid, name=names[0] + " (full name)", short_name=names[0],
-               aliases=names, kind=TreatyKind.BILATERAL_TREATY, parties=["Russia", "USA"],
-               signed=dt.date(2010, 4, 8), signed_place=None, in_force=None,
-               status=TreatyStatus.IN_FORCE, status_date=dt.date(2020, 1, 1), events=[],
-               sources=["https://example.org/treaty"], wikidata_id="Q1")
+        Treaty(
+            treaty_id=tid,
+            name=names[0] + " (full name)",
+            short_name=names[0],
+            aliases=names,
+            kind=TreatyKind.BILATERAL_TREATY,
+            parties=["Russia", "USA"],
+            signed=dt.date(2010, 4, 8),
+            signed_place=None,
+            in_force=None,
+            status=TreatyStatus.IN_FORCE,
+            status_date=dt.date(2020, 1, 1),
+            events=[],
+            sources=["https://example.org/treaty"],
+            wikidata_id="Q1",
+        )
         for tid, names in TREATIES.items()
     ]
-    return {"articles": articles, "quotes": quotes, "speakers": speakers,
-            "treaties": treaties, "provenance": provenance}
+    return {
+        "articles": articles,
+        "quotes": quotes,
+        "speakers": speakers,
+        "treaties": treaties,
+        "provenance": provenance,
+    }
 
 
 def card_text(version: str = __version__) -> str:
     """A minimal dataset card with one config per table."""
     lines = ["---", "pretty_name: lavrov-corpus (test)", "license: other", "configs:"]
     for table in TABLES:
-        lines += [f"- config_name: {table}", "  data_files:", "  - split: train",
-                  f"    path: {table_file(table).as_posix()}"]
+        lines += [
+            f"- config_name: {table}",
+            "  data_files:",
+            "  - split: train",
+            f"    path: {table_file(table).as_posix()}",
+        ]
         if table == DEFAULT_TABLE:
             lines.append("  default: true")
     lines += ["---", "", "# lavrov-corpus (test)", "", f"**Version:** {version}", ""]
@@ -266,16 +379,22 @@ def refresh_manifest(
         rel = path.relative_to(root).as_posix()
         if path.is_file() and rel != MANIFEST:
             data = path.read_bytes()
-            entries.append(FileEntry(path=rel, size=len(data),
-                                     sha256=hashlib.sha256(data).hexdigest()))
+            entries.append(
+                FileEntry(path=rel, size=len(data), sha256=hashlib.sha256(data).hexdigest())
+            )
     if row_counts is None:
         row_counts = dict(json.loads((root / MANIFEST).read_text())["row_counts"])
         for table in TABLES:
             with contextlib.suppress(Exception):  # unreadable or absent: keep the old count
                 row_counts[table] = pq.ParquetFile(table_path(root, table)).metadata.num_rows
-    manifest = Manifest(name="lavrov-corpus", dataset_version=version,
-                        converter_version=CONVERTER_VERSION, row_counts=row_counts,
-                        files=entries, fingerprint=fingerprint(entries))
+    manifest = Manifest(
+        name="lavrov-corpus",
+        dataset_version=version,
+        converter_version=CONVERTER_VERSION,
+        row_counts=row_counts,
+        files=entries,
+        fingerprint=fingerprint(entries),
+    )
     (root / MANIFEST).write_text(manifest.model_dump_json(indent=2) + "\n")
     return manifest
 

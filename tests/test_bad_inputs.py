@@ -67,10 +67,28 @@ WRAPPED = (
 
 def en(n: int) -> str:
     """A distinct small English article (distinct, so that no two are duplicates)."""
-    topics = ["INF Treaty", "New START treaty", "Open Skies Treaty", "ABM Treaty", "CTBT",
-              "Iran nuclear deal", "Chemical Weapons Convention", "NPT review", "arms race"]
-    things = ["missiles", "bombers", "radars", "drones", "warheads", "launchers", "troops",
-              "ships", "submarines"]
+    topics = [
+        "INF Treaty",
+        "New START treaty",
+        "Open Skies Treaty",
+        "ABM Treaty",
+        "CTBT",
+        "Iran nuclear deal",
+        "Chemical Weapons Convention",
+        "NPT review",
+        "arms race",
+    ]
+    things = [
+        "missiles",
+        "bombers",
+        "radars",
+        "drones",
+        "warheads",
+        "launchers",
+        "troops",
+        "ships",
+        "submarines",
+    ]
     return EN.format(topic=topics[n % len(topics)], thing=things[n // len(topics) % len(things)])
 
 
@@ -169,7 +187,7 @@ INPUTS: dict[str, tuple[bytes, Expect]] = {
     "stray-quotes.txt": (
         (
             "Lavrov on the “treaty\n\n"
-            "Lavrov said “the treaty is dead and left. A lone » here, a \" there and ‘ too.\n\n"
+            'Lavrov said “the treaty is dead and left. A lone » here, a " there and ‘ too.\n\n'
             "He said ” what « nested “inner” and ‘single’ » end.\n\n"
             "“Unclosed at the end of the file, Lavrov said.\n"
         ).encode(),
@@ -201,8 +219,10 @@ INPUTS: dict[str, tuple[bytes, Expect]] = {
     ".DS_Store": (b"\x00\x00\x00\x01Bud1" + bytes(64), Expect("rejected", "unsupported-type")),
     "img/photo.png": (b"\x89PNG\r\n\x1a\n" + bytes(100), Expect("rejected", "unsupported-type")),
     "img/photo.txt": (b"\x89PNG\r\n\x1a\n" + bytes(100), Expect("rejected", "binary")),
-    "page.html": (f"<html><body>{en(11)}</body></html>".encode(), Expect("rejected",
-                                                                         "unsupported-type")),
+    "page.html": (
+        f"<html><body>{en(11)}</body></html>".encode(),
+        Expect("rejected", "unsupported-type"),
+    ),
     "nested/deeper/still/deeper.txt": (en(12).encode(), Expect("accepted")),
     "README": (b"no extension at all\n", Expect("rejected", "unsupported-type")),
 }
@@ -326,8 +346,12 @@ def test_one_provenance_row_per_input_file(dirty: Built) -> None:
     assert set(dirty.rows) == set(dirty.expect)
 
 
-@pytest.mark.parametrize("rel", sorted([*INPUTS, "huge.txt", "links/outside.txt", "links/etc",
-                                        "links/inside.txt", "locked.txt"]))
+@pytest.mark.parametrize(
+    "rel",
+    sorted(
+        [*INPUTS, "huge.txt", "links/outside.txt", "links/etc", "links/inside.txt", "locked.txt"]
+    ),
+)
 def test_each_input_kind_gets_its_status_and_reason(dirty: Built, rel: str) -> None:
     row, exp = dirty.rows[rel], dirty.expect[rel]
     assert (row["status"], row["reason"]) == (exp.status, exp.reason), row["detail"]
@@ -370,8 +394,9 @@ def test_no_headline_gives_an_article_without_title(dirty: Built) -> None:
 def test_stray_quote_marks_give_valid_quote_spans(dirty: Built) -> None:
     aid = dirty.rows["stray-quotes.txt"]["article_id"]
     article = dirty.articles[str(aid)]
-    quotes = [q for q in read_arrow(table_path(dirty.out, "quotes")).to_pylist()
-              if q["article_id"] == aid]
+    quotes = [
+        q for q in read_arrow(table_path(dirty.out, "quotes")).to_pylist() if q["article_id"] == aid
+    ]
     for q in quotes:
         assert str(article["text"])[q["start"] : q["end"]] == q["text"]
     # Documented rules: marks of another family stay inside an open quotation; a quotation
@@ -383,8 +408,10 @@ def test_stray_quote_marks_give_valid_quote_spans(dirty: Built) -> None:
 
 
 def test_sidecars_rejected_as_a_whole_and_good_one_applied(dirty: Built) -> None:
-    detail = {name: str(dirty.rows[f"sidecar/{name}/metadata.toml"]["detail"])
-              for name in ("malformed", "unknown-key", "bad-date", "missing-file", "outside-path")}
+    detail = {
+        name: str(dirty.rows[f"sidecar/{name}/metadata.toml"]["detail"])
+        for name in ("malformed", "unknown-key", "bad-date", "missing-file", "outside-path")
+    }
     assert "TOML syntax error" in detail["malformed"]
     assert "author: unknown key" in detail["unknown-key"]
     assert "published" in detail["bad-date"]
@@ -410,8 +437,9 @@ def test_nothing_from_outside_the_input_folder_is_read(dirty: Built) -> None:
 
 
 def test_every_accepted_input_has_its_article(dirty: Built) -> None:
-    accepted = {p: r for p, r in dirty.rows.items()
-                if r["status"] == "accepted" and r["role"] == "article"}
+    accepted = {
+        p: r for p, r in dirty.rows.items() if r["status"] == "accepted" and r["role"] == "article"
+    }
     assert {str(a["source_path"]) for a in dirty.articles.values()} == set(accepted)
     assert {str(r["article_id"]) for r in accepted.values()} == set(dirty.articles)
     for path, row in dirty.rows.items():
@@ -428,8 +456,9 @@ def test_output_validates_against_its_sources(dirty: Built) -> None:
 
 def test_strict_exits_1_after_writing_the_output(dirty: Built, tmp_path: Path) -> None:
     out = tmp_path / "strict-out"
-    proc = run_cli("build", str(dirty.src), "--out", str(out), "--no-cache", "--jobs", "1",
-                   "--strict")
+    proc = run_cli(
+        "build", str(dirty.src), "--out", str(out), "--no-cache", "--jobs", "1", "--strict"
+    )
     assert proc.returncode == 1, proc.stdout + proc.stderr
     assert "Traceback" not in proc.stdout + proc.stderr
     assert "rejected (--strict)" in proc.stderr
@@ -455,8 +484,14 @@ def test_strict_exits_0_when_nothing_is_rejected(tmp_path: Path) -> None:
 def test_odd_file_names_are_accounted_for(tmp_path: Path) -> None:
     src = tmp_path / "in"
     src.mkdir()
-    names = ["new\nline.txt", " leading space.txt", "Лавров — «цитата».txt", "#hash & $dollar.txt",
-             "tab\tname.txt", "ends with dot..txt"]
+    names = [
+        "new\nline.txt",
+        " leading space.txt",
+        "Лавров — «цитата».txt",
+        "#hash & $dollar.txt",
+        "tab\tname.txt",
+        "ends with dot..txt",
+    ]
     for n, name in enumerate(names):
         (src / name).write_text(en(n))
     proc = run_cli("build", str(src), "--out", str(tmp_path / "out"), "--no-cache", "-j", "1")

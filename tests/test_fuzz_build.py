@@ -30,25 +30,119 @@ from lavrov_corpus.layout import table_path
 from lavrov_corpus.models import Article, Quote, RejectReason
 from lavrov_corpus.parquet_io import read_arrow
 
-QUOTE_PAIRS = [("“", "”"), ("«", "»"), ('"', '"'), ("‘", "’"), ("'", "'"), ("„", "“"),
-               ("‹", "›"), ("„", "”"), ("”", "”"), ("»", "«")]
+QUOTE_PAIRS = [
+    ("“", "”"),
+    ("«", "»"),
+    ('"', '"'),
+    ("‘", "’"),
+    ("'", "'"),
+    ("„", "“"),
+    ("‹", "›"),
+    ("„", "”"),
+    ("”", "”"),
+    ("»", "«"),
+]
 STRAY = ["“", "”", "«", "»", '"', "'", "‘", "’", "„", "‹", "›"]
-WORDS = ['the', 'treaty', 'Russia', 'Washington', 'will', 'respond', 'missiles', 'Europe',
-         'strategic', 'stability', 'talks', 'is', 'not', 'ready', 'to', 'extend', 'New', 'START',
-         'INF', 'Treaty', 'Open', 'Skies', 'CTBT', 'arms', 'control', 'nuclear', 'NATO',
-         'Moscow', 'Geneva', 'Russia’s', "don't", "isn't", 'U.S.', '2019', '2021', '№', '5',
-         'café', 'naïve', 'résumé', 'Москва', 'договор', 'ракеты', 'стабильность', 'Лавров',
-         'сказал', 'Ситуация']
-SPECIAL = ["\u00a0", "\t", "\u200b", "e\u0301", "🙂", "—", "–", "-", "…", "(", ")", "\u2028",
-           "\x85", "\x0c", "\ufeff", "\u202f"]
-SPEAKERS = ["Lavrov", "Sergey Lavrov", "Russian Foreign Minister Sergey Lavrov", "he", "she",
-            "the minister", "Ryabkov", "Maria Zakharova", "Antony Blinken", "the diplomat",
-            "Лавров", "le ministre"]
+WORDS = [
+    "the",
+    "treaty",
+    "Russia",
+    "Washington",
+    "will",
+    "respond",
+    "missiles",
+    "Europe",
+    "strategic",
+    "stability",
+    "talks",
+    "is",
+    "not",
+    "ready",
+    "to",
+    "extend",
+    "New",
+    "START",
+    "INF",
+    "Treaty",
+    "Open",
+    "Skies",
+    "CTBT",
+    "arms",
+    "control",
+    "nuclear",
+    "NATO",
+    "Moscow",
+    "Geneva",
+    "Russia’s",
+    "don't",
+    "isn't",
+    "U.S.",
+    "2019",
+    "2021",
+    "№",
+    "5",
+    "café",
+    "naïve",
+    "résumé",
+    "Москва",
+    "договор",
+    "ракеты",
+    "стабильность",
+    "Лавров",
+    "сказал",
+    "Ситуация",
+]
+SPECIAL = [
+    "\u00a0",
+    "\t",
+    "\u200b",
+    "e\u0301",
+    "🙂",
+    "—",
+    "–",
+    "-",
+    "…",
+    "(",
+    ")",
+    "\u2028",
+    "\x85",
+    "\x0c",
+    "\ufeff",
+    "\u202f",
+]
+SPEAKERS = [
+    "Lavrov",
+    "Sergey Lavrov",
+    "Russian Foreign Minister Sergey Lavrov",
+    "he",
+    "she",
+    "the minister",
+    "Ryabkov",
+    "Maria Zakharova",
+    "Antony Blinken",
+    "the diplomat",
+    "Лавров",
+    "le ministre",
+]
 CUES = ["said", "told reporters", "noted", "stressed", "added", "warned", "заявил", "a déclaré"]
-FURNITURE = ["Advertisement", "Skip to content", "© Photo/TASS", "Read more:", "![]() |",
-             "Share this article", "Tags: Russia, USA", "All news", "Photo: TASS"]
-DATELINES = ["MOSCOW, March 3. /TASS/.", "MOSCOW, Russia –", "(Baonghean.vn) -",
-             "GENEVA (Reuters) -", "WASHINGTON —"]
+FURNITURE = [
+    "Advertisement",
+    "Skip to content",
+    "© Photo/TASS",
+    "Read more:",
+    "![]() |",
+    "Share this article",
+    "Tags: Russia, USA",
+    "All news",
+    "Photo: TASS",
+]
+DATELINES = [
+    "MOSCOW, March 3. /TASS/.",
+    "MOSCOW, Russia –",
+    "(Baonghean.vn) -",
+    "GENEVA (Reuters) -",
+    "WASHINGTON —",
+]
 ENCODINGS = ["utf-8", "utf-8-sig", "utf-16-le-bom", "utf-16-be-bom", "cp1252", "cp1251"]
 EOLS = ["\n", "\r\n", "\r", "mixed"]
 
@@ -57,8 +151,13 @@ def _words(rng: random.Random, lo: int, hi: int) -> str:
     out = []
     for _ in range(rng.randint(lo, hi)):
         r = rng.random()
-        out.append(rng.choice(SPECIAL) if r < 0.04 else rng.choice(STRAY) if r < 0.06
-                   else rng.choice(WORDS))
+        out.append(
+            rng.choice(SPECIAL)
+            if r < 0.04
+            else rng.choice(STRAY)
+            if r < 0.06
+            else rng.choice(WORDS)
+        )
     return " ".join(out)
 
 
@@ -125,8 +224,9 @@ def render(text: str, eol: str, encoding: str, rng: random.Random | None = None)
             parts.append(line)
             if i < len(lines) - 1:
                 # CR, an empty line, then LF would read as one CRLF break: avoid that pair.
-                prev = rng.choice(["\r\n", "\r"] if prev == "\r" and not line
-                                  else ["\n", "\r\n", "\r"])
+                prev = rng.choice(
+                    ["\r\n", "\r"] if prev == "\r" and not line else ["\n", "\r\n", "\r"]
+                )
                 parts.append(prev)
         text = "".join(parts)
     else:
@@ -180,7 +280,9 @@ def check_conversion(data: bytes, conv: Conversion | Rejection) -> None:
     for seg in a.source_map:
         assert prev_t <= seg.text_start <= seg.text_end <= len(text)
         assert prev_b <= seg.byte_start <= seg.byte_end <= len(data)
-        assert data[seg.byte_start : seg.byte_end].decode(enc) == text[seg.text_start:seg.text_end]
+        assert (
+            data[seg.byte_start : seg.byte_end].decode(enc) == text[seg.text_start : seg.text_end]
+        )
         covered[seg.text_start : seg.text_end] = [True] * (seg.text_end - seg.text_start)
         prev_t, prev_b = seg.text_end, seg.byte_end
     assert {c for c, ok in zip(text, covered, strict=True) if not ok} <= {" ", "\n"}
@@ -192,7 +294,9 @@ def check_conversion(data: bytes, conv: Conversion | Rejection) -> None:
     assert paras and "\n\n".join(text[s:e] for s, e in paras) == text
     assert all(s < e and "\n\n" not in text[s:e] for s, e in paras)
     if a.title is not None:
-        assert (a.title_start, a.title_end) == paras[0] and text[paras[0][0]:paras[0][1]] == a.title
+        assert (a.title_start, a.title_end) == paras[0] and text[
+            paras[0][0] : paras[0][1]
+        ] == a.title
         assert a.body_start == paras[1][0]
     else:
         assert a.title_start is None and a.body_start == paras[0][0]
@@ -253,9 +357,14 @@ def test_line_endings_and_unicode_encodings_do_not_change_the_text(rng: random.R
     """What duplicate-text detection relies on: same words, same ``articles.text``."""
     text = random_article(rng)
     base = convert_bytes(render(text, "\n", "utf-8"), source_path="x.txt")
-    for eol, encoding in (("\r\n", "utf-8"), ("\r", "utf-8"), ("mixed", "utf-8"),
-                          ("\n", "utf-8-sig"), ("\r\n", "utf-16-le-bom"),
-                          ("\n", "utf-16-be-bom")):
+    for eol, encoding in (
+        ("\r\n", "utf-8"),
+        ("\r", "utf-8"),
+        ("mixed", "utf-8"),
+        ("\n", "utf-8-sig"),
+        ("\r\n", "utf-16-le-bom"),
+        ("\n", "utf-16-be-bom"),
+    ):
         data = render(text, eol, encoding, rng)
         other = convert_bytes(data, source_path="x.txt")
         check_conversion(data, other)
@@ -293,8 +402,10 @@ def _random_folder(root: Path, rng: random.Random) -> int:
             data = mutate(render(random_article(rng), "\n", "utf-8"), rng)
         else:
             targets = [p.relative_to(root).as_posix() for p in written] or ["none.txt"]
-            entries = "".join(f'[[article]]\nfile = "{rng.choice(targets)}"\n'
-                              f'outlet = "{rng.choice(WORDS)}"\n' for _ in range(2))
+            entries = "".join(
+                f'[[article]]\nfile = "{rng.choice(targets)}"\noutlet = "{rng.choice(WORDS)}"\n'
+                for _ in range(2)
+            )
             name, data = "metadata.toml", rng.choice([entries, "[[article]\n", ""]).encode()
         path = root / name
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -315,10 +426,15 @@ def test_random_folders_build_with_every_file_accounted_for(rng: random.Random) 
         result = build_dataset(src, out, jobs=1, cache_dir=None)  # validates before the swap
         rows = read_arrow(table_path(out, "provenance")).to_pylist()
         assert len(rows) == result.inputs == files
-        articles = {a["article_id"]: a["source_path"]
-                    for a in read_arrow(table_path(out, "articles")).to_pylist()}
-        accepted = {r["path"]: r["article_id"] for r in rows
-                    if r["status"] == "accepted" and r["role"] == "article"}
+        articles = {
+            a["article_id"]: a["source_path"]
+            for a in read_arrow(table_path(out, "articles")).to_pylist()
+        }
+        accepted = {
+            r["path"]: r["article_id"]
+            for r in rows
+            if r["status"] == "accepted" and r["role"] == "article"
+        }
         assert sorted(accepted.values()) == sorted(articles)
         assert all(articles[aid] == path for path, aid in accepted.items())
         for r in rows:

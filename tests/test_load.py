@@ -135,19 +135,39 @@ def test_installed_wheel_loads_every_table_offline(tmp_path: Path) -> None:
 
     root = Path(__file__).resolve().parent.parent
     dist = tmp_path / "dist"
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(dist),
-                    str(root)], check=True, capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(dist), str(root)],
+        check=True,
+        capture_output=True,
+    )
     env_dir = tmp_path / "venv"
     venv.EnvBuilder(with_pip=False).create(env_dir)
     python = env_dir / "bin" / "python"
-    purelib = subprocess.run([str(python), "-c", "import sysconfig; print(sysconfig.get_paths()"
-                              "['purelib'])"], capture_output=True, text=True, check=True)
+    purelib = subprocess.run(
+        [str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     target = Path(purelib.stdout.strip())
     # Dependencies come from this environment; the package itself only from the wheel.
     (target / "deps.pth").write_text("\n".join(site.getsitepackages()) + "\n")
     wheel = next(dist.glob("*.whl"))
-    subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "--no-index",
-                    "--target", str(target), str(wheel)], check=True, capture_output=True)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "--no-deps",
+            "--no-index",
+            "--target",
+            str(target),
+            str(wheel),
+        ],
+        check=True,
+        capture_output=True,
+    )
     code = (
         "import datasets, lavrov_corpus, json\n"
         "assert 'site-packages' in lavrov_corpus.__file__ and 'venv' in lavrov_corpus.__file__\n"
@@ -159,8 +179,14 @@ def test_installed_wheel_loads_every_table_offline(tmp_path: Path) -> None:
         "    assert len(ds) == n and ds.features == lavrov_corpus.load(t).features\n"
         "print('ok')\n"
     )
-    env = {"HF_HUB_OFFLINE": "1", "HF_DATASETS_OFFLINE": "1", "PATH": "/usr/bin:/bin",
-           "HF_HOME": str(tmp_path / "hf"), "HOME": str(tmp_path)}
-    result = subprocess.run([str(python), "-c", code], capture_output=True, text=True,
-                            cwd=tmp_path, env=env)
+    env = {
+        "HF_HUB_OFFLINE": "1",
+        "HF_DATASETS_OFFLINE": "1",
+        "PATH": "/usr/bin:/bin",
+        "HF_HOME": str(tmp_path / "hf"),
+        "HOME": str(tmp_path),
+    }
+    result = subprocess.run(
+        [str(python), "-c", code], capture_output=True, text=True, cwd=tmp_path, env=env
+    )
     assert result.stdout.strip().endswith("ok"), result.stderr[-2000:]

@@ -35,8 +35,16 @@ ARTICLE = (
 )
 
 _FORBIDDEN_MODULES = {"pickle", "cPickle", "marshal", "shelve", "dill", "cloudpickle", "jsonpickle"}
-_FORBIDDEN_CALLS = {"eval", "exec", "os.system", "os.popen", "yaml.unsafe_load",
-                    "yaml.full_load", "yaml.unsafe_load_all", "yaml.full_load_all"}
+_FORBIDDEN_CALLS = {
+    "eval",
+    "exec",
+    "os.system",
+    "os.popen",
+    "yaml.unsafe_load",
+    "yaml.full_load",
+    "yaml.unsafe_load_all",
+    "yaml.full_load_all",
+}
 _SAFE_LOADERS = {"SafeLoader", "CSafeLoader", "BaseLoader", "CBaseLoader"}
 
 
@@ -73,8 +81,11 @@ def unsafe_uses(source: str, filename: str = "<src>") -> list[str]:
     for node in ast.walk(tree):
         where = f"{filename}:{getattr(node, 'lineno', 0)}"
         if isinstance(node, ast.Import):
-            found += [f"{where}: import {a.name}" for a in node.names
-                      if a.name.split(".")[0] in _FORBIDDEN_MODULES]
+            found += [
+                f"{where}: import {a.name}"
+                for a in node.names
+                if a.name.split(".")[0] in _FORBIDDEN_MODULES
+            ]
         elif isinstance(node, ast.ImportFrom):
             if (node.module or "").split(".")[0] in _FORBIDDEN_MODULES:
                 found.append(f"{where}: from {node.module} import")
@@ -84,7 +95,11 @@ def unsafe_uses(source: str, filename: str = "<src>") -> list[str]:
             if name in _FORBIDDEN_CALLS or name == "__import__":
                 found.append(f"{where}: {name}()")
             if name.startswith(("subprocess.", "asyncio.create_subprocess")) or name in (
-                "Popen", "run", "call", "check_call", "check_output"
+                "Popen",
+                "run",
+                "call",
+                "check_call",
+                "check_output",
             ):
                 shell = kwargs.get("shell")
                 if shell is not None and not (isinstance(shell, ast.Constant) and not shell.value):
@@ -136,8 +151,11 @@ def test_cardlint_yaml_loader_is_really_safe() -> None:
 
     from lavrov_corpus import cardlint
 
-    loaders = [v for v in vars(cardlint).values()
-               if isinstance(v, type) and issubclass(v, yaml.constructor.BaseConstructor)]
+    loaders = [
+        v
+        for v in vars(cardlint).values()
+        if isinstance(v, type) and issubclass(v, yaml.constructor.BaseConstructor)
+    ]
     assert loaders
     for loader in loaders:
         assert issubclass(loader, yaml.SafeLoader)
@@ -159,7 +177,7 @@ def test_payloads_in_sidecars_and_files_build_nothing_and_run_nothing(tmp_path: 
         # a YAML object tag where TOML is expected: a syntax error, never a YAML parse
         "yaml-tag": f'!!python/object/apply:os.system ["{cmd}"]\n',
         "yaml-in-string": f'[[article]]\nfile = "a.txt"\nnotes = """\n!!python/object/apply:'
-                          f'os.system ["{cmd}"]\n"""\n',
+        f'os.system ["{cmd}"]\n"""\n',
         # tables and arrays where strings are expected: validation errors, no objects
         "table-as-title": '[[article]]\nfile = "a.txt"\ntitle = {__class__ = "os.system"}\n',
         "array-as-outlet": '[[article]]\nfile = "a.txt"\noutlet = ["__import__", "os"]\n',
@@ -183,16 +201,19 @@ def test_payloads_in_sidecars_and_files_build_nothing_and_run_nothing(tmp_path: 
     (src / "cache.pkl").write_bytes(blob)
     (src / "pickle.txt").write_bytes(blob)
     # Text that would run or expand in a template engine or a shell stays text.
-    code = ("Lavrov and the code\n\nHe wrote __import__('os').system('" + cmd + "') and "
-            "{{ 7*7 }} and ${HOME} and $(" + cmd + ") in a “quoted” line.\n")
+    code = (
+        "Lavrov and the code\n\nHe wrote __import__('os').system('" + cmd + "') and "
+        "{{ 7*7 }} and ${HOME} and $(" + cmd + ") in a “quoted” line.\n"
+    )
     (src / "code.txt").write_text(code)
 
     out = tmp_path / "out"
     rows = _build(src, out)
     assert not marker.exists()
     # A YAML tag inside a TOML string is just text: the sidecar applies, the notes keep it.
-    notes = {a["source_path"]: a["notes"] for a in read_arrow(table_path(out, "articles"))
-             .to_pylist()}
+    notes = {
+        a["source_path"]: a["notes"] for a in read_arrow(table_path(out, "articles")).to_pylist()
+    }
     assert rows["yaml-in-string/metadata.toml"]["status"] == "accepted"
     assert "!!python/object/apply:os.system" in str(notes["yaml-in-string/a.txt"])
     for name in set(cases) - {"yaml-in-string"}:
@@ -206,8 +227,9 @@ def test_payloads_in_sidecars_and_files_build_nothing_and_run_nothing(tmp_path: 
     articles = read_arrow(table_path(out, "articles")).to_pylist()
     text = next(a["text"] for a in articles if a["source_path"] == "code.txt")
     assert "{{ 7*7 }} and ${HOME} and $(" in text and "49" not in text
-    assert not any("49" in p.read_text(encoding="utf-8", errors="replace")
-                   for p in out.rglob("*.md"))
+    assert not any(
+        "49" in p.read_text(encoding="utf-8", errors="replace") for p in out.rglob("*.md")
+    )
 
 
 def test_no_path_escapes_the_input_folder(tmp_path: Path) -> None:
@@ -247,10 +269,20 @@ TOKEN = "hf_SecretTestToken1234567890abcdefXYZ"
 
 
 def _cli(*args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "HF_TOKEN": TOKEN,
-           "HUGGING_FACE_HUB_TOKEN": TOKEN}
-    return subprocess.run([sys.executable, "-m", "lavrov_corpus", *args], capture_output=True,
-                          text=True, timeout=300, cwd=ROOT.parent, env=env)
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(ROOT),
+        "HF_TOKEN": TOKEN,
+        "HUGGING_FACE_HUB_TOKEN": TOKEN,
+    }
+    return subprocess.run(
+        [sys.executable, "-m", "lavrov_corpus", *args],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=ROOT.parent,
+        env=env,
+    )
 
 
 def test_tokens_never_appear_in_output_of_failing_or_good_builds(tmp_path: Path) -> None:
@@ -268,8 +300,9 @@ def test_tokens_never_appear_in_output_of_failing_or_good_builds(tmp_path: Path)
         assert proc.returncode != 0
         assert TOKEN not in proc.stdout + proc.stderr
     assert "Traceback" in failing[0].stderr  # --debug shows the traceback, still no token
-    good = _cli("--debug", "build", str(src), "--out", str(tmp_path / "out"), "--no-cache",
-                "--strict")
+    good = _cli(
+        "--debug", "build", str(src), "--out", str(tmp_path / "out"), "--no-cache", "--strict"
+    )
     assert good.returncode == 1  # two rejections under --strict
     assert TOKEN not in good.stdout + good.stderr
     for path in (tmp_path / "out").rglob("*"):

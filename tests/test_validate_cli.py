@@ -41,7 +41,12 @@ def run(*args: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     return subprocess.run(
         [sys.executable, "-m", "lavrov_corpus", "validate", *args],
-        capture_output=True, text=True, env=env, cwd=REPO, timeout=120, check=False,
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=REPO,
+        timeout=120,
+        check=False,
     )
 
 
@@ -86,9 +91,20 @@ def test_select_ignore_and_usage_errors(broken: tuple[Path, Path, Path]) -> None
     assert set(only["counts"]) == {"enum-value"}
     both = json.loads(run(str(bad), "--json", "--select", "enum-value,citation-invalid").stdout)
     assert set(both["counts"]) == {"enum-value", "citation-invalid"}
-    rest = run(str(bad), "--json", "--ignore", "span-mismatch", "--ignore", "enum-value",
-               "--ignore", "citation-invalid", "--ignore", "version-mismatch",
-               "--ignore", "file-size-mismatch,file-checksum-mismatch")
+    rest = run(
+        str(bad),
+        "--json",
+        "--ignore",
+        "span-mismatch",
+        "--ignore",
+        "enum-value",
+        "--ignore",
+        "citation-invalid",
+        "--ignore",
+        "version-mismatch",
+        "--ignore",
+        "file-size-mismatch,file-checksum-mismatch",
+    )
     assert rest.returncode == 0, rest.stdout
     for args in (["--select", "no-such-code"], ["--ignore", "nope"], ["--max-errors", "-1"]):
         proc = run(str(bad), *args)

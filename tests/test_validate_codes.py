@@ -74,15 +74,16 @@ def _set(table: str, row: int, key: str, value: Any) -> Callable[[list[dict[str,
         *parents, last = key.split(".")
         for p in parents:
             target = target[int(p)] if p.isdigit() else target[p]
-        target[int(last) if last.isdigit() else last] = value(target) if callable(value) else (
-            value
+        target[int(last) if last.isdigit() else last] = (
+            value(target) if callable(value) else (value)
         )
 
     return change
 
 
-def rows_edit(table: str, row: int, key: str, value: Any, nullable: tuple[str, ...] = ()
-              ) -> Callable[[Path, Path], None]:
+def rows_edit(
+    table: str, row: int, key: str, value: Any, nullable: tuple[str, ...] = ()
+) -> Callable[[Path, Path], None]:
     return lambda root, src: edit_rows(root, table, _set(table, row, key, value), nullable)
 
 
@@ -123,8 +124,9 @@ def swap_columns(t: pa.Table) -> pa.Table:
 
 def retype(t: pa.Table) -> pa.Table:
     i = t.schema.get_field_index("start")
-    return t.set_column(i, pa.field("start", pa.int32(), nullable=False),
-                        t.column("start").cast(pa.int32()))
+    return t.set_column(
+        i, pa.field("start", pa.int32(), nullable=False), t.column("start").cast(pa.int32())
+    )
 
 
 def relax(t: pa.Table) -> pa.Table:
@@ -154,8 +156,11 @@ def append_source(rel: str) -> Callable[[Path, Path], None]:
 
 
 def card_config(root: Path, src: Path) -> None:
-    text = (root / CARD).read_text().replace("path: data/speakers/speakers.parquet",
-                                             "path: data/speakers/nope.parquet")
+    text = (
+        (root / CARD)
+        .read_text()
+        .replace("path: data/speakers/speakers.parquet", "path: data/speakers/nope.parquet")
+    )
     (root / CARD).write_text(text)
     refresh_manifest(root)
 
@@ -171,94 +176,207 @@ def rechecksum_citation(root: Path, src: Path) -> None:
 P = "provenance"
 CASES: list[Case] = [
     Case(Code.DATASET_MISSING, lambda root, src: shutil.rmtree(root), [(None, None, None, "*")]),
-    Case(Code.MANIFEST_MISSING, delete(MANIFEST, rehash=False),
-         [(None, None, None, MANIFEST)], {"unexpected-file"}),
-    Case(Code.MANIFEST_INVALID, write(MANIFEST, "{not json", rehash=False),
-         [(None, None, None, MANIFEST)], {"unexpected-file"}),
+    Case(
+        Code.MANIFEST_MISSING,
+        delete(MANIFEST, rehash=False),
+        [(None, None, None, MANIFEST)],
+        {"unexpected-file"},
+    ),
+    Case(
+        Code.MANIFEST_INVALID,
+        write(MANIFEST, "{not json", rehash=False),
+        [(None, None, None, MANIFEST)],
+        {"unexpected-file"},
+    ),
     Case(Code.FILE_MISSING, delete(CROISSANT, rehash=False), [(None, None, None, CROISSANT)]),
     Case(Code.FILE_SIZE_MISMATCH, resize_card, [(None, None, None, CARD)]),
     Case(Code.FILE_CHECKSUM_MISMATCH, rechecksum_citation, [(None, None, None, CITATION)]),
-    Case(Code.UNEXPECTED_FILE, lambda root, src: (root / "data/quotes/extra.csv").write_text("x"),
-         [(None, None, None, "data/quotes/extra.csv")]),
-    Case(Code.PARQUET_UNREADABLE, truncate_quotes,
-         [("quotes", None, None, "data/quotes/quotes.parquet")],
-         {"foreign-key", "manifest-row-count", "provenance-mismatch"}),
-    Case(Code.SCHEMA_MISSING_COLUMN, schema_change("quotes", lambda t: t.drop_columns(["cue"])),
-         [("quotes", None, "cue", None)]),
-    Case(Code.SCHEMA_EXTRA_COLUMN,
-         schema_change("quotes", lambda t: t.append_column("extra", pa.array([1] * len(t)))),
-         [("quotes", None, "extra", None)]),
-    Case(Code.SCHEMA_COLUMN_ORDER, schema_change("quotes", swap_columns),
-         [("quotes", None, "end", None)]),
-    Case(Code.SCHEMA_TYPE_MISMATCH, schema_change("quotes", retype),
-         [("quotes", None, "start", None)]),
-    Case(Code.SCHEMA_NULLABILITY_MISMATCH, schema_change("quotes", relax),
-         [("quotes", None, "text", None)]),
-    Case(Code.NULL_VALUE, rows_edit("quotes", 1, "text", None, ("text",)),
-         [("quotes", 1, "text", None)], {"schema-nullability-mismatch", "span-mismatch"}),
-    Case(Code.ENUM_VALUE, rows_edit("quotes", 2, "attribution", "shouted"),
-         [("quotes", 2, "attribution", None)]),
-    Case(Code.RANGE, rows_edit("articles", 0, "paragraphs.1.end", 10_000),
-         [("articles", 0, "paragraphs.end", None)]),
-    Case(Code.SPAN_ORDER, rows_edit("quotes", 3, "source_byte_end", 1),
-         [("quotes", 3, "source_byte_end", None)]),
-    Case(Code.FORMAT, rows_edit("treaties", 1, "sources", ["ftp://example.org"]),
-         [("treaties", 1, "sources", None)]),
-    Case(Code.CONSISTENCY, rows_edit("quotes", 0, "speaker", None),
-         [("quotes", 0, "speaker_id", None)]),
-    Case(Code.ROW_MODEL, rows_edit("speakers", 1, "roles", ["diplomat", "nobody"]),
-         [("speakers", 1, None, None)], new_rule=True),
-    Case(Code.DUPLICATE_KEY, rows_edit("quotes", 4, "quote_id", lambda r: r["quote_id"][:-1] + "1"),
-         [("quotes", 4, "quote_id", None)]),
-    Case(Code.FOREIGN_KEY, rows_edit("articles", 0, "mentions.0.treaty_id", "start-ii"),
-         [("articles", 0, "mentions.treaty_id", None)]),
-    Case(Code.SPAN_MISMATCH, rows_edit("quotes", 1, "text", lambda r: r["text"].upper()),
-         [("quotes", 1, "text", None)], {"source-span-mismatch"}),
-    Case(Code.MENTION_MISMATCH, rows_edit("articles", 1, "mentions.0.text", "INF Treatx"),
-         [("articles", 1, "mentions.text", None)]),
-    Case(Code.TITLE_MISMATCH, rows_edit("articles", 2, "title", "No quotes here at alL"),
-         [("articles", 2, "title", None)]),
-    Case(Code.SOURCE_MISSING, lambda root, src: (src / "002_third.txt").unlink(),
-         [(P, 1, "path", "002_third.txt")], sources=True),
-    Case(Code.SOURCE_SIZE_MISMATCH, append_source("sub/001_second.txt"),
-         [(P, 5, "size", "sub/001_second.txt")], {"source-checksum-mismatch"}, sources=True),
-    Case(Code.SOURCE_CHECKSUM_MISMATCH, flip_source_byte("002_third.txt"),
-         [(P, 1, "sha256", "002_third.txt")], sources=True),
-    Case(Code.SOURCE_SPAN_MISMATCH, rows_edit("quotes", 3, "source_byte_start", lambda r: 0),
-         [("quotes", 3, "source_byte_start", None)], sources=True),
-    Case(Code.SOURCE_SPAN_MISMATCH,
-         rows_edit("articles", 1, "source_map.0.byte_end",
-                   lambda seg: seg["byte_end"] - 1),
-         [("articles", 1, "source_map", None)], sources=True),
-    Case(Code.SOURCE_SPAN_MISMATCH,
-         rows_edit("articles", 2, "source_map.0.text_start",
-                   lambda seg: seg["text_start"] + 1),
-         [("articles", 2, "source_map", None)], sources=True),
+    Case(
+        Code.UNEXPECTED_FILE,
+        lambda root, src: (root / "data/quotes/extra.csv").write_text("x"),
+        [(None, None, None, "data/quotes/extra.csv")],
+    ),
+    Case(
+        Code.PARQUET_UNREADABLE,
+        truncate_quotes,
+        [("quotes", None, None, "data/quotes/quotes.parquet")],
+        {"foreign-key", "manifest-row-count", "provenance-mismatch"},
+    ),
+    Case(
+        Code.SCHEMA_MISSING_COLUMN,
+        schema_change("quotes", lambda t: t.drop_columns(["cue"])),
+        [("quotes", None, "cue", None)],
+    ),
+    Case(
+        Code.SCHEMA_EXTRA_COLUMN,
+        schema_change("quotes", lambda t: t.append_column("extra", pa.array([1] * len(t)))),
+        [("quotes", None, "extra", None)],
+    ),
+    Case(
+        Code.SCHEMA_COLUMN_ORDER,
+        schema_change("quotes", swap_columns),
+        [("quotes", None, "end", None)],
+    ),
+    Case(
+        Code.SCHEMA_TYPE_MISMATCH,
+        schema_change("quotes", retype),
+        [("quotes", None, "start", None)],
+    ),
+    Case(
+        Code.SCHEMA_NULLABILITY_MISMATCH,
+        schema_change("quotes", relax),
+        [("quotes", None, "text", None)],
+    ),
+    Case(
+        Code.NULL_VALUE,
+        rows_edit("quotes", 1, "text", None, ("text",)),
+        [("quotes", 1, "text", None)],
+        {"schema-nullability-mismatch", "span-mismatch"},
+    ),
+    Case(
+        Code.ENUM_VALUE,
+        rows_edit("quotes", 2, "attribution", "shouted"),
+        [("quotes", 2, "attribution", None)],
+    ),
+    Case(
+        Code.RANGE,
+        rows_edit("articles", 0, "paragraphs.1.end", 10_000),
+        [("articles", 0, "paragraphs.end", None)],
+    ),
+    Case(
+        Code.SPAN_ORDER,
+        rows_edit("quotes", 3, "source_byte_end", 1),
+        [("quotes", 3, "source_byte_end", None)],
+    ),
+    Case(
+        Code.FORMAT,
+        rows_edit("treaties", 1, "sources", ["ftp://example.org"]),
+        [("treaties", 1, "sources", None)],
+    ),
+    Case(
+        Code.CONSISTENCY,
+        rows_edit("quotes", 0, "speaker", None),
+        [("quotes", 0, "speaker_id", None)],
+    ),
+    Case(
+        Code.ROW_MODEL,
+        rows_edit("speakers", 1, "roles", ["diplomat", "nobody"]),
+        [("speakers", 1, None, None)],
+        new_rule=True,
+    ),
+    Case(
+        Code.DUPLICATE_KEY,
+        rows_edit("quotes", 4, "quote_id", lambda r: r["quote_id"][:-1] + "1"),
+        [("quotes", 4, "quote_id", None)],
+    ),
+    Case(
+        Code.FOREIGN_KEY,
+        rows_edit("articles", 0, "mentions.0.treaty_id", "start-ii"),
+        [("articles", 0, "mentions.treaty_id", None)],
+    ),
+    Case(
+        Code.SPAN_MISMATCH,
+        rows_edit("quotes", 1, "text", lambda r: r["text"].upper()),
+        [("quotes", 1, "text", None)],
+        {"source-span-mismatch"},
+    ),
+    Case(
+        Code.MENTION_MISMATCH,
+        rows_edit("articles", 1, "mentions.0.text", "INF Treatx"),
+        [("articles", 1, "mentions.text", None)],
+    ),
+    Case(
+        Code.TITLE_MISMATCH,
+        rows_edit("articles", 2, "title", "No quotes here at alL"),
+        [("articles", 2, "title", None)],
+    ),
+    Case(
+        Code.SOURCE_MISSING,
+        lambda root, src: (src / "002_third.txt").unlink(),
+        [(P, 1, "path", "002_third.txt")],
+        sources=True,
+    ),
+    Case(
+        Code.SOURCE_SIZE_MISMATCH,
+        append_source("sub/001_second.txt"),
+        [(P, 5, "size", "sub/001_second.txt")],
+        {"source-checksum-mismatch"},
+        sources=True,
+    ),
+    Case(
+        Code.SOURCE_CHECKSUM_MISMATCH,
+        flip_source_byte("002_third.txt"),
+        [(P, 1, "sha256", "002_third.txt")],
+        sources=True,
+    ),
+    Case(
+        Code.SOURCE_SPAN_MISMATCH,
+        rows_edit("quotes", 3, "source_byte_start", lambda r: 0),
+        [("quotes", 3, "source_byte_start", None)],
+        sources=True,
+    ),
+    Case(
+        Code.SOURCE_SPAN_MISMATCH,
+        rows_edit("articles", 1, "source_map.0.byte_end", lambda seg: seg["byte_end"] - 1),
+        [("articles", 1, "source_map", None)],
+        sources=True,
+    ),
+    Case(
+        Code.SOURCE_SPAN_MISMATCH,
+        rows_edit("articles", 2, "source_map.0.text_start", lambda seg: seg["text_start"] + 1),
+        [("articles", 2, "source_map", None)],
+        sources=True,
+    ),
     Case(Code.PROVENANCE_COUNT, drop_article_provenance, [("articles", 2, "article_id", None)]),
-    Case(Code.PROVENANCE_MISMATCH, rows_edit("articles", 1, "source_path", "other.txt"),
-         [("articles", 1, "source_path", None)]),
-    Case(Code.ACCEPTED_WITHOUT_ARTICLE, drop_third_article, [(P, 1, "article_id", None)],
-         {"foreign-key"}),
+    Case(
+        Code.PROVENANCE_MISMATCH,
+        rows_edit("articles", 1, "source_path", "other.txt"),
+        [("articles", 1, "source_path", None)],
+    ),
+    Case(
+        Code.ACCEPTED_WITHOUT_ARTICLE,
+        drop_third_article,
+        [(P, 1, "article_id", None)],
+        {"foreign-key"},
+    ),
     Case(Code.CARD_MISSING, delete(CARD, rehash=True), [(None, None, None, CARD)]),
-    Case(Code.CARD_YAML, write(CARD, "---\nconfigs: [unclosed\n---\n# card\n"),
-         [(None, None, None, CARD)], {"version-mismatch"}),
-    Case(Code.CARD_CONFIG_PATH, card_config,
-         [("speakers", None, "data_files", CARD), ("speakers", None, "data_files", CARD)]),
-    Case(Code.VERSION_MISMATCH,
-         write(CITATION, (Path(__file__).parent / "dataset_factory.py").exists() and
-               "cff-version: 1.2.0\nmessage: m\ntitle: t\nauthors: []\nversion: 9.9.9\n"),
-         [(None, None, "version", CITATION)]),
-    Case(Code.MANIFEST_ROW_COUNT,
-         lambda root, src: edit_manifest(root, lambda m: m["row_counts"].update(quotes=99)),
-         [("quotes", None, "row_counts", MANIFEST)]),
-    Case(Code.MANIFEST_FINGERPRINT,
-         lambda root, src: edit_manifest(root, lambda m: m.update(fingerprint="0" * 64)),
-         [(None, None, "fingerprint", MANIFEST)]),
-    Case(Code.CITATION_INVALID,
-         write(CITATION, "cff-version: 1.2.0\nmessage: m\nauthors: []\nversion: '0.0.0'\n"),
-         [(None, None, "title", CITATION)], {"version-mismatch"}),
-    Case(Code.METADATA_JSON_INVALID, write(CROISSANT, "[1, 2]"),
-         [(None, None, None, CROISSANT)]),
+    Case(
+        Code.CARD_YAML,
+        write(CARD, "---\nconfigs: [unclosed\n---\n# card\n"),
+        [(None, None, None, CARD)],
+        {"version-mismatch"},
+    ),
+    Case(
+        Code.CARD_CONFIG_PATH,
+        card_config,
+        [("speakers", None, "data_files", CARD), ("speakers", None, "data_files", CARD)],
+    ),
+    Case(
+        Code.VERSION_MISMATCH,
+        write(
+            CITATION,
+            (Path(__file__).parent / "dataset_factory.py").exists()
+            and "cff-version: 1.2.0\nmessage: m\ntitle: t\nauthors: []\nversion: 9.9.9\n",
+        ),
+        [(None, None, "version", CITATION)],
+    ),
+    Case(
+        Code.MANIFEST_ROW_COUNT,
+        lambda root, src: edit_manifest(root, lambda m: m["row_counts"].update(quotes=99)),
+        [("quotes", None, "row_counts", MANIFEST)],
+    ),
+    Case(
+        Code.MANIFEST_FINGERPRINT,
+        lambda root, src: edit_manifest(root, lambda m: m.update(fingerprint="0" * 64)),
+        [(None, None, "fingerprint", MANIFEST)],
+    ),
+    Case(
+        Code.CITATION_INVALID,
+        write(CITATION, "cff-version: 1.2.0\nmessage: m\nauthors: []\nversion: '0.0.0'\n"),
+        [(None, None, "title", CITATION)],
+        {"version-mismatch"},
+    ),
+    Case(Code.METADATA_JSON_INVALID, write(CROISSANT, "[1, 2]"), [(None, None, None, CROISSANT)]),
 ]
 
 
@@ -279,9 +397,7 @@ def test_damage_is_reported_exactly(
     root, src = ds
     report = _run(case, root, src, select=case.select)
     assert not report.valid
-    expected = [
-        tuple(str(root) if x == "*" else x for x in loc) for loc in case.expected
-    ]
+    expected = [tuple(str(root) if x == "*" else x for x in loc) for loc in case.expected]
     assert where(report, case.code) == sorted(expected, key=repr), report.render_text()
     assert report.codes() <= {case.code.value, *case.also}, report.render_text()
     for problem in report.by_code(case.code):

@@ -53,8 +53,11 @@ def test_garbled_tables_never_crash(
         table_path(root, table).write_bytes(data)
         report = validate_dataset(root, sources=pristine[1], row_model=True)
         assert not report.valid, i
-        assert report.counts.get("file-size-mismatch", 0) + report.counts.get(
-            "file-checksum-mismatch", 0) >= 1
+        assert (
+            report.counts.get("file-size-mismatch", 0)
+            + report.counts.get("file-checksum-mismatch", 0)
+            >= 1
+        )
 
 
 @pytest.mark.parametrize("name", [MANIFEST, CARD, CITATION, CROISSANT, DATAPACKAGE])
@@ -78,17 +81,21 @@ def test_wrong_types_everywhere_are_reported(pristine: tuple[Path, Path], tmp_pa
     shutil.copytree(pristine[0], root)
     for table in TABLES:
         t = pq.read_table(table_path(root, table))
-        as_text = pa.table({n: t.column(n).cast(pa.string()) if pa.types.is_integer(
-            t.column(n).type) else t.column(n) for n in t.column_names})
+        as_text = pa.table(
+            {
+                n: t.column(n).cast(pa.string())
+                if pa.types.is_integer(t.column(n).type)
+                else t.column(n)
+                for n in t.column_names
+            }
+        )
         pq.write_table(as_text, table_path(root, table))
     report = validate_dataset(root, row_model=True)
     assert report.counts["schema-type-mismatch"] >= 10
     assert not report.valid
 
 
-def test_max_errors_limits_examples_not_counts(
-    pristine: tuple[Path, Path], tmp_path: Path
-) -> None:
+def test_max_errors_limits_examples_not_counts(pristine: tuple[Path, Path], tmp_path: Path) -> None:
     root = tmp_path / "d"
     shutil.copytree(pristine[0], root)
 

@@ -38,7 +38,16 @@ def test_run_starts_and_spread_with_nulls() -> None:
     starts = run_starts(values)
     assert starts.tolist() == [0, 2, 4, 6, 7, 8]
     assert spread(np.arange(len(starts)), starts, len(values)).tolist() == [
-        0, 0, 1, 1, 2, 2, 3, 4, 5]
+        0,
+        0,
+        1,
+        1,
+        2,
+        2,
+        3,
+        4,
+        5,
+    ]
     other = pa.array([1, 1, 1, 2, 2, 2, 2, 2, 2])
     assert run_starts(values, other).tolist() == [0, 2, 3, 4, 6, 7, 8]
 
@@ -78,14 +87,19 @@ def test_damaged_rows_inside_runs_are_each_reported(big: Path, tmp_path: Path) -
     refresh_manifest(root)
     report = validate_dataset(root, row_model=False)
     assert where(report, "provenance-mismatch") == [
-        ("quotes", 1550, "source_sha256", None), ("quotes", 1777, "source_sha256", None)]
+        ("quotes", 1550, "source_sha256", None),
+        ("quotes", 1777, "source_sha256", None),
+    ]
     assert where(report, "format") == [
-        ("quotes", 1777, "source_sha256", None), ("quotes", 2500, "article_id", None)]
+        ("quotes", 1777, "source_sha256", None),
+        ("quotes", 2500, "article_id", None),
+    ]
     assert where(report, "foreign-key") == [
-        ("quotes", 2222, "article_id", None), ("quotes", 2500, "article_id", None)]
+        ("quotes", 2222, "article_id", None),
+        ("quotes", 2500, "article_id", None),
+    ]
     assert where(report, "consistency") == [("quotes", 2222, "quote_id", None)]
-    assert set(report.counts) == {"provenance-mismatch", "format", "foreign-key",
-                                  "consistency"}
+    assert set(report.counts) == {"provenance-mismatch", "format", "foreign-key", "consistency"}
 
 
 @pytest.mark.parametrize("order", ["article", "shuffled", "reversed"])
@@ -111,8 +125,7 @@ def test_article_text_pieces_in_and_out_of_order(
     bad = [5, 1234, len(rows) - 1]
     for i in bad:
         rows[i]["text"] = rows[i]["text"] + "!"
-    pq.write_table(pa.Table.from_pylist(rows, schema=quotes.schema), path,
-                   row_group_size=700)
+    pq.write_table(pa.Table.from_pylist(rows, schema=quotes.schema), path, row_group_size=700)
     refresh_manifest(root)
     loads: list[int] = []
     init = spans.ArticleTexts.__init__
@@ -124,6 +137,7 @@ def test_article_text_pieces_in_and_out_of_order(
     monkeypatch.setattr(spans.ArticleTexts, "__init__", counted)
     report = validate_dataset(root, row_model=False)
     assert where(report, "span-mismatch") == sorted(
-        [("quotes", i, "text", None) for i in bad], key=repr)
+        [("quotes", i, "text", None) for i in bad], key=repr
+    )
     assert set(report.counts) == {"span-mismatch"}
     assert loads == [8]

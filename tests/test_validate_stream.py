@@ -51,6 +51,7 @@ def regroup(root: Path, rows_per_group: int = 2, order: list[int] | None = None)
 
 def damage(root: Path) -> None:
     """Problems in late rows of several tables (late batches once batches are small)."""
+
     def quotes(rows: list[dict[str, Any]]) -> None:
         rows[3]["text"] = rows[3]["text"].upper()  # span-mismatch (and source-span-mismatch)
         rows[4]["attribution"] = "shouted"  # enum-value
@@ -65,8 +66,9 @@ def damage(root: Path) -> None:
 
 
 def located(report: Report) -> list[tuple[Any, ...]]:
-    return sorted(((p.code, p.table, p.row, p.field, p.record_id) for p in report.problems),
-                  key=repr)
+    return sorted(
+        ((p.code, p.table, p.row, p.field, p.record_id) for p in report.problems), key=repr
+    )
 
 
 def test_rows_are_global_across_batches_and_row_groups(
@@ -170,8 +172,9 @@ def test_checks_see_one_batch_and_never_a_whole_table(
     assert kept_columns and kept_columns <= allowed  # no text column is ever kept whole
 
 
-def test_garbled_late_row_group_withdraws_the_table(ds: tuple[Path, Path], tiny_batches: None
-                                                    ) -> None:
+def test_garbled_late_row_group_withdraws_the_table(
+    ds: tuple[Path, Path], tiny_batches: None
+) -> None:
     root, _ = ds
     edit_rows(root, "quotes", lambda rows: rows[0].update(attribution="shouted"))
     regroup(root, rows_per_group=1)
@@ -186,7 +189,8 @@ def test_garbled_late_row_group_withdraws_the_table(ds: tuple[Path, Path], tiny_
     refresh_manifest(root)
     report = validate_dataset(root)
     assert where(report, "parquet-unreadable") == [
-        ("quotes", None, None, "data/quotes/quotes.parquet")]
+        ("quotes", None, None, "data/quotes/quotes.parquet")
+    ]
     assert report.stats["rows"].get("quotes") is None
     # rows of the earlier, readable batches are not reported one by one
     assert not [p for p in report.problems if p.table == "quotes" and p.row is not None]

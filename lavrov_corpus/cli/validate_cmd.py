@@ -32,7 +32,9 @@ def validate(
     ),
     as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
     max_errors: int | None = typer.Option(
-        None, "--max-errors", min=0,
+        None,
+        "--max-errors",
+        min=0,
         help="Keep at most N problems of each code (counts stay exact).",
     ),
     select: list[str] | None = typer.Option(
@@ -53,8 +55,12 @@ def validate(
 
         dataset_dir = path()
     report = validate_dataset(
-        dataset_dir, sources=sources, select=chosen or None, ignore=skipped or None,
-        max_errors=max_errors, row_model=True if Code.ROW_MODEL.value in chosen else None,
+        dataset_dir,
+        sources=sources,
+        select=chosen or None,
+        ignore=skipped or None,
+        max_errors=max_errors,
+        row_model=True if Code.ROW_MODEL.value in chosen else None,
     )
     if as_json:
         sys.stdout.write(report.to_json() + "\n")

@@ -64,8 +64,7 @@ def validate_dataset(
         # one: so when row models will run, every row check runs to learn which rows it flags.
         collector.track_all = Code.ROW_MODEL in collector.active and (
             row_model is True
-            or (row_model is None and any(n <= rowmodel.ROW_MODEL_LIMIT
-                                          for n in ctx.rows.values()))
+            or (row_model is None and any(n <= rowmodel.ROW_MODEL_LIMIT for n in ctx.rows.values()))
         )
         stream.check_tables(ctx)
         if sources is not None:
@@ -74,8 +73,9 @@ def validate_dataset(
 
                 check_sources(ctx, sources)
             else:
-                collector.add(Code.SOURCE_MISSING, f"sources folder {sources} not found",
-                              path=str(sources))
+                collector.add(
+                    Code.SOURCE_MISSING, f"sources folder {sources} not found", path=str(sources)
+                )
         collector.track_all = False
         metadata.check_metadata(ctx)
         rowmodel.check_row_models(ctx, row_model)

@@ -57,8 +57,11 @@ def _byte_offsets(
     """
     import numpy as np
 
-    ascii_only = code_points is not None and len(offsets) > 0 and (
-        code_points == int(offsets[-1] - offsets[0]))
+    ascii_only = (
+        code_points is not None
+        and len(offsets) > 0
+        and (code_points == int(offsets[-1] - offsets[0]))
+    )
     leads = np.zeros(0, dtype=np.int64) if ascii_only else _leads(data)
     before = np.zeros(len(leads) + 1, dtype=np.int64)
     np.cumsum(_EXTRA[data[leads]], out=before[1:])  # extra bytes before each lead and in all
@@ -88,6 +91,7 @@ class SliceSource:
     def __init__(self, texts: ArrowArray) -> None:
         import numpy as np
         import pyarrow as pa
+
         pc = compute()
 
         if isinstance(texts, pa.ChunkedArray):
@@ -111,6 +115,7 @@ class SliceSource:
         """
         import numpy as np
         import pyarrow as pa
+
         pc = compute()
 
         index = index.astype(np.int64)
@@ -128,7 +133,9 @@ class SliceSource:
         lengths = np.where(bad, 0, want_bytes)
         views = _views(self.data, np.where(bad, 0, b_start), lengths)
         got = pa.Array.from_buffers(
-            pa.string_view(), len(lengths), [None, pa.py_buffer(views), self.buffer]  # type: ignore[arg-type]  # ndarray has the buffer protocol
+            pa.string_view(),
+            len(lengths),
+            [None, pa.py_buffer(views), self.buffer],  # type: ignore[arg-type]  # ndarray has the buffer protocol
         )
         same = pc.equal(got, _string_views(expected))
         result: np.ndarray = bad | ~_np(pc.fill_null(same, False))

@@ -232,6 +232,7 @@ def walk(
     """
     import numpy as np
     import pyarrow as pa
+
     pc = compute()
 
     rows = np.arange(len(array), dtype=np.int64)
@@ -297,6 +298,7 @@ def run_starts(*arrays: ArrowArray) -> np.ndarray:
     are equal here; a null and a value are not. In the worst case every row is its own run.
     """
     import numpy as np
+
     pc = compute()
 
     n = len(arrays[0])
@@ -315,8 +317,9 @@ def run_starts(*arrays: ArrowArray) -> np.ndarray:
         after, before = array.slice(1), array.slice(0, n - 1)
         differ = pc.not_equal(after, before)
         if array.null_count:
-            differ = pc.if_else(pc.is_valid(differ), differ,
-                                pc.not_equal(pc.is_null(after), pc.is_null(before)))
+            differ = pc.if_else(
+                pc.is_valid(differ), differ, pc.not_equal(pc.is_null(after), pc.is_null(before))
+            )
         change = differ if change is None else pc.or_(change, differ)
     if change is not None:
         found_np |= np.asarray(pc.fill_null(change, False).to_numpy(zero_copy_only=False), bool)

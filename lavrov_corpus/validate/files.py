@@ -150,8 +150,9 @@ def open_tables(ctx: Context) -> None:
         ctx.rows[table] = rows
 
 
-def fresh_reader(ctx: Context, table: str, dictionaries: Collection[str] = ()
-                 ) -> pq.ParquetFile | None:
+def fresh_reader(
+    ctx: Context, table: str, dictionaries: Collection[str] = ()
+) -> pq.ParquetFile | None:
     """A new reader of ``table``'s open file (its footer not parsed again), for one pass.
 
     A ``ParquetFile`` keeps the buffers of the last pages it read for as long as it lives (about
@@ -163,8 +164,11 @@ def fresh_reader(ctx: Context, table: str, dictionaries: Collection[str] = ()
     parquet = ctx.files.get(table)
     if parquet is None:
         return None
-    return pq.ParquetFile(str(table_path(ctx.root, table)), metadata=parquet.metadata,
-                          read_dictionary=list(dictionaries) or None)
+    return pq.ParquetFile(
+        str(table_path(ctx.root, table)),
+        metadata=parquet.metadata,
+        read_dictionary=list(dictionaries) or None,
+    )
 
 
 def unreadable(ctx: Context, table: str, exc: BaseException) -> None:

@@ -56,6 +56,7 @@ def same_hash_rows(hashes: np.ndarray, valid: np.ndarray) -> np.ndarray:
 
 def _duplicates(ctx: Context, table: str) -> None:
     import numpy as np
+
     pc = compute()
 
     if table not in ctx.key_hashes:
@@ -112,7 +113,16 @@ def _foreign(ctx: Context, table: str, path: str, ref_table: str, ref_column: st
     if not len(values):
         return
     target = target.drop_null()
-    bad = per_value(values, lambda v: pc.and_(pc.invert(pc.is_in(v, value_set=target)),
-                                              pc.is_valid(v)))
-    report_mask(ctx, Code.FOREIGN_KEY, table, path, bad, values, rows,
-                f"not found in {ref_table}.{ref_column}")
+    bad = per_value(
+        values, lambda v: pc.and_(pc.invert(pc.is_in(v, value_set=target)), pc.is_valid(v))
+    )
+    report_mask(
+        ctx,
+        Code.FOREIGN_KEY,
+        table,
+        path,
+        bad,
+        values,
+        rows,
+        f"not found in {ref_table}.{ref_column}",
+    )

@@ -44,7 +44,8 @@ def check_metadata(ctx: Context) -> None:
                 ctx.collector.add(
                     Code.VERSION_MISMATCH,
                     f"{where} {said}; the package (lavrov_corpus.__version__) is {__version__}",
-                    path=where, field="version",
+                    path=where,
+                    field="version",
                 )
     _json_files(ctx)
 
@@ -84,7 +85,7 @@ def _card(ctx: Context) -> str | None:
             v = v.get("version_str")
         if isinstance(v, str):
             return v
-    found = _BODY_VERSION.search(text[match.end():])
+    found = _BODY_VERSION.search(text[match.end() :])
     return found.group(1) if found else None
 
 
@@ -111,38 +112,70 @@ def _config_paths(data_files: Any) -> list[str] | None:
 def _configs(ctx: Context, configs: Any) -> None:
     out = ctx.collector
     if not isinstance(configs, list) or not all(isinstance(c, dict) for c in configs):
-        out.add(Code.CARD_YAML, "'configs' is missing or not a list of mappings",
-                path=CARD, field="configs")
+        out.add(
+            Code.CARD_YAML,
+            "'configs' is missing or not a list of mappings",
+            path=CARD,
+            field="configs",
+        )
         return
     by_name = {c.get("config_name"): c for c in configs}
     defaults = [c.get("config_name") for c in configs if c.get("default") is True]
     if len(defaults) != 1:
-        out.add(Code.CARD_CONFIG_PATH, f"expected one default config, found {len(defaults)}",
-                path=CARD, field="default")
+        out.add(
+            Code.CARD_CONFIG_PATH,
+            f"expected one default config, found {len(defaults)}",
+            path=CARD,
+            field="default",
+        )
     for name in by_name:
         if name not in TABLES:
-            out.add(Code.CARD_CONFIG_PATH, f"config {name!r} is not a table", path=CARD,
-                    field="config_name")
+            out.add(
+                Code.CARD_CONFIG_PATH,
+                f"config {name!r} is not a table",
+                path=CARD,
+                field="config_name",
+            )
     for table in TABLES:
         want = table_file(table).as_posix()
         config = by_name.get(table)
         if config is None:
-            out.add(Code.CARD_CONFIG_PATH, f"no config for table {table!r}", table=table,
-                    path=CARD, field="configs")
+            out.add(
+                Code.CARD_CONFIG_PATH,
+                f"no config for table {table!r}",
+                table=table,
+                path=CARD,
+                field="configs",
+            )
             continue
         paths = _config_paths(config.get("data_files"))
         if paths is None:
-            out.add(Code.CARD_CONFIG_PATH, "data_files is malformed", table=table, path=CARD,
-                    field="data_files")
+            out.add(
+                Code.CARD_CONFIG_PATH,
+                "data_files is malformed",
+                table=table,
+                path=CARD,
+                field="data_files",
+            )
             continue
         for p in paths:
             unsafe = PurePosixPath(p).is_absolute() or ".." in PurePosixPath(p).parts
             if unsafe or not p or not list(ctx.root.glob(p)):
-                out.add(Code.CARD_CONFIG_PATH, f"data_files path {p!r} matches no file",
-                        table=table, path=CARD, field="data_files")
+                out.add(
+                    Code.CARD_CONFIG_PATH,
+                    f"data_files path {p!r} matches no file",
+                    table=table,
+                    path=CARD,
+                    field="data_files",
+                )
         if want not in paths:
-            out.add(Code.CARD_CONFIG_PATH, f"data_files {paths} do not name {want}",
-                    table=table, path=CARD, field="data_files")
+            out.add(
+                Code.CARD_CONFIG_PATH,
+                f"data_files {paths} do not name {want}",
+                table=table,
+                path=CARD,
+                field="data_files",
+            )
 
 
 def _citation(ctx: Context) -> str | None:
@@ -161,8 +194,9 @@ def _citation(ctx: Context) -> str | None:
         return None
     for key in _CFF_KEYS:
         if key not in data:
-            out.add(Code.CITATION_INVALID, f"required key {key!r} missing", path=CITATION,
-                    field=key)
+            out.add(
+                Code.CITATION_INVALID, f"required key {key!r} missing", path=CITATION, field=key
+            )
     version = data.get("version")
     return None if version is None else str(version)
 
@@ -175,19 +209,37 @@ def _manifest(ctx: Context) -> None:
         rows = ctx.rows.get(table)
         listed = manifest.row_counts.get(table)
         if listed is None:
-            out.add(Code.MANIFEST_ROW_COUNT, "table missing from row_counts", table=table,
-                    path=MANIFEST, field="row_counts")
+            out.add(
+                Code.MANIFEST_ROW_COUNT,
+                "table missing from row_counts",
+                table=table,
+                path=MANIFEST,
+                field="row_counts",
+            )
         elif rows is not None and rows != listed:
-            out.add(Code.MANIFEST_ROW_COUNT, f"{rows} rows, manifest says {listed}",
-                    table=table, path=MANIFEST, field="row_counts")
+            out.add(
+                Code.MANIFEST_ROW_COUNT,
+                f"{rows} rows, manifest says {listed}",
+                table=table,
+                path=MANIFEST,
+                field="row_counts",
+            )
     for name in manifest.row_counts:
         if name not in TABLES:
-            out.add(Code.MANIFEST_ROW_COUNT, f"row_counts names unknown table {name!r}",
-                    path=MANIFEST, field="row_counts")
+            out.add(
+                Code.MANIFEST_ROW_COUNT,
+                f"row_counts names unknown table {name!r}",
+                path=MANIFEST,
+                field="row_counts",
+            )
     expected = fingerprint(manifest.files)
     if manifest.fingerprint != expected:
-        out.add(Code.MANIFEST_FINGERPRINT, f"fingerprint of the listed files is {expected}",
-                path=MANIFEST, field="fingerprint")
+        out.add(
+            Code.MANIFEST_FINGERPRINT,
+            f"fingerprint of the listed files is {expected}",
+            path=MANIFEST,
+            field="fingerprint",
+        )
 
 
 def _json_files(ctx: Context) -> None:

@@ -179,9 +179,7 @@ class Collector:
         if row is not None and table is not None and record_id is None:
             record_id = self.record_id(table, row)
         if self._room(code):
-            self.problems.append(
-                Problem(code.value, message, table, row, field, record_id, path)
-            )
+            self.problems.append(Problem(code.value, message, table, row, field, record_id, path))
         self.counts[code.value] = self.counts.get(code.value, 0) + 1
 
     def add_rows(
@@ -207,6 +205,15 @@ class Collector:
         room = self._room(code)
         for r in row_list[:room]:
             text = message(r) if callable(message) else message
-            self.problems.append(Problem(code.value, text, table, r + offset, field,
-                                         self.record_id(table, r + offset), None))
+            self.problems.append(
+                Problem(
+                    code.value,
+                    text,
+                    table,
+                    r + offset,
+                    field,
+                    self.record_id(table, r + offset),
+                    None,
+                )
+            )
         self.counts[code.value] = self.counts.get(code.value, 0) + len(row_list)

@@ -48,7 +48,7 @@ def check_row_models(ctx: Context, force: bool | None) -> None:
                     except ValidationError as exc:
                         err = exc.errors()[0]
                         loc = ".".join(str(x) for x in err["loc"]) or None
-                        more = (f" (+{exc.error_count() - 1} more)"
-                                if exc.error_count() > 1 else "")
-                        out.add(Code.ROW_MODEL, f"{err['msg']}{more}", table=table, row=index,
-                                field=loc)
+                        more = f" (+{exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
+                        out.add(
+                            Code.ROW_MODEL, f"{err['msg']}{more}", table=table, row=index, field=loc
+                        )

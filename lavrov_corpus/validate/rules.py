@@ -37,8 +37,10 @@ def span_pairs(table: str) -> list[tuple[FieldSpec, FieldSpec]]:
 def is_text_offset(spec: FieldSpec) -> bool:
     """An integer field documented as a code-point offset into the article text."""
     d = spec.description
-    return spec.base is int and "byte" not in d and (
-        "code points" in d or "in `text`" in d or "in `articles.text`" in d
+    return (
+        spec.base is int
+        and "byte" not in d
+        and ("code points" in d or "in `text`" in d or "in `articles.text`" in d)
     )
 
 
@@ -70,8 +72,16 @@ def _span_order(ctx: Context, table: str) -> None:
         if a is None or b is None:
             continue
         bad = pc.less(b[0], a[0])
-        report_mask(ctx, Code.SPAN_ORDER, table, end.name, bad, b[0], b[1],
-                    f"< {start.path[-1]}: ends before it starts")
+        report_mask(
+            ctx,
+            Code.SPAN_ORDER,
+            table,
+            end.name,
+            bad,
+            b[0],
+            b[1],
+            f"< {start.path[-1]}: ends before it starts",
+        )
 
 
 def _null_together(ctx: Context, table: str) -> None:
@@ -88,13 +98,22 @@ def _null_together(ctx: Context, table: str) -> None:
             import numpy as np
 
             rows = np.arange(len(col))
-            report_mask(ctx, Code.CONSISTENCY, table, name, bad, col, rows,
-                        f"must be null exactly when {group[0]} is null")
+            report_mask(
+                ctx,
+                Code.CONSISTENCY,
+                table,
+                name,
+                bad,
+                col,
+                rows,
+                f"must be null exactly when {group[0]} is null",
+            )
 
 
 def _sorted_lists(ctx: Context, table: str) -> None:
     """List columns documented as sorted must be strictly increasing (sorted, each once)."""
     import numpy as np
+
     pc = compute()
 
     for spec in field_specs(table):
@@ -108,8 +127,9 @@ def _sorted_lists(ctx: Context, table: str) -> None:
         not_increasing = pc.less_equal(values.slice(1), values.slice(0, len(values) - 1))
         bad = np.asarray(pc.fill_null(not_increasing, False).to_numpy(zero_copy_only=False)) & same
         bad_rows = np.unique(rows[1:][bad])
-        ctx.collector.add_rows(Code.CONSISTENCY, table, bad_rows, spec.name,
-                               "must be sorted with each value once")
+        ctx.collector.add_rows(
+            Code.CONSISTENCY, table, bad_rows, spec.name, "must be sorted with each value once"
+        )
 
 
 def _article_offsets(ctx: Context) -> None:
@@ -126,12 +146,14 @@ def _article_offsets(ctx: Context) -> None:
             continue
         values, rows = got
         bad = pc.greater(values, length.take(rows))
-        report_mask(ctx, Code.RANGE, "articles", spec.name, bad, values, rows,
-                    "is past the end of text")
+        report_mask(
+            ctx, Code.RANGE, "articles", spec.name, bad, values, rows, "is past the end of text"
+        )
 
 
 def _quote_ids(ctx: Context) -> None:
     import numpy as np
+
     pc = compute()
 
     if not ctx.has("quotes", "quote_id", "article_id"):
@@ -144,28 +166,56 @@ def _quote_ids(ctx: Context) -> None:
     prefix = pc.utf8_slice_codeunits(qid, 0, width + 1)
     joined = per_value(aid, lambda v: pc.binary_join_element_wise(v, "-", ""))
     bad = pc.and_(pc.equal(n, width), pc.not_equal(prefix, joined))
-    report_mask(ctx, Code.CONSISTENCY, "quotes", "quote_id", bad, qid,
-                np.arange(len(qid)), "does not start with its article_id + '-'")
+    report_mask(
+        ctx,
+        Code.CONSISTENCY,
+        "quotes",
+        "quote_id",
+        bad,
+        qid,
+        np.arange(len(qid)),
+        "does not start with its article_id + '-'",
+    )
 
 
 def _provenance_status(ctx: Context) -> None:
     import numpy as np
+
     pc = compute()
 
     if not ctx.has("provenance", "status", "reason", "role", "article_id"):
         return
-    col: dict[str, Any] = {c: ctx.column("provenance", c) for c in ("status", "reason", "role",
-                                                                    "article_id")}
+    col: dict[str, Any] = {
+        c: ctx.column("provenance", c) for c in ("status", "reason", "role", "article_id")
+    }
     rows = np.arange(len(col["status"]))
     accepted = pc.equal(col["status"], ProvenanceStatus.ACCEPTED.value)
     bad = pc.not_equal(accepted, pc.is_null(col["reason"]))
-    report_mask(ctx, Code.CONSISTENCY, "provenance", "reason", bad, col["reason"], rows,
-                "must be null exactly when status is 'accepted'")
-    expects = pc.and_(pc.equal(col["role"], FileRole.ARTICLE.value),
-                      pc.not_equal(col["status"], ProvenanceStatus.REJECTED.value))
+    report_mask(
+        ctx,
+        Code.CONSISTENCY,
+        "provenance",
+        "reason",
+        bad,
+        col["reason"],
+        rows,
+        "must be null exactly when status is 'accepted'",
+    )
+    expects = pc.and_(
+        pc.equal(col["role"], FileRole.ARTICLE.value),
+        pc.not_equal(col["status"], ProvenanceStatus.REJECTED.value),
+    )
     bad = pc.not_equal(expects, pc.is_valid(col["article_id"]))
-    report_mask(ctx, Code.CONSISTENCY, "provenance", "article_id", bad, col["article_id"], rows,
-                "must be set exactly for accepted or duplicate article files")
+    report_mask(
+        ctx,
+        Code.CONSISTENCY,
+        "provenance",
+        "article_id",
+        bad,
+        col["article_id"],
+        rows,
+        "must be set exactly for accepted or duplicate article files",
+    )
 
 
 __all__ = ["check_rules", "is_text_offset", "span_pairs", "walk"]

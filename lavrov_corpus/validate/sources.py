@@ -32,28 +32,60 @@ def _squash(text: str) -> str:
     return _SPACE.sub(" ", text).strip()
 
 
-def _check_file(ctx: Context, sources: Path, row: int, rel: str, sha: str, size: int | None,
-                verified: dict[str, str], index: dict[str, str]) -> None:
+def _check_file(
+    ctx: Context,
+    sources: Path,
+    row: int,
+    rel: str,
+    sha: str,
+    size: int | None,
+    verified: dict[str, str],
+    index: dict[str, str],
+) -> None:
     """One provenance row against its file: present, size, sha256."""
     out = ctx.collector
     name = index.get(rel)
     if name is None:  # the index holds only files inside the sources folder
-        out.add(Code.SOURCE_MISSING, f"{rel} not found in {sources}",
-                table="provenance", row=row, field="path", path=rel)
+        out.add(
+            Code.SOURCE_MISSING,
+            f"{rel} not found in {sources}",
+            table="provenance",
+            row=row,
+            field="path",
+            path=rel,
+        )
         return
     try:
         data = (sources / name).read_bytes()
     except OSError as exc:
-        out.add(Code.SOURCE_MISSING, f"unreadable: {exc}", table="provenance", row=row,
-                field="path", path=rel)
+        out.add(
+            Code.SOURCE_MISSING,
+            f"unreadable: {exc}",
+            table="provenance",
+            row=row,
+            field="path",
+            path=rel,
+        )
         return
     if size is not None and len(data) != size:
-        out.add(Code.SOURCE_SIZE_MISMATCH, f"file has {len(data)} bytes, provenance {size}",
-                table="provenance", row=row, field="size", path=rel)
+        out.add(
+            Code.SOURCE_SIZE_MISMATCH,
+            f"file has {len(data)} bytes, provenance {size}",
+            table="provenance",
+            row=row,
+            field="size",
+            path=rel,
+        )
     digest = hashlib.sha256(data).hexdigest()
     if digest != sha:
-        out.add(Code.SOURCE_CHECKSUM_MISMATCH, f"file sha256 {digest}",
-                table="provenance", row=row, field="sha256", path=rel)
+        out.add(
+            Code.SOURCE_CHECKSUM_MISMATCH,
+            f"file sha256 {digest}",
+            table="provenance",
+            row=row,
+            field="sha256",
+            path=rel,
+        )
     else:
         verified[sha] = rel  # its name, not a Path: 100,000 Paths held tens of MB
 
@@ -69,8 +101,9 @@ def check_sources(ctx: Context, sources: Path) -> None:
     verified: dict[str, str] = {}  # sha256 -> the name of a source file matching provenance
     index = ctx.source_index() if sources == ctx.sources else index_names(sources)
     for first in range(0, len(paths), _BATCH_ROWS):  # Python lists of one slice at a time
-        rows = zip(*(c.slice(first, _BATCH_ROWS).to_pylist() for c in (paths, shas, sizes)),
-                   strict=True)
+        rows = zip(
+            *(c.slice(first, _BATCH_ROWS).to_pylist() for c in (paths, shas, sizes)), strict=True
+        )
         for row, (rel, sha, size) in enumerate(rows, start=first):
             if rel is None or sha is None:
                 continue  # unreadable inputs have no hash to check
@@ -124,6 +157,7 @@ def _batch_blobs(blobs: _Blobs, shas: Any) -> tuple[dict[str, bytes | None], Any
     Returns (sha -> bytes or None, the joined buffer as uint8, sha -> its start in it).
     """
     import numpy as np
+
     pc = compute()
 
     got: dict[str, bytes | None] = {}
@@ -140,11 +174,13 @@ def _batch_blobs(blobs: _Blobs, shas: Any) -> tuple[dict[str, bytes | None], Any
     return got, joined, where
 
 
-def _equal_bytes(joined: Any, b_start: Any, b_end: Any, other: Any, o_start: Any, o_end: Any
-                 ) -> Any:
+def _equal_bytes(
+    joined: Any, b_start: Any, b_end: Any, other: Any, o_start: Any, o_end: Any
+) -> Any:
     """Mask: ``joined[b_start:b_end] == other[o_start:o_end]`` (byte ranges of two buffers)."""
     import numpy as np
     import pyarrow as pa
+
     pc = compute()
 
     from ._slices import _views
@@ -171,6 +207,7 @@ def _article_segments(ctx: Context, blobs: _Blobs) -> dict[str, str]:
     """
     import numpy as np
     import pyarrow as pa
+
     pc = compute()
 
     from ._slices import SliceSource
@@ -186,11 +223,14 @@ def _article_segments(ctx: Context, blobs: _Blobs) -> dict[str, str]:
         usable = pc.and_(sha.is_valid(), enc.is_valid())
         other = pc.and_(usable, pc.not_equal(enc, "utf-8"))
         if pc.any(other).as_py():  # quotes assume utf-8 otherwise: no entry per article
-            for s_, e_ in zip(sha.filter(other).to_pylist(), enc.filter(other).to_pylist(),
-                              strict=True):
+            for s_, e_ in zip(
+                sha.filter(other).to_pylist(), enc.filter(other).to_pylist(), strict=True
+            ):
                 encodings[s_] = e_
-        todo = pc.and_(pc.and_(usable, text.is_valid()),
-                       pc.fill_null(pc.greater(pc.list_value_length(smap), 0), False))
+        todo = pc.and_(
+            pc.and_(usable, text.is_valid()),
+            pc.fill_null(pc.greater(pc.list_value_length(smap), 0), False),
+        )
         rows = np.flatnonzero(np.asarray(todo.to_numpy(zero_copy_only=False), dtype=bool))
         if not len(rows):
             continue
@@ -214,11 +254,21 @@ def ctx_column(batch: Any, name: str) -> Any:
     return column.chunk(0) if column.num_chunks == 1 else column.combine_chunks()
 
 
-def _segments_fast(text: Any, sha: Any, enc: Any, smap: Any, rows: Any, joined: Any,
-                   where: dict[str, int], sizes: dict[str, int], slice_source: Any) -> Any:
+def _segments_fast(
+    text: Any,
+    sha: Any,
+    enc: Any,
+    smap: Any,
+    rows: Any,
+    joined: Any,
+    where: dict[str, int],
+    sizes: dict[str, int],
+    slice_source: Any,
+) -> Any:
     """Rows among ``rows`` (whose source file is present) not proven right by a byte compare."""
     import numpy as np
     import pyarrow as pa
+
     pc = compute()
 
     sub = smap.take(pa.array(rows))
@@ -228,15 +278,17 @@ def _segments_fast(text: Any, sha: Any, enc: Any, smap: Any, rows: Any, joined: 
     parts = [pc.struct_field(flat, f) for f in fields]
     shas = sha.to_pylist()
     base = np.array([where.get(shas[r], -1) for r in range(len(shas))], dtype=np.int64)
-    utf8 = np.asarray(pc.fill_null(pc.equal(enc, "utf-8"), False).to_numpy(
-        zero_copy_only=False), dtype=bool)
+    utf8 = np.asarray(
+        pc.fill_null(pc.equal(enc, "utf-8"), False).to_numpy(zero_copy_only=False), dtype=bool
+    )
     present = base >= 0
     has_blob = present[rows]
     ok = np.asarray(flat.is_valid().to_numpy(zero_copy_only=False), dtype=bool)
     for part in parts:
         ok &= np.asarray(part.is_valid().to_numpy(zero_copy_only=False), dtype=bool)
-    ts, te, bs, be = (np.asarray(p.fill_null(0).to_numpy(zero_copy_only=False), np.int64)
-                      for p in parts)
+    ts, te, bs, be = (
+        np.asarray(p.fill_null(0).to_numpy(zero_copy_only=False), np.int64) for p in parts
+    )
     source = slice_source(text)
     size = np.array([sizes.get(h, -1) for h in shas], dtype=np.int64)
     normal = ok & utf8[parent] & (ts >= 0) & (ts <= te) & (te <= source.n_cp[parent])
@@ -246,16 +298,18 @@ def _segments_fast(text: Any, sha: Any, enc: Any, smap: Any, rows: Any, joined: 
     if len(idx):
         p_ = parent[idx]
         tb_s, tb_e = source.to_byte(p_, ts[idx]), source.to_byte(p_, te[idx])
-        same[idx] = _equal_bytes(joined, base[p_] + bs[idx], base[p_] + be[idx],
-                                 source.data, tb_s, tb_e)
+        same[idx] = _equal_bytes(
+            joined, base[p_] + bs[idx], base[p_] + be[idx], source.data, tb_s, tb_e
+        )
     # a segment with a null field is skipped by the check: it is as good as proven
     proven = same | ~ok
     bad_rows = np.unique(parent[~proven])
     return bad_rows[has_blob[np.searchsorted(rows, bad_rows)]]
 
 
-def _segments_slow(ctx: Context, row: int, text: str, enc: str, segments: list[Any],
-                   blob: bytes) -> None:
+def _segments_slow(
+    ctx: Context, row: int, text: str, enc: str, segments: list[Any], blob: bytes
+) -> None:
     for k, seg in enumerate(segments):
         if seg is None or None in seg.values():
             continue
@@ -266,7 +320,9 @@ def _segments_slow(ctx: Context, row: int, text: str, enc: str, segments: list[A
                 Code.SOURCE_SPAN_MISMATCH,
                 f"segment {k}: source bytes [{seg['byte_start']}:{seg['byte_end']}] "
                 f"decode to {got!r:.60}, text has {want!r:.60}",
-                table="articles", row=row, field="source_map",
+                table="articles",
+                row=row,
+                field="source_map",
             )
 
 
@@ -275,6 +331,7 @@ def _quote_bytes(ctx: Context, blobs: _Blobs, encodings: dict[str, str]) -> None
     the quotes that differ (hard-wrapped lines, other encodings) one by one in Python."""
     import numpy as np
     import pyarrow as pa
+
     pc = compute()
 
     cols = ["text", "source_sha256", "source_byte_start", "source_byte_end"]
@@ -284,8 +341,9 @@ def _quote_bytes(ctx: Context, blobs: _Blobs, encodings: dict[str, str]) -> None
         if batch.column_names != cols:
             return
         text, sha, start, end = (ctx_column(batch, c) for c in cols)
-        todo = pc.and_(pc.and_(text.is_valid(), sha.is_valid()),
-                       pc.and_(start.is_valid(), end.is_valid()))
+        todo = pc.and_(
+            pc.and_(text.is_valid(), sha.is_valid()), pc.and_(start.is_valid(), end.is_valid())
+        )
         rows = np.flatnonzero(np.asarray(todo.to_numpy(zero_copy_only=False), dtype=bool))
         if not len(rows):
             continue
@@ -293,8 +351,10 @@ def _quote_bytes(ctx: Context, blobs: _Blobs, encodings: dict[str, str]) -> None
         got, joined, where = _batch_blobs(blobs, sha.take(pa.array(rows)))
         sizes = {k: len(v) for k, v in got.items() if v is not None}
         shas = sha.take(pa.array(rows)).to_pylist()
-        base = np.array([where.get(h, -1) if encodings.get(h, "utf-8") == "utf-8" else -2
-                         for h in shas], dtype=np.int64)
+        base = np.array(
+            [where.get(h, -1) if encodings.get(h, "utf-8") == "utf-8" else -2 for h in shas],
+            dtype=np.int64,
+        )
         size = np.array([sizes.get(h, -1) for h in shas], dtype=np.int64)
         s = np.asarray(start.take(pa.array(rows)).to_numpy(zero_copy_only=False), np.int64)
         e = np.asarray(end.take(pa.array(rows)).to_numpy(zero_copy_only=False), np.int64)
@@ -303,8 +363,9 @@ def _quote_bytes(ctx: Context, blobs: _Blobs, encodings: dict[str, str]) -> None
         same = np.zeros(len(rows), dtype=bool)
         if len(idx):
             q_off, q_data = _text_buffer(text.take(pa.array(rows[idx])))
-            same[idx] = _equal_bytes(joined, base[idx] + s[idx], base[idx] + e[idx],
-                                     q_data, q_off[:-1], q_off[1:])
+            same[idx] = _equal_bytes(
+                joined, base[idx] + s[idx], base[idx] + e[idx], q_data, q_off[:-1], q_off[1:]
+            )
         # rows whose file is absent are skipped, as before
         slow = np.flatnonzero(~same & (size >= 0))
         if not len(slow):
@@ -320,7 +381,9 @@ def _quote_bytes(ctx: Context, blobs: _Blobs, encodings: dict[str, str]) -> None
                 ctx.collector.add(
                     Code.SOURCE_SPAN_MISMATCH,
                     f"source bytes [{a}:{b}] decode to {text_got!r:.60}, quote is {t!r:.60}",
-                    table="quotes", row=offset + i, field="source_byte_start",
+                    table="quotes",
+                    row=offset + i,
+                    field="source_byte_start",
                 )
 
 

@@ -43,6 +43,7 @@ def article_rows(ctx: Context, table: str) -> np.ndarray | None:
     else once per run of equal ones when they come in runs."""
     import numpy as np
     import pyarrow as pa
+
     pc = compute()
 
     key = ("article_rows", table)
@@ -89,8 +90,13 @@ class ArticleTexts:
     ``loads`` counts piece reads.
     """
 
-    def __init__(self, ctx: Context, cast_to: pa.DataType | None, cache: int = 1,
-                 piece_bytes: int | None = None):
+    def __init__(
+        self,
+        ctx: Context,
+        cast_to: pa.DataType | None,
+        cache: int = 1,
+        piece_bytes: int | None = None,
+    ):
         import numpy as np
 
         parquet = ctx.files.get("articles")
@@ -148,8 +154,9 @@ class ArticleTexts:
         if self._reader is None or self._reader[0] != group or self._reader[1] > k:
             reader = fresh_reader(self.ctx, "articles")
             assert reader is not None
-            batches = reader.iter_batches(batch_size=self._size[g], row_groups=[group],
-                                          columns=["text"], use_threads=False)
+            batches = reader.iter_batches(
+                batch_size=self._size[g], row_groups=[group], columns=["text"], use_threads=False
+            )
             self._reader = [group, 0, batches]
         while True:
             batch = next(self._reader[2])
@@ -158,8 +165,9 @@ class ArticleTexts:
                 break
         want = int(self.starts[g + 1] - self.starts[g])
         if batch.num_rows != want:
-            raise ValueError(f"articles row group {group}: a piece of {batch.num_rows} rows,"
-                             f" {want} expected")
+            raise ValueError(
+                f"articles row group {group}: a piece of {batch.num_rows} rows, {want} expected"
+            )
         return batch.column(0)
 
 
@@ -185,13 +193,18 @@ def check_quote_spans(ctx: Context, texts: ArticleTexts | None) -> None:
     ``text == articles.text[start:end]`` (``texts`` None: the article text is unusable)."""
     import numpy as np
     import pyarrow as pa
+
     pc = compute()
 
     out = ctx.collector
     joined = article_index(ctx, "quotes")
     length_of = ctx.ref("articles", "_text_len")
-    if texts is None or joined is None or length_of is None or not ctx.has("quotes", "start",
-                                                                          "end"):
+    if (
+        texts is None
+        or joined is None
+        or length_of is None
+        or not ctx.has("quotes", "start", "end")
+    ):
         return
     if not out.wants(Code.SPAN_MISMATCH, Code.RANGE):
         return
@@ -208,7 +221,10 @@ def check_quote_spans(ctx: Context, texts: ArticleTexts | None) -> None:
     e = _np(end.take(pa.array(rows))).astype(np.int64)
     past = e > length
     out.add_rows(
-        Code.RANGE, "quotes", rows[past], "end",
+        Code.RANGE,
+        "quotes",
+        rows[past],
+        "end",
         lambda r: f"end {end[r].as_py()} is past the end of its article's text",
     )
     n_par = ctx.ref("articles", "_n_par")
@@ -216,8 +232,13 @@ def check_quote_spans(ctx: Context, texts: ArticleTexts | None) -> None:
     if n_par is not None and par is not None:
         counts = _np(n_par)[idx]
         p = _np(par.take(pa.array(rows)).fill_null(0))
-        out.add_rows(Code.RANGE, "quotes", rows[p >= counts], "paragraph",
-                     "is not a paragraph index of its article")
+        out.add_rows(
+            Code.RANGE,
+            "quotes",
+            rows[p >= counts],
+            "paragraph",
+            "is not a paragraph index of its article",
+        )
     quote_text = ctx.encoded("quotes", "text")
     if quote_text is None or not out.wants(Code.SPAN_MISMATCH):
         return
@@ -234,8 +255,13 @@ def check_quote_spans(ctx: Context, texts: ArticleTexts | None) -> None:
         want = got if len(pieces) == 1 else got.filter(pa.array(m))
         bad[m] = source.mismatch(idx[m] - texts.starts[g], s[m], e[m], want)
     bad &= _np(got.is_valid())
-    out.add_rows(Code.SPAN_MISMATCH, "quotes", rows[bad], "text",
-                 lambda r: f"text differs from articles.text[{start[r]}:{end[r]}]")
+    out.add_rows(
+        Code.SPAN_MISMATCH,
+        "quotes",
+        rows[bad],
+        "text",
+        lambda r: f"text differs from articles.text[{start[r]}:{end[r]}]",
+    )
 
 
 def _mentions(ctx: Context) -> None:
@@ -257,8 +283,16 @@ def _mentions(ctx: Context) -> None:
     s = _np(parts["start"][0].fill_null(0)).astype(np.int64)
     e = _np(parts["end"][0].fill_null(0)).astype(np.int64)
     bad = slice_mismatch(text, rows, s, e, parts["text"][0].fill_null("")) & valid
-    report_mask(ctx, Code.MENTION_MISMATCH, "articles", "mentions.text",
-                _arrow_bool(bad), parts["text"][0], rows, "differs from text[start:end]")
+    report_mask(
+        ctx,
+        Code.MENTION_MISMATCH,
+        "articles",
+        "mentions.text",
+        _arrow_bool(bad),
+        parts["text"][0],
+        rows,
+        "differs from text[start:end]",
+    )
 
 
 def _titles(ctx: Context) -> None:
@@ -281,15 +315,21 @@ def _titles(ctx: Context) -> None:
     # Only an extracted title must equal its span: a curated title never rewrites the text.
     title_origin = pc.struct_field(origins, "title")
     extracted = pc.fill_null(pc.equal(title_origin, pa.scalar("extracted")), False)
-    valid = (
-        _np(title.is_valid()) & _np(s_col.is_valid()) & _np(e_col.is_valid()) & _np(extracted)
-    )
+    valid = _np(title.is_valid()) & _np(s_col.is_valid()) & _np(e_col.is_valid()) & _np(extracted)
     rows = np.arange(len(title), dtype=np.int64)
     s = _np(s_col.fill_null(0)).astype(np.int64)
     e = _np(e_col.fill_null(0)).astype(np.int64)
     bad = slice_mismatch(text, rows, s, e, title.fill_null("")) & valid
-    report_mask(ctx, Code.TITLE_MISMATCH, "articles", "title", _arrow_bool(bad), title, rows,
-                "differs from text[title_start:title_end]")
+    report_mask(
+        ctx,
+        Code.TITLE_MISMATCH,
+        "articles",
+        "title",
+        _arrow_bool(bad),
+        title,
+        rows,
+        "differs from text[title_start:title_end]",
+    )
 
 
 def _arrow_bool(mask: np.ndarray) -> ArrowArray:

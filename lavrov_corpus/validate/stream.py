@@ -65,8 +65,9 @@ def _plan(
         return MAX_BATCH_ROWS, None
     size = sum(meta.row_group(i).total_byte_size for i in range(meta.num_row_groups))
     per_row = max(1.0, size / meta.num_rows)
-    first = parquet.iter_batches(batch_size=min(512, meta.num_rows), row_groups=[0],
-                                 columns=columns)
+    first = parquet.iter_batches(
+        batch_size=min(512, meta.num_rows), row_groups=[0], columns=columns
+    )
     probe = next(first, None)
     if probe is not None and probe.num_rows:
         per_row = max(per_row, probe.nbytes / probe.num_rows)
@@ -74,10 +75,12 @@ def _plan(
     return int(min(MAX_BATCH_ROWS, max(MIN_BATCH_ROWS, target // per_row))), probe
 
 
-def _repeated(probe: pa.RecordBatch | None, names: list[str],
-              usable: dict[str, pa.DataType | None]) -> list[str]:
+def _repeated(
+    probe: pa.RecordBatch | None, names: list[str], usable: dict[str, pa.DataType | None]
+) -> list[str]:
     """String columns among ``names`` (used as stored) with few distinct values in ``probe``."""
     import pyarrow as pa
+
     pc = compute()
 
     if probe is None or not probe.num_rows:
@@ -96,8 +99,13 @@ def _repeated(probe: pa.RecordBatch | None, names: list[str],
 
 
 def read_batches(
-    ctx: Context, table: str, columns: list[str] | None = None, *, check: bool = False,
-    batch_bytes: int | None = None, dictionaries: bool = False,
+    ctx: Context,
+    table: str,
+    columns: list[str] | None = None,
+    *,
+    check: bool = False,
+    batch_bytes: int | None = None,
+    dictionaries: bool = False,
 ) -> Iterator[tuple[int, pa.Table]]:
     """(first row, batch) of ``table``'s usable ``columns`` (default all), cast as allowed.
 
@@ -149,8 +157,9 @@ def read_batches(
         yield offset, _joined(parts, usable)
 
 
-def _decoded(parquet: pq.ParquetFile, size: int, columns: list[str] | None, check: bool
-             ) -> Iterator[pa.RecordBatch]:
+def _decoded(
+    parquet: pq.ParquetFile, size: int, columns: list[str] | None, check: bool
+) -> Iterator[pa.RecordBatch]:
     """The record batches of ``parquet``, each validated in full when ``check``."""
     for batch in parquet.iter_batches(batch_size=size, columns=columns):
         if check:
@@ -192,8 +201,11 @@ def check_tables(ctx: Context) -> None:
 
     texts: ArticleTexts | None = None
     for table in ORDER:
-        if table == "quotes" and "articles" in ctx.kept and "text" in ctx.usable.get("articles",
-                                                                                     {}):
+        if (
+            table == "quotes"
+            and "articles" in ctx.kept
+            and "text" in ctx.usable.get("articles", {})
+        ):
             texts = ArticleTexts(ctx, ctx.usable["articles"]["text"])
         _table_pass(ctx, table, texts)
         if table == "quotes":
@@ -273,12 +285,14 @@ def _check_batch(ctx: Context, table: str, texts: ArticleTexts | None) -> None:
         accounting.check_quote_sources(ctx)
 
 
-def _keep(ctx: Context, table: str, offset: int, batch: pa.Table, kept: dict[str, list[Any]]
-          ) -> None:
+def _keep(
+    ctx: Context, table: str, offset: int, batch: pa.Table, kept: dict[str, list[Any]]
+) -> None:
     """Append this batch's kept columns and key hashes to ``kept``; remember its ids for record
     ids in reports (of this batch only, when the table's keys are not kept)."""
     import numpy as np
     import pyarrow as pa
+
     pc = compute()
 
     from .hashing import hash_strings
@@ -295,7 +309,8 @@ def _keep(ctx: Context, table: str, offset: int, batch: pa.Table, kept: dict[str
         ctx.keep_id(table, offset, ids)
         kept.setdefault("_hash", []).append(hash_strings(ids))
         kept.setdefault("_valid", []).append(
-            np.asarray(ids.is_valid().to_numpy(zero_copy_only=False), dtype=bool))
+            np.asarray(ids.is_valid().to_numpy(zero_copy_only=False), dtype=bool)
+        )
     if table == "articles":
         if "text" in batch.column_names:
             length = ctx.text_length("articles", "text").fill_null(-1).cast(pa.int64())

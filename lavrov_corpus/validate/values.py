@@ -127,6 +127,7 @@ def values_at(ctx: Context, table: str, spec: FieldSpec) -> tuple[ArrowArray, An
 def check_values(ctx: Context, table: str) -> None:
     """Nulls, enum values, ranges/lengths and patterns of the shown batch of ``table``."""
     import pyarrow as pa
+
     pc = compute()
 
     out = ctx.collector
@@ -143,17 +144,28 @@ def check_values(ctx: Context, table: str) -> None:
             is_enum = isinstance(spec.base, type) and issubclass(spec.base, Enum)
             if is_enum and out.wants(Code.ENUM_VALUE):
                 allowed = pa.array([m.value for m in spec.base], pa.string())
-                bad = per_value(values, lambda v, allowed=allowed: pc.and_(
-                    pc.invert(pc.is_in(v, value_set=allowed)), pc.is_valid(v)))
+                bad = per_value(
+                    values,
+                    lambda v, allowed=allowed: pc.and_(
+                        pc.invert(pc.is_in(v, value_set=allowed)), pc.is_valid(v)
+                    ),
+                )
                 listing = ", ".join(m.value for m in spec.base)
-                report_mask(ctx, Code.ENUM_VALUE, table, name, bad, values, rows,
-                            f"not one of: {listing}")
+                report_mask(
+                    ctx, Code.ENUM_VALUE, table, name, bad, values, rows, f"not one of: {listing}"
+                )
             _check_constraints(ctx, table, spec, values, rows)
 
 
 def report_mask(
-    ctx: Context, code: Code, table: str, name: str,
-    mask: ArrowArray, values: ArrowArray, rows: Any, what: str,
+    ctx: Context,
+    code: Code,
+    table: str,
+    name: str,
+    mask: ArrowArray,
+    values: ArrowArray,
+    rows: Any,
+    what: str,
 ) -> None:
     """Report each row holding a value where ``mask`` is true, quoting that value."""
     import numpy as np
@@ -179,6 +191,7 @@ def pattern_mismatch(values: ArrowArray, pattern: str) -> ArrowArray:
     of the column shows few distinct values.
     """
     import pyarrow as pa
+
     pc = compute()
 
     starts = clustered_runs(values)
@@ -197,6 +210,7 @@ def _check_constraints(
     ctx: Context, table: str, spec: FieldSpec, values: ArrowArray, rows: Any
 ) -> None:
     import pyarrow as pa
+
     pc = compute()
 
     out = ctx.collector
@@ -205,8 +219,9 @@ def _check_constraints(
     typ = values.type.value_type if is_dictionary(values) else values.type
     if "pattern" in c and out.wants(Code.FORMAT) and pa.types.is_string(typ):
         bad = per_value(values, lambda v: pattern_mismatch(v, c["pattern"]))
-        report_mask(ctx, Code.FORMAT, table, name, bad, values, rows,
-                    f"does not match {c['pattern']}")
+        report_mask(
+            ctx, Code.FORMAT, table, name, bad, values, rows, f"does not match {c['pattern']}"
+        )
     if not out.wants(Code.RANGE) or not any(k in c for k in _BOUNDS):
         return
     measure: Any
@@ -220,8 +235,10 @@ def _check_constraints(
         return
     measured = measure(values.dictionary if is_dictionary(values) else values)
     tests = {
-        "ge": (pc.less, "min_length", ">="), "gt": (pc.less_equal, None, ">"),
-        "le": (pc.greater, "max_length", "<="), "lt": (pc.greater_equal, None, "<"),
+        "ge": (pc.less, "min_length", ">="),
+        "gt": (pc.less_equal, None, ">"),
+        "le": (pc.greater, "max_length", "<="),
+        "lt": (pc.greater_equal, None, "<"),
     }
     for key, (fails, length_key, sign) in tests.items():
         bound = c.get(length_key) if unit != "value" and length_key else None
@@ -232,5 +249,6 @@ def _check_constraints(
         bad = fails(measured, pa.scalar(bound).cast(measured.type))
         if is_dictionary(values):  # measured once per distinct value
             bad = bad.take(values.indices)
-        report_mask(ctx, Code.RANGE, table, name, bad, values, rows,
-                    f"{unit} must be {sign} {bound}")
+        report_mask(
+            ctx, Code.RANGE, table, name, bad, values, rows, f"{unit} must be {sign} {bound}"
+        )
