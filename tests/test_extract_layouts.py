@@ -171,6 +171,10 @@ def test_parent_company_in_copyright_is_not_the_outlet() -> None:
         ("Russia  Nuclear  CTBT", "menu"),
         ("Lavrov  says the treaty is dead", None),
         ("UN Photo/Loey Felipe", "credit"),
+        ("Asia  Europe  Money / Markets  Sport  Culture", "menu"),
+        ("Print | Email | Share | Text size: A A A", "menu"),
+        ("Print | Email | Russia says the treaty is dead", None),
+        ("News | " + " | ".join(f"Section {i}" for i in range(30)), "menu"),
         ("Lavrov in Moscow. | Alexander Nemenov/AFP via Getty Images", "credit"),
     ],
 )
@@ -182,6 +186,51 @@ def test_furniture_shapes(line: str, kind: str | None) -> None:
         "credit": fu.is_credit(line),
     }
     assert {k for k, v in got.items() if v} == ({kind} if kind else set())
+
+
+@pytest.mark.parametrize(
+    "chrome",
+    [
+        "Asia  Europe  Money / Markets  Sport  Culture",
+        "Print | Email | Share | Text size: A A A",
+        "Updated about 3 years ago",
+        "Sky News - the latest stories, pictures and opinion",
+        "We and our partners use cookies to measure audience and personalise content and ads"
+        " on this site. [Accept] [Refuse]",
+    ],
+)
+def test_page_chrome_above_the_headline_is_never_the_headline(chrome: str) -> None:
+    src = (
+        f"{chrome}\n\nRussia quits the surveillance flights treaty\n"
+        f"{chrome}\nJane Doe\n\n" + _BODY
+    )
+    a = _conv(src).article
+    assert a.title == "Russia quits the surveillance flights treaty"
+    assert chrome not in a.text
+
+
+def test_site_tagline_names_the_outlet() -> None:
+    src = "Sky News - the latest stories, pictures and opinion\n\nRussia quits the treaty\n\n"
+    assert _conv(src + _BODY).article.outlet == "Sky News"
+
+
+def test_long_section_row_is_a_menu() -> None:
+    row = "Home | " + " | ".join(f"Region {i} News" for i in range(15))
+    a = _conv(row + "\n\nRussia quits the surveillance flights treaty\n\n" + _BODY).article
+    assert a.title == "Russia quits the surveillance flights treaty"
+
+
+def test_live_page_headline_over_standfirst_and_date_beats_entry_headings() -> None:
+    src = (
+        "Live\nRussia and America open talks on arms control in Geneva\n"
+        "Delegations meet for the first time in years. Follow the latest below.\n"
+        "Friday 15 August 2025 23:10, UK\n\nKey points\nDelegations arrive in Geneva\n"
+        "Kremlin says nothing will be signed\n\n23:02\nTalks under way in the old hall\n\n"
+        + _BODY
+    )
+    a = _conv(src).article
+    assert a.title == "Russia and America open talks on arms control in Geneva"
+    assert a.published is not None and a.published.isoformat() == "2025-08-15"
 
 
 def main() -> None:

@@ -298,9 +298,9 @@ def _is_furniture(t: str) -> bool:
         return True
     if fu.is_counter(t) or fu.is_hashtag_row(t) or (t[-1] == ")" and fu.is_captioned_credit(t)):
         return True
-    return len(t) <= 160 and (
-        fu.is_banner(t) or fu.is_menu(t) or fu.is_share_row(t) or fu.is_agency_credit(t)
-    )
+    if len(t) > 160:
+        return len(t) <= 400 and "|" in t and fu.is_menu(t)  # a long section row
+    return fu.is_banner(t) or fu.is_menu(t) or fu.is_share_row(t) or fu.is_agency_credit(t)
 
 
 def _headline_shaped(t: str) -> bool:
@@ -490,12 +490,25 @@ def _headline_score(i: int, zone: list[_Line], marks: list[bool], lines: list[_L
         and marks[i + 1]
         and words > 4
         and _printed_under(zone[i], zone[i + 1], lines)
+        and not _CLOCK.fullmatch(zone[i + 1].text)  # "23:02" opens a live page's next entry
+    ):
+        score += 1
+    elif (
+        # or under its standfirst: headline, standfirst, date line (a live page's header)
+        i + 2 < len(zone)
+        and marks[i + 2]
+        and not marks[i + 1]
+        and words > 4
+        and _printed_under(zone[i], zone[i + 1], lines)
+        and _printed_under(zone[i + 1], zone[i + 2], lines)
+        and _standfirst_under(zone[i], zone[i + 1])
     ):
         score += 1
     return score
 
 
 _BULLET = re.compile(r"[-–•*·▪►]\s")
+_CLOCK = re.compile(r"\d{1,2}[:.]\d{2}")
 _QUESTION_LABEL = re.compile(r"(?:Q|Question)\s*(?:\([^)]{0,30}\))?\s*:", re.IGNORECASE)
 
 

@@ -137,7 +137,8 @@ _NEWSLETTER = re.compile(
 )
 _FOOTER_LINE = re.compile(
     r"\b(?:click here|all rights reserved|terms of (?:use|service)|privacy policy|cookie policy"
-    r"|journalists report the news|use of cookies|reproduction (?:is )?prohibited"
+    r"|journalists report the news|use of cookies|(?:we|partners|site) use cookies"
+    r"|reproduction (?:is )?prohibited"
     r"|republication|please note that you could face)\b",
     re.IGNORECASE,
 )
@@ -301,7 +302,8 @@ def starts_comments(line: str) -> bool:
 _TIMESTAMP = re.compile(
     r"(?:(?:last )?(?:updated|posted|published|modified)\s*:?\s*)?(?:\d{1,2}[:.]\d{2}"
     r"(?:\s*[ap]\.?m\.?)?(?:\s*(?:GMT|UTC|BST|CET|CEST|EET|MSK|EST|EDT|ET|PST|PDT|PT|JST|IST))?"
-    r"|(?:\d{1,3}|an?|one)\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?)\s+ago"
+    r"|(?:(?:about|around|over|almost|nearly|more than)\s+)?(?:\d{1,3}|an?|one)\s*"
+    r"(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|weeks?|months?|years?)\s+ago"
     r"|just now)",
     re.IGNORECASE,
 )
@@ -409,8 +411,9 @@ _RELATED_LABEL = re.compile(
 
 def is_menu(line: str) -> bool:
     """A menu line: three or more short items split by '|', '/' or '·' ("Home | World |
-    Europe"), or two items written in capitals ("CHINA / DIPLOMACY")."""
-    if len(line) > 160:
+    Europe"), or two items written in capitals ("CHINA / DIPLOMACY"); a site's long section
+    row may run to 400 characters when it has eight or more '|' separators."""
+    if len(line) > 160 and (len(line) > 400 or line.count("|") < 8):
         return False
     if not any(c in line for c in "|/·•>»›"):
         return _gap_menu(line)
@@ -418,8 +421,18 @@ def is_menu(line: str) -> bool:
     if len(parts) >= 2 and parts[0].lower() == "home" and _BREADCRUMB.search(line):
         return True  # "Home > Office of the Spokesperson > Press Releases"
     if len(parts) < 2 or any(len(p.split()) > 3 or p.endswith((".", "?", "!")) for p in parts):
+        # "Europe  Africa  Business / Tech  Sport": a gap menu with a slash inside one item
+        return _gap_menu(line) or _tool_row(parts)
+    return len(parts) >= 3 or all(p.isupper() for p in parts) or _gap_menu(line)
+
+
+def _tool_row(parts: list[str]) -> bool:
+    """A row of page tools with one longer widget ("Print | Email | Share | Font size: A A
+    A"): three or more items, all but one of them chrome or sharing words."""
+    if len(parts) < 3 or any(len(p.split()) > 5 or p.endswith((".", "?", "!")) for p in parts):
         return False
-    return len(parts) >= 3 or all(p.isupper() for p in parts)
+    tools = sum(p.lower() in NAV_LINES or p.lower() in _SHARE_WORDS for p in parts)
+    return tools >= len(parts) - 1
 
 
 _BREADCRUMB = re.compile(r"^\W*home\s+[>»›/]\s", re.IGNORECASE)
