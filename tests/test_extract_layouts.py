@@ -201,8 +201,7 @@ def test_furniture_shapes(line: str, kind: str | None) -> None:
 )
 def test_page_chrome_above_the_headline_is_never_the_headline(chrome: str) -> None:
     src = (
-        f"{chrome}\n\nRussia quits the surveillance flights treaty\n"
-        f"{chrome}\nJane Doe\n\n" + _BODY
+        f"{chrome}\n\nRussia quits the surveillance flights treaty\n{chrome}\nJane Doe\n\n" + _BODY
     )
     a = _conv(src).article
     assert a.title == "Russia quits the surveillance flights treaty"
@@ -225,8 +224,7 @@ def test_live_page_headline_over_standfirst_and_date_beats_entry_headings() -> N
         "Live\nRussia and America open talks on arms control in Geneva\n"
         "Delegations meet for the first time in years. Follow the latest below.\n"
         "Friday 15 August 2025 23:10, UK\n\nKey points\nDelegations arrive in Geneva\n"
-        "Kremlin says nothing will be signed\n\n23:02\nTalks under way in the old hall\n\n"
-        + _BODY
+        "Kremlin says nothing will be signed\n\n23:02\nTalks under way in the old hall\n\n" + _BODY
     )
     a = _conv(src).article
     assert a.title == "Russia and America open talks on arms control in Geneva"

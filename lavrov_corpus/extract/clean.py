@@ -491,9 +491,7 @@ def _headline_score(i: int, zone: list[_Line], marks: list[bool], lines: list[_L
         and words > 4
         and _printed_under(zone[i], zone[i + 1], lines)
         and not _CLOCK.fullmatch(zone[i + 1].text)  # "23:02" opens a live page's next entry
-    ):
-        score += 1
-    elif (
+    ) or (
         # or under its standfirst: headline, standfirst, date line (a live page's header)
         i + 2 < len(zone)
         and marks[i + 2]
