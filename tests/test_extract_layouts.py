@@ -208,6 +208,17 @@ def test_page_chrome_above_the_headline_is_never_the_headline(chrome: str) -> No
     assert chrome not in a.text
 
 
+def test_credit_ending_a_caption_names_no_outlet() -> None:
+    src = (
+        "Example Channel\n\nRussia quits the surveillance flights treaty\n\n"
+        "The minister in Geneva on May 3, 2021. \u00a9 Jane Doe, AFP\n\n" + _BODY
+    )
+    assert _conv(src).article.outlet is None
+    assert _conv(src + "\n\u00a9 2021 Copyright AFP - All rights reserved.\n").article.outlet == (
+        "AFP"
+    )
+
+
 def test_site_tagline_names_the_outlet() -> None:
     src = "Sky News - the latest stories, pictures and opinion\n\nRussia quits the treaty\n\n"
     assert _conv(src + _BODY).article.outlet == "Sky News"

@@ -409,6 +409,8 @@ def _footer_outlet(t: str) -> str | None:
     ):
         if "/" in t and fu.is_credit(t) and len(t) <= 100 and "rights" not in low:
             return None
+        if t.find("©") > 2 and "copyright" not in low and "rights" not in low:
+            return None  # a caption ending in its credit: "... in Bangkok. © Jane Doe, AFP"
         return ol.outlet_in(t) or fu.outlet_in_furniture(t)
     return fu.outlet_in_furniture(t)
 
