@@ -75,6 +75,11 @@ def test_layout_article(stem: str) -> None:
         ("February 5, 2026 4:12 pm CET", "2026-02-05"),
         ("Published: 9:30pm, 9 Apr 2024", "2024-04-09"),
         ("December 2023", "2023-12-01"),
+        (
+            "Jane Doe and John Roe of the Example Wire, with files · Posted: Mar 2, 2021 4:47 PM",
+            "2021-03-02",
+        ),
+        ("Jane Doe and John Roe of the Example Wire, with files, March 2, 2021", None),
     ],
 )
 def test_date_line(line: str, iso: str | None) -> None:

@@ -78,8 +78,9 @@ def date_line(line: str) -> tuple[dt.date, DatePrecision, bool] | None:
 
     The line is short (at most 120 characters), holds no quotation marks, and apart from the
     date, times, time zones and labels ("Published:", "Updated", "By Global Times", "| KYODO
-    NEWS") has at most seven words; a date after a preposition ("in Moscow on Oct. 20,
-    2025", a caption's event) counts only after a label ("Published On 3 Nov 2025").
+    NEWS"; words before a label are a byline and not counted) has at most seven words; a
+    date after a preposition ("in Moscow on Oct. 20, 2025", a caption's event) counts only
+    after a label ("Published On 3 Nov 2025").
     """
     if len(line) > 120 or _DIGIT.search(line) is None or _QUOTES.intersection(line):
         return None
@@ -90,7 +91,11 @@ def date_line(line: str) -> tuple[dt.date, DatePrecision, bool] | None:
     before = line[:s]
     if _EVENT_BEFORE.search(before) and not _LABEL_BEFORE.search(before):
         return None
-    rest = _TIME.sub(" ", before + " " + line[e:])
+    labels = list(_LABEL_BEFORE.finditer(before))
+    # "The Associated Press, with files from CBC News · Posted: May 21, 2020": a byline
+    # before the label does not count
+    counted = before[labels[-1].start() :] if labels else before
+    rest = _TIME.sub(" ", counted + " " + line[e:])
     if sum(any(c.isalpha() for c in w) for w in rest.split()) > 7:
         return None
     return date, precision, _UPDATED.search(before) is not None
