@@ -224,6 +224,14 @@ def test_credit_ending_a_caption_names_no_outlet() -> None:
     )
 
 
+def test_site_name_under_page_chrome_beats_the_parent_in_the_copyright() -> None:
+    head = "Skip to main content\nMenu\nSearch\nSign In\nCBC News\nWorld\n\n"
+    page = "Russia quits the surveillance flights treaty\n\n" + _BODY
+    foot = "\n\u00a92021 CBC/Radio-Canada. All rights reserved.\n"
+    assert _conv(head + page + foot).article.outlet == "CBC News"
+    assert _conv(page + foot).article.outlet is None
+
+
 def test_site_tagline_names_the_outlet() -> None:
     src = "Sky News - the latest stories, pictures and opinion\n\nRussia quits the treaty\n\n"
     assert _conv(src + _BODY).article.outlet == "Sky News"

@@ -201,7 +201,7 @@ class _Found:
     footer: str | None = None  #: curated outlet of a copyright or self-description line
     holder: str | None = None  #: a copyright holder not in the curated list (ranked last)
     site: str | None = None  #: site-name line or title suffix at the top
-    top: frozenset[int] = frozenset()  #: indexes of the first three non-empty lines
+    top: frozenset[int] = frozenset()  #: the first three non-empty lines, and non-furniture
     byline: str | None = None  #: "By Global Times", "Source: Xinhua"
     dates: list[tuple[int, bool, dt.date, DatePrecision]] | None = None
 
@@ -212,6 +212,8 @@ def layout(src: str) -> Layout:
     found = _Found(dates=[], top=frozenset(ln.idx for ln in [x for x in lines if x.text][:3]))
     _drop_furniture(lines, found)
     content = [ln for ln in lines if ln.keep and ln.text]
+    # also the first three lines left under the page chrome ("Skip to content", "Menu")
+    found.top = found.top | frozenset(ln.idx for ln in content[:3])
     _drop_header_lines(content, lines, found)
     published, precision = _pick_date(found)
     outlet = found.footer or found.site or found.byline or found.holder
