@@ -232,6 +232,17 @@ def test_site_name_under_page_chrome_beats_the_parent_in_the_copyright() -> None
     assert _conv(page + foot).article.outlet is None
 
 
+def test_ambiguous_numeric_date_is_read_only_as_the_page_prints_it_in_words() -> None:
+    head = "Russia quits the surveillance flights treaty\n\nIssued on: 04/06/2021 - 11:42\n"
+    head += "4 min Reading time\nText by: NEWS DESK\n\n"
+    a = _conv(head + "The minister in Geneva on June 4, 2021.\n\n" + _BODY).article
+    assert a.published is not None and a.published.isoformat() == "2021-06-04"
+    assert "Issued on" not in a.text and "Reading time" not in a.text and "NEWS DESK" not in a.text
+    assert _conv(head + _BODY).article.published is None  # no words to tell day from month
+    both = "Talks on June 4, 2021 and April 6, 2021.\n\n"
+    assert _conv(head + both + _BODY).article.published is None
+
+
 def test_site_tagline_names_the_outlet() -> None:
     src = "Sky News - the latest stories, pictures and opinion\n\nRussia quits the treaty\n\n"
     assert _conv(src + _BODY).article.outlet == "Sky News"

@@ -101,7 +101,7 @@ from itertools import pairwise
 from ..models import DatePrecision
 from . import furniture as fu
 from . import outlets as ol
-from .dates import date_line, find_date
+from .dates import ambiguous_date_line, date_line, dates_in_words, find_date
 
 Span = tuple[int, int]
 
@@ -204,6 +204,7 @@ class _Found:
     top: frozenset[int] = frozenset()  #: the first three non-empty lines, and non-furniture
     byline: str | None = None  #: "By Global Times", "Source: Xinhua"
     dates: list[tuple[int, bool, dt.date, DatePrecision]] | None = None
+    ambiguous: tuple[dt.date, dt.date] | None = None  #: first "02/08/2019" header date
 
 
 def layout(src: str) -> Layout:
@@ -216,6 +217,12 @@ def layout(src: str) -> Layout:
     found.top = found.top | frozenset(ln.idx for ln in content[:3])
     _drop_header_lines(content, lines, found)
     published, precision = _pick_date(found)
+    if published is None and found.ambiguous is not None:
+        # "02/08/2019" read the way the page also prints it in words ("August 2, 2019")
+        seen = dates_in_words(src)
+        readings = [d for d in found.ambiguous if d in seen]
+        if len(readings) == 1:
+            published, precision = readings[0], DatePrecision.DAY
     outlet = found.footer or found.site or found.byline or found.holder
     paragraphs = _paragraphs(lines)
     if not paragraphs:
@@ -453,6 +460,9 @@ def _header_line(ln: _Line, found: _Found) -> bool:
     if got is not None:
         assert found.dates is not None
         found.dates.append((ln.idx, got[2], got[0], got[1]))
+    amb = ambiguous_date_line(t) if got is None and "/" in t else None
+    if found.ambiguous is None:
+        found.ambiguous = amb
     site = ol.site_line(t)
     if site and (ln.idx in found.top or not ol.canonical(t)):
         # a bare outlet name only at the top of the page: lower down it is a section label
@@ -462,6 +472,7 @@ def _header_line(ln: _Line, found: _Found) -> bool:
         found.byline = found.byline or ol.canonical(m.group("o"))
     return (
         got is not None
+        or amb is not None
         or fu.is_byline(t)
         or fu.is_timestamp(t)
         or bool(m and ol.canonical(m.group("o")))

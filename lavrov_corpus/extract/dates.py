@@ -5,8 +5,9 @@ One parser (:func:`find_date`) for the forms pages print under a headline or in 
 14:05 GMT", "Mon 3 Nov 2025 10.45 GMT", "5 MAR 2024", "2025-11-03" (also "2025-11-03
 20:15:30"), "03.11.2025" (day.month.year), "25/11/2025" or "11/25/2025" only when one number
 is above 12 (so day and month cannot be swapped), and "November 2025" (month precision).
-"3/11/2025" is ambiguous and never read. Which line a date may come from is the cleaner's
-decision (:mod:`.clean`): header, byline and dateline positions only.
+"3/11/2025" is ambiguous and never read on its own: the cleaner takes one of its readings
+only when the page prints that date with the month in words too. Which line a date may come
+from is the cleaner's decision (:mod:`.clean`): header, byline and dateline positions only.
 """
 
 from __future__ import annotations
@@ -99,6 +100,36 @@ def date_line(line: str) -> tuple[dt.date, DatePrecision, bool] | None:
     if sum(any(c.isalpha() for c in w) for w in rest.split()) > 7:
         return None
     return date, precision, _UPDATED.search(before) is not None
+
+
+def ambiguous_date_line(line: str) -> tuple[dt.date, dt.date] | None:
+    """The two readings (day first, month first) of a header line whose date is written
+    "02/08/2019" with both numbers at most 12 ("Issued on: 02/08/2019 - 11:42"), or None."""
+    if len(line) > 120 or "/" not in line or _QUOTES.intersection(line):
+        return None
+    for m in _DATE.finditer(line):
+        if not m.group("y5"):
+            return None
+        a, b, year = int(m.group("a5")), int(m.group("b5")), int(m.group("y5"))
+        rest = _TIME.sub(" ", line[: m.start()] + " " + line[m.end() :])
+        if a == b or a > 12 or b > 12 or sum(any(c.isalpha() for c in w) for w in rest.split()) > 7:
+            return None
+        try:
+            return dt.date(year, b, a), dt.date(year, a, b)
+        except ValueError:
+            return None
+    return None
+
+
+def dates_in_words(text: str) -> set[dt.date]:
+    """Every date ``text`` prints with its month in words ("August 2, 2019", "2 Aug 2019")."""
+    out: set[dt.date] = set()
+    for m in _DATE.finditer(text):
+        if m.group("m1") or m.group("m2"):
+            got = _read(m)
+            if got is not None:
+                out.add(got[0])
+    return out
 
 
 def month_number(name: str) -> int | None:

@@ -162,7 +162,7 @@ _COMMENTS_START = re.compile(
 )
 _NAME = r"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,4}"
 _BYLINE = re.compile(
-    r"^(?:by|forwarded from)\s+"
+    r"^(?:by|forwarded from|(?:text|words|story|reporting) by:)\s+"
     + _NAME
     + r"(?:\s*(?:,|and|&|with)\s+"
     + _NAME
@@ -372,7 +372,7 @@ _BANNER = re.compile(
     r"|log (?:in|out)\b"
     r"|create (?:an|a free) account|register\b|get the (?:app|newsletter)|download (?:the|our) app"
     r"|(?:we|this (?:site|website)) uses? cookies|accept (?:all )?cookies|manage cookies"
-    r"|save articles to read later|click here to share|\d+\s*min(?:ute)?s? read\b"
+    r"|save articles to read later|click here to share|\d+\s*min(?:ute)?s? read(?:ing time)?\b"
     r"|list (?:of \d+ items|\d+ of \d+)$|end of list$|most (?:viewed|read|popular|shared)\b"
     r"|leave a (?:comment|reply)\b|(?:view|show|read) comments\b|reuse this content"
     r"|send us your feedback|link copied|copy link|navigation menu|skip (?:links|next section)"
