@@ -243,6 +243,35 @@ def test_ambiguous_numeric_date_is_read_only_as_the_page_prints_it_in_words() ->
     assert _conv(head + both + _BODY).article.published is None
 
 
+_WRAPPED_BODY = (
+    "The United States will leave the treaty on observation flights, the\n"
+    "White House said on Thursday, accusing Russia of breaking the terms of\n"
+    "the agreement for years.\n\n"
+    "Foreign Minister Jane Roe of Ruritania told reporters the government\n"
+    "was \u201cdeeply disappointed\u201d by the decision and would keep talking with\n"
+    "allies about the future of the pact.\n\n"
+    "Defence officials said the last flight under the treaty took place in\n"
+    "the spring, and that no new flights were planned for the rest of year.\n"
+)
+
+
+def test_header_credit_and_widget_do_not_widen_a_hard_wrap() -> None:
+    src = (
+        "Ruritania regrets the end of the surveillance flights treaty\n"
+        "Washington accuses Moscow of violating the accord; Moscow calls the decision a"
+        " blow to security in Europe\n"
+        "An observation aircraft at an airfield in 2019. (Jane Doe/The Associated Press)\n"
+        "Social Sharing\n\n" + _WRAPPED_BODY
+    )
+    c = _conv(src)
+    a = c.article
+    assert a.title == "Ruritania regrets the end of the surveillance flights treaty"
+    assert "Social Sharing" not in a.text and "Associated Press" not in a.text
+    assert "the White House said" in a.text  # wrapped lines joined into one paragraph
+    (q,) = c.quotes
+    assert q.text == "deeply disappointed" and q.speaker_mention is not None
+
+
 def test_site_tagline_names_the_outlet() -> None:
     src = "Sky News - the latest stories, pictures and opinion\n\nRussia quits the treaty\n\n"
     assert _conv(src + _BODY).article.outlet == "Sky News"

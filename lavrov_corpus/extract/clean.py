@@ -732,7 +732,10 @@ def _paragraphs(lines: list[_Line]) -> list[tuple[Span, ...]]:
         for prev, ln in pairwise(blk):
             first_word = ln.text.split(None, 1)[0]
             join = (ln.text[0].islower() and not _TERMINAL.search(prev.text)) or (
-                wrapped and len(prev.text) + 1 + len(first_word) > width - 2
+                # a line longer than the wrap width is no wrapped continuation
+                wrapped
+                and len(prev.text) + 1 + len(first_word) > width - 2
+                and len(ln.text) <= width
             )
             if join:
                 cur.append((ln.start, ln.end))

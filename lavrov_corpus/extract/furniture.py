@@ -89,7 +89,8 @@ _IMAGE_MARKER = re.compile(
     re.IGNORECASE,
 )
 _AGENCIES = (
-    r"TASS|ITAR-TASS|AP|AFP|Reuters|EPA|EPA-EFE|Getty Images|Getty|RIA Novosti|RIA|Sputnik"
+    r"TASS|ITAR-TASS|AP|AFP|Reuters|The Associated Press|Associated Press|The Canadian Press"
+    r"|Canadian Press|EPA|EPA-EFE|Getty Images|Getty|RIA Novosti|RIA|Sputnik"
     r"|Xinhua|Anadolu|Anadolu Agency|Pool|DPA|Bloomberg|ANP|Shutterstock|SIPA|Alamy|Kremlin"
     r"|Russian Foreign Ministry|Foreign Ministry|MFA|AA|ZUMA|Imago|REX|NurPhoto|UPI|Kommersant"
 )
@@ -363,7 +364,7 @@ _HASHTAG_ROW = re.compile(r"^#\w+(?:[\s,]+#\w+)*$")
 _SHARE_WORDS = _word_set(
     "share shares facebook twitter x email e-mail mail whatsapp telegram linkedin reddit"
     " pinterest flipboard messenger vk bluesky threads print copy link copied tweet send"
-    " save comment comments url sms on"
+    " save comment comments url sms on social sharing"
 )
 _BANNER = re.compile(
     r"^(?:support (?:independent|our|quality|us)\b|become a (?:member|subscriber|supporter|patron)"
