@@ -1220,3 +1220,17 @@ def test_a_name_right_after_calling_of_nobody_named_is_a_scare_term() -> None:
     )
     got = [(q.text, q.speaker_id, q.is_partial, q.is_scare) for q in out.quotes]
     assert got == [("the last round", None, False, True), ("peace plan", None, True, False)]
+
+
+def test_a_sentence_opened_by_a_role_description_makes_its_person_the_subject() -> None:
+    text = (
+        "Talks end without progress\n\n"
+        "Foreign Minister Sergey Lavrov met Secretary of State Antony Blinken in Geneva.\n\n"
+        "Blinken, who spoke with reporters afterwards, said the two had discussed "
+        "\u201cthe full range of issues.\u201d\n\n"
+        "The Russian minister gave a different account of the meeting. \u201cWe heard the same "
+        "demands as before,\u201d he told journalists.\n"
+    )
+    got = dict(speakers(text))
+    assert got["We heard the same demands as before,"] == "sergey-lavrov"
+    assert got["the full range of issues."] == "antony-blinken"

@@ -138,6 +138,10 @@ _TITLE_LEAD = re.compile(r"(?:[\w’'.\-]+[ \u00a0]+){0,5}(?:" + cues.ROLE_NOUNS
 # A sentence opened by its subject and a verb ("He ends", "Lavrov had", "The minister then
 # made"): the subject stands for who speaks after the sentence's colon.
 _OPENING_SUBJECT = re.compile(cues.SPEAKER + r"[ \u00a0]+" + cues.FILLER + r"[a-z]")
+# A sentence opened by a role description and a verb ("The Russian minister gave").
+_OPENING_DESCRIPTION = re.compile(
+    r"(?P<sp>" + cues.DESCRIPTION + r")[ \u00a0]+" + cues.FILLER + r"[a-z]"
+)
 # A participle after a form of "be" is a verb of its own subject ("what everyone is calling").
 _AUXILIARY_BEFORE = re.compile(r"(?<![\w’'])(?:is|are|was|were|be|been|being|am)[ \u00a0]+$")
 # Lower-case words after a name that show it is no subject ("told Blinken the deal was off").
@@ -350,6 +354,7 @@ class Attributor:
             if person:
                 self.person_at.setdefault(sid, []).append(mpos)
         self.cued_at: dict[str, list[int]] = {}
+        self._description_subjects()
         self.cues: list[Cue] = []
         self.reporting_at: list[int] = []  #: every speech verb or participle outside quotes
         self._find_cues()
@@ -445,6 +450,22 @@ class Attributor:
                         title = lead.rstrip(" \u00a0,").lower()
                         self.titles.setdefault(nm.speaker_id, set()).add(title)
         return out
+
+    def _description_subjects(self) -> None:
+        """A sentence opened by a role description and its verb ("The Russian minister gave a
+        different account") has the person described as its subject, as a name would."""
+        added = False
+        for s in self.sentences:
+            m = _OPENING_DESCRIPTION.match(self.text, s)
+            if m is None or self._in_quote(s):
+                continue
+            sid = self._description(m.group("sp"), s)
+            if sid is not None:
+                self.subject_at.setdefault(sid, []).append(s)
+                added = True
+        if added:
+            for at in self.subject_at.values():
+                at.sort()
 
     def _role_before(self, lo: int, pos: int) -> str | None:
         """The words up to a role noun standing right before ``pos`` ("eu foreign policy
