@@ -1234,3 +1234,17 @@ def test_a_sentence_opened_by_a_role_description_makes_its_person_the_subject() 
     got = dict(speakers(text))
     assert got["We heard the same demands as before,"] == "sergey-lavrov"
     assert got["the full range of issues."] == "antony-blinken"
+
+
+def test_headline_name_with_its_setting_before_the_colon_is_the_speaker() -> None:
+    body = (
+        "\n\nThe minister answered questions from students for an hour and spoke about "
+        "arms control, sanctions and trade with Asia.\n"
+    )
+    got = speakers("Lavrov at university: \u2018Arms control is not dead\u2019" + body)
+    assert got == [("Arms control is not dead", "sergey-lavrov")]
+    # a list of people before the colon is no single speaker
+    assert (
+        speakers("Lavrov, Blinken and others in Geneva: \u2018a dead end\u2019" + body)[0][1]
+        is None
+    )

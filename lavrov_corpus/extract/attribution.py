@@ -138,6 +138,10 @@ _TITLE_LEAD = re.compile(r"(?:[\w’'.\-]+[ \u00a0]+){0,5}(?:" + cues.ROLE_NOUNS
 # A sentence opened by its subject and a verb ("He ends", "Lavrov had", "The minister then
 # made"): the subject stands for who speaks after the sentence's colon.
 _OPENING_SUBJECT = re.compile(cues.SPEAKER + r"[ \u00a0]+" + cues.FILLER + r"[a-z]")
+# The setting after a headline's opening name, before its colon ("Lavrov in interview").
+_HEADLINE_SETTING = re.compile(
+    r"[ \u00a0]+(?:in|at|on|during|after|before|to)[ \u00a0][^:;,\"“”‘’«»]{1,40}"
+)
 # A sentence opened by a role description and a verb ("The Russian minister gave").
 _OPENING_DESCRIPTION = re.compile(
     r"(?P<sp>" + cues.DESCRIPTION + r")[ \u00a0]+" + cues.FILLER + r"[a-z]"
@@ -1132,6 +1136,15 @@ class Attributor:
             names = list(_NAME_SEQ.finditer(text, ps, colon))
             if names and names[-1].end() >= colon - 1:
                 nm = self._match(names[-1].group())
+                if nm:
+                    return Who(nm.speaker_id, self._name(nm.speaker_id), Attribution.NAME, nm.name)
+            # "Lavrov in interview: ‘...’", "Putin at the summit: ...": a name and its setting
+            if (
+                names
+                and names[0].start() == ps
+                and _HEADLINE_SETTING.fullmatch(text, names[0].end(), colon)
+            ):
+                nm = self._match(names[0].group())
                 if nm:
                     return Who(nm.speaker_id, self._name(nm.speaker_id), Attribution.NAME, nm.name)
         m = _HEADLINE_DASH_NAME.search(text[ps:pe])
