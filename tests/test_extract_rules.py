@@ -1248,3 +1248,14 @@ def test_headline_name_with_its_setting_before_the_colon_is_the_speaker() -> Non
         speakers("Lavrov, Blinken and others in Geneva: \u2018a dead end\u2019" + body)[0][1]
         is None
     )
+
+
+def test_and_i_quote_after_a_cue_keeps_the_quote_whole() -> None:
+    out = conv(
+        "Minister recalls the summit\n\n"
+        "Foreign Minister Sergey Lavrov spoke to students on Friday. President Vladimir Putin "
+        "said, and I quote, \u201cNo agreement is better than a bad agreement.\u201d That is "
+        "still our position.\n"
+    )
+    (q,) = out.quotes
+    assert q.speaker_id == "vladimir-putin" and not q.is_partial

@@ -138,6 +138,8 @@ _TITLE_LEAD = re.compile(r"(?:[\w’'.\-]+[ \u00a0]+){0,5}(?:" + cues.ROLE_NOUNS
 # A sentence opened by its subject and a verb ("He ends", "Lavrov had", "The minister then
 # made"): the subject stands for who speaks after the sentence's colon.
 _OPENING_SUBJECT = re.compile(cues.SPEAKER + r"[ \u00a0]+" + cues.FILLER + r"[a-z]")
+# "and I quote" set off after a cue ("Putin said, and I quote, ...").
+_I_QUOTE = re.compile(r",?[ \u00a0]+(?:and[ \u00a0]+)?(?:I|we)[ \u00a0]+quote$")
 # The setting after a headline's opening name, before its colon ("Lavrov in interview").
 _HEADLINE_SETTING = re.compile(
     r"[ \u00a0]+(?:in|at|on|during|after|before|to)[ \u00a0][^:;,\"“”‘’«»]{1,40}"
@@ -954,6 +956,8 @@ class Attributor:
 
     def _ends_with_cue(self, before: str) -> bool:
         core = before.rstrip(" \u00a0")[:-1][-80:]
+        if core.endswith("quote"):
+            core = _I_QUOTE.sub("", core)  # "Putin said, and I quote, “...”": the cue is "said"
         return _CUE_TAIL.search(core) is not None
 
     def _body(
