@@ -1259,3 +1259,13 @@ def test_and_i_quote_after_a_cue_keeps_the_quote_whole() -> None:
     )
     (q,) = out.quotes
     assert q.speaker_id == "vladimir-putin" and not q.is_partial
+
+
+def test_a_term_people_call_something_is_their_reported_term() -> None:
+    out = conv(
+        "Talks stall\n\n"
+        "The envoy said Moscow had asked for written guarantees. It received only what they "
+        "call \u201cgood intentions\u201d and nothing on paper.\n"
+    )
+    (q,) = out.quotes
+    assert q.is_partial and not q.is_scare and q.speaker_id is None

@@ -128,6 +128,10 @@ _NAMING_BEFORE = re.compile(
     r"[ \u00a0]+(?:the|a|an)[ \u00a0]*)?$",  # also right before the name: "is calling “X”"
     re.IGNORECASE,
 )
+# A pronoun for people right before the naming verb: their term, reported.
+_PEOPLE_CALL = re.compile(
+    r"(?<![\w’'])(?:they|we|he|she|I)[ \u00a0]+(?:call|calls|called)[ \u00a0]*$", re.IGNORECASE
+)
 # A description and a comma before the name that is its apposition: "Nato’s secretary general, "
 _APPOSITION_LEAD = re.compile(
     r"(?:[Tt]he|[Hh]is|[Hh]er|Its|[A-Z][\w\-]*[’']s)[ \u00a0][^,.;:“”\"«»]{0,80},[ \u00a0]+"
@@ -924,7 +928,8 @@ class Attributor:
         if not partial or len(self.text[q.start : q.end].split()) > 4:
             return False
         if _NAMING_BEFORE.search(before[-40:]):
-            return True
+            # "what they call “political statements”": people's own term, reported (partial)
+            return _PEOPLE_CALL.search(before[-40:]) is None
         at = self.reporting_at
         lo = bisect_left(at, s_start)
         if lo < len(at) and at[lo] < q.open_mark:
