@@ -1269,3 +1269,15 @@ def test_a_term_people_call_something_is_their_reported_term() -> None:
     )
     (q,) = out.quotes
     assert q.is_partial and not q.is_scare and q.speaker_id is None
+
+
+def test_a_post_heading_of_a_label_and_an_unpunctuated_quote_is_a_fragment() -> None:
+    out = conv(
+        "Summit live: leaders meet in Geneva\n\n"
+        "Putin: 'We are open to a deal'\n\n"
+        "Vladimir Putin told reporters that Russia was open to a deal on arms control if "
+        "Washington dropped its conditions.\n\n"
+        "Lavrov: \u201cWe came here to listen.\u201d\n"
+    )
+    got = {q.text: q.is_partial for q in out.quotes}
+    assert got == {"We are open to a deal": True, "We came here to listen.": False}

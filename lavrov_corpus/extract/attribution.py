@@ -142,6 +142,8 @@ _TITLE_LEAD = re.compile(r"(?:[\w’'.\-]+[ \u00a0]+){0,5}(?:" + cues.ROLE_NOUNS
 # A sentence opened by its subject and a verb ("He ends", "Lavrov had", "The minister then
 # made"): the subject stands for who speaks after the sentence's colon.
 _OPENING_SUBJECT = re.compile(cues.SPEAKER + r"[ \u00a0]+" + cues.FILLER + r"[a-z]")
+# The label of a headline-like paragraph before its quote ("Kremlin: ", "Trump: ").
+_HEADING_LABEL = re.compile(r"[A-Z][\w.’'\-]*(?:[ \u00a0][A-Z][\w.’'\-]*){0,3}:[ \u00a0]*")
 # "and I quote" set off after a cue ("Putin said, and I quote, ...").
 _I_QUOTE = re.compile(r",?[ \u00a0]+(?:and[ \u00a0]+)?(?:I|we)[ \u00a0]+quote$")
 # The setting after a headline's opening name, before its colon ("Lavrov in interview").
@@ -901,6 +903,8 @@ class Attributor:
                 )
             elif not partial and not in_head and self._goes_on(qi, q, before):
                 partial = True  # "“The lack of progress” forced Moscow to act, it said"
+            elif not in_head and self._heading_quote(qi, q):
+                partial = True  # a post heading "Trump: 'I want a ceasefire today'"
             cue, who = (
                 (None, self._headline(q)) if in_head else self._body(qi, q, s_start, s_end, out)
             )
@@ -936,6 +940,17 @@ class Attributor:
             return False
         hi = bisect_left(at, self.qends[qi])
         return not (hi < len(at) and at[hi] < s_end)
+
+    def _heading_quote(self, qi: int, q: RawQuote) -> bool:
+        """A paragraph written like a headline, only a label and an unpunctuated quote ("Trump:
+        'I want a ceasefire today'", a live page's post heading): a part of what was said."""
+        ps, pe = self.paragraphs[q.paragraph]
+        if pe - ps > 120 or self.text[q.end - 1 : q.end] in _SENTENCE_FINAL:
+            return False
+        return (
+            _HEADING_LABEL.fullmatch(self.text, ps, q.open_mark) is not None
+            and not self.text[self.qends[qi] : pe].strip()
+        )
 
     def _goes_on(self, qi: int, q: RawQuote, before: str) -> bool:
         """A quote opening its sentence with no punctuation of its own, the sentence going on
