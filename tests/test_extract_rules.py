@@ -1281,3 +1281,17 @@ def test_a_post_heading_of_a_label_and_an_unpunctuated_quote_is_a_fragment() -> 
     )
     got = {q.text: q.is_partial for q in out.quotes}
     assert got == {"We are open to a deal": True, "We came here to listen.": False}
+
+
+def test_a_kicker_quote_is_whoever_says_its_words_in_the_body() -> None:
+    body = (
+        "\n\nBerlin rejected the plan on Tuesday. German Chancellor Olaf Scholz said: "
+        "\u201cThis is the start of an arms race, and we will not take part in it.\u201d\n\n"
+        "Foreign Minister Sergey Lavrov said Russia would respond to any deployment.\n"
+    )
+    head = "\u2018Arms race\u2019: Berlin rejects the plan as Lavrov warns Europe"
+    assert speakers(head + body)[0] == ("Arms race", "olaf-scholz")
+    # with no body quote holding the words, the headline's cue still speaks
+    assert speakers(
+        "\u2018Grave mistake\u2019: Berlin rejects the plan as Lavrov warns Europe" + body
+    )[0] == ("Grave mistake", "sergey-lavrov")

@@ -372,6 +372,7 @@ class Attributor:
         self._find_cues()
         self.cue_starts = [c.start for c in self.cues]
         self.fragment: list[bool] = []  #: per quote: a fragment inside a sentence (run fills it)
+        self.kicker_cue: dict[int, Who] = {}  #: a headline cue's person, by kicker quote mark
         # prev_who[i] / next_who[i]: index of the nearest cue with a speaker at or before / at or
         # after cue i (-1 / len(cues) when none).
         self.prev_who: list[int] = []
@@ -1178,6 +1179,13 @@ class Attributor:
                 return Who(nm.speaker_id, self._name(nm.speaker_id), Attribution.NAME, nm.name)
         for c in self.cues[bisect_left(self.cue_starts, ps) : bisect_left(self.cue_starts, pe)]:
             if c.who:
+                if not text[ps : q.open_mark].strip(_OPENERS) and text[
+                    self.qends[self.qstarts.index(q.open_mark)] :
+                ].startswith(":"):
+                    # "'Nuclear blackmail': Kyiv dismisses ... as Lavrov warns": a kicker quote
+                    # is whoever says these words in the body, else the cue's person
+                    self.kicker_cue[q.open_mark] = c.who
+                    return None
                 return c.who
         return None
 
@@ -1242,6 +1250,8 @@ class Attributor:
                     break
             else:
                 self._echo_condensed(i, a, out)
+            if a.who is None and self.quotes[i].open_mark in self.kicker_cue:
+                a.who = self.kicker_cue[self.quotes[i].open_mark]
 
     def _echo_condensed(self, i: int, a: Attributed, out: list[Attributed]) -> None:
         """A headline quote condensed from a body quote ("'blow to European security'" from
