@@ -54,7 +54,8 @@ separated from its verb by a parenthetical between commas (or a name in appositi
 before a relative "who") counts too. A pronoun resolves to the first person named earlier in its
 sentence (not a name right before ", he said,"), else to whichever is later: the speaker of the
 latest cue before it or the person who is the subject of the latest earlier sentence (a name opening
-it, after a title or in apposition to a description opening it, or a possessive of a speech noun
+it, after a title or in apposition to a description opening it, a description opening it with
+its verb: "The Russian minister gave a different account", or a possessive of a speech noun
 opening it: "Obama's tone was warmer"; names in an opening "Asked whether ...," clause are not who
 answers); else the latest person named (names inside quotes never count). A description ("the
 minister", "Russia’s foreign minister", "the Secretary of State"; it needs a role noun: "the Foreign
@@ -65,10 +66,16 @@ none when the text brought in an unnamed one: "A spokesperson for the State Depa
 spokesperson said"). A description set off before a name ("Russia's ambassador to Poland, Ivan
 Sorokin,") is one of that person's roles, and "diplomat" stands for an ambassador, envoy or
 negotiator too, "envoy" for an ambassador or representative. Headline quotes take the person before
-a colon or after a final dash in the headline, a person's possessive right before the quote
+a colon (also a name opening the headline with its setting: "Lavrov in interview: ...") or after a
+final dash in the headline, a person's possessive right before the quote
 ("Lavrov's 'X' remark"), a cue inside the headline, or the speaker of a body quote that contains the
 same words (and, when the words are the same, its flags: a fragment or a scare term there is one
-here), else of a body quote holding all its content words (a condensed quote: a fragment).
+here), else of a body quote holding all its content words (a condensed quote: a fragment); a
+kicker quote opening the headline before its colon looks for its body quote before taking the
+person of a cue later in the headline. A paragraph of only a label and an unpunctuated quote (a
+live page's post heading "Trump: 'I want a ceasefire today'") is partial like a headline; "and I
+quote" after a cue does not make a quote partial; a short quote after "they/we call" is
+reported (partial), not a scare term.
 """
 
 from __future__ import annotations
