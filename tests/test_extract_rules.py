@@ -1295,3 +1295,14 @@ def test_a_kicker_quote_is_whoever_says_its_words_in_the_body() -> None:
     assert speakers(
         "\u2018Grave mistake\u2019: Berlin rejects the plan as Lavrov warns Europe" + body
     )[0] == ("Grave mistake", "sergey-lavrov")
+
+
+def test_a_quote_in_the_standfirst_is_whoever_says_its_words_in_the_body() -> None:
+    text = (
+        "Washington to quit the surveillance flights treaty\n\n"
+        "Moscow calls the decision a \u2018blow\u2019 to security in Europe\n\n"
+        "The United States said on Thursday that it would leave the treaty in six months.\n\n"
+        "Deputy Foreign Minister Sergei Ryabkov called the decision \u201ca blow to security "
+        "in Europe\u201d and said Russia had broken no rules.\n"
+    )
+    assert speakers(text)[0] == ("blow", "sergey-ryabkov")

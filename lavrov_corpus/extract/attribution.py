@@ -71,11 +71,12 @@ final dash in the headline, a person's possessive right before the quote
 ("Lavrov's 'X' remark"), a cue inside the headline, or the speaker of a body quote that contains the
 same words (and, when the words are the same, its flags: a fragment or a scare term there is one
 here), else of a body quote holding all its content words (a condensed quote: a fragment); a
-kicker quote opening the headline before its colon looks for its body quote before taking the
-person of a cue later in the headline. A paragraph of only a label and an unpunctuated quote (a
-live page's post heading "Trump: 'I want a ceasefire today'") is partial like a headline; "and I
-quote" after a cue does not make a quote partial; a short quote after "they/we call" is
-reported (partial), not a scare term.
+quote in the unpunctuated standfirst under the headline that no cue attributes looks for its
+body quote the same way. A kicker quote opening the headline before its colon looks for its
+body quote before taking the person of a cue later in the headline. A paragraph of only a
+label and an unpunctuated quote (a live page's post heading "Trump: 'I want a ceasefire
+today'") is partial like a headline; "and I quote" after a cue does not make a quote partial;
+a short quote after "they/we call" is reported (partial), not a scare term.
 """
 
 from __future__ import annotations
@@ -1235,11 +1236,11 @@ class Attributor:
         nobody named there are no scare term here). Failing that, a body quote it was condensed
         from (:meth:`_echo_condensed`)."""
         for i, a in enumerate(out):
-            if not a.in_headline or a.who is not None:
+            if a.who is not None or not (a.in_headline or self._standfirst_quote(i)):
                 continue
             words = _squash(self.text[self.quotes[i].start : self.quotes[i].end])
             for j, b in enumerate(out):
-                if b.in_headline:
+                if b.in_headline or j == i:
                     continue
                 body = _squash(self.text[self.quotes[j].start : self.quotes[j].end])
                 if b.who is None:
@@ -1260,6 +1261,15 @@ class Attributor:
             if a.who is None and self.quotes[i].open_mark in self.kicker_cue:
                 a.who = self.kicker_cue[self.quotes[i].open_mark]
 
+    def _standfirst_quote(self, i: int) -> bool:
+        """A quote in the unpunctuated line under the headline (a standfirst that sums up the
+        story like the headline: "Russia calls decision a 'blow' to European security")."""
+        pi = self.quotes[i].paragraph
+        if not self.has_title or pi != 1 or len(self.paragraphs) < 3:
+            return False
+        ps, pe = self.paragraphs[1]
+        return pe - ps <= 300 and self.text[pe - 1 : pe] not in _SENTENCE_FINAL
+
     def _echo_condensed(self, i: int, a: Attributed, out: list[Attributed]) -> None:
         """A headline quote condensed from a body quote ("'blow to European security'" from
         "a blow to the foundations of European military security"): two or more content words,
@@ -1268,7 +1278,7 @@ class Attributor:
         if len(want) < 2:
             return
         for j, b in enumerate(out):
-            if b.in_headline or b.who is None:
+            if b.in_headline or b.who is None or j == i:
                 continue
             if want <= _content_words(self.text[self.quotes[j].start : self.quotes[j].end]):
                 a.who = Who(b.who.speaker_id, b.who.name, Attribution.CONTINUATION, b.who.mention)
