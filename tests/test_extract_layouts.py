@@ -75,6 +75,11 @@ def test_layout_article(stem: str) -> None:
         ("February 5, 2026 4:12 pm CET", "2026-02-05"),
         ("Published: 9:30pm, 9 Apr 2024", "2024-04-09"),
         ("December 2023", "2023-12-01"),
+        (
+            "Jane Doe and John Roe of the Example Wire, with files · Posted: Mar 2, 2021 4:47 PM",
+            "2021-03-02",
+        ),
+        ("Jane Doe and John Roe of the Example Wire, with files, March 2, 2021", None),
     ],
 )
 def test_date_line(line: str, iso: str | None) -> None:
@@ -171,6 +176,10 @@ def test_parent_company_in_copyright_is_not_the_outlet() -> None:
         ("Russia  Nuclear  CTBT", "menu"),
         ("Lavrov  says the treaty is dead", None),
         ("UN Photo/Loey Felipe", "credit"),
+        ("Asia  Europe  Money / Markets  Sport  Culture", "menu"),
+        ("Print | Email | Share | Text size: A A A", "menu"),
+        ("Print | Email | Russia says the treaty is dead", None),
+        ("News | " + " | ".join(f"Section {i}" for i in range(30)), "menu"),
         ("Lavrov in Moscow. | Alexander Nemenov/AFP via Getty Images", "credit"),
     ],
 )
@@ -182,6 +191,108 @@ def test_furniture_shapes(line: str, kind: str | None) -> None:
         "credit": fu.is_credit(line),
     }
     assert {k for k, v in got.items() if v} == ({kind} if kind else set())
+
+
+@pytest.mark.parametrize(
+    "chrome",
+    [
+        "Asia  Europe  Money / Markets  Sport  Culture",
+        "Print | Email | Share | Text size: A A A",
+        "Updated about 3 years ago",
+        "Sky News - the latest stories, pictures and opinion",
+        "We and our partners use cookies to measure audience and personalise content and ads"
+        " on this site. [Accept] [Refuse]",
+    ],
+)
+def test_page_chrome_above_the_headline_is_never_the_headline(chrome: str) -> None:
+    src = (
+        f"{chrome}\n\nRussia quits the surveillance flights treaty\n{chrome}\nJane Doe\n\n" + _BODY
+    )
+    a = _conv(src).article
+    assert a.title == "Russia quits the surveillance flights treaty"
+    assert chrome not in a.text
+
+
+def test_credit_ending_a_caption_names_no_outlet() -> None:
+    src = (
+        "Example Channel\n\nRussia quits the surveillance flights treaty\n\n"
+        "The minister in Geneva on May 3, 2021. \u00a9 Jane Doe, AFP\n\n" + _BODY
+    )
+    assert _conv(src).article.outlet is None
+    assert _conv(src + "\n\u00a9 2021 Copyright AFP - All rights reserved.\n").article.outlet == (
+        "AFP"
+    )
+
+
+def test_site_name_under_page_chrome_beats_the_parent_in_the_copyright() -> None:
+    head = "Skip to main content\nMenu\nSearch\nSign In\nCBC News\nWorld\n\n"
+    page = "Russia quits the surveillance flights treaty\n\n" + _BODY
+    foot = "\n\u00a92021 CBC/Radio-Canada. All rights reserved.\n"
+    assert _conv(head + page + foot).article.outlet == "CBC News"
+    assert _conv(page + foot).article.outlet is None
+
+
+def test_ambiguous_numeric_date_is_read_only_as_the_page_prints_it_in_words() -> None:
+    head = "Russia quits the surveillance flights treaty\n\nIssued on: 04/06/2021 - 11:42\n"
+    head += "4 min Reading time\nText by: NEWS DESK\n\n"
+    a = _conv(head + "The minister in Geneva on June 4, 2021.\n\n" + _BODY).article
+    assert a.published is not None and a.published.isoformat() == "2021-06-04"
+    assert "Issued on" not in a.text and "Reading time" not in a.text and "NEWS DESK" not in a.text
+    assert _conv(head + _BODY).article.published is None  # no words to tell day from month
+    both = "Talks on June 4, 2021 and April 6, 2021.\n\n"
+    assert _conv(head + both + _BODY).article.published is None
+
+
+_WRAPPED_BODY = (
+    "The United States will leave the treaty on observation flights, the\n"
+    "White House said on Thursday, accusing Russia of breaking the terms of\n"
+    "the agreement for years.\n\n"
+    "Foreign Minister Jane Roe of Ruritania told reporters the government\n"
+    "was \u201cdeeply disappointed\u201d by the decision and would keep talking with\n"
+    "allies about the future of the pact.\n\n"
+    "Defence officials said the last flight under the treaty took place in\n"
+    "the spring, and that no new flights were planned for the rest of year.\n"
+)
+
+
+def test_header_credit_and_widget_do_not_widen_a_hard_wrap() -> None:
+    src = (
+        "Ruritania regrets the end of the surveillance flights treaty\n"
+        "Washington accuses Moscow of violating the accord; Moscow calls the decision a"
+        " blow to security in Europe\n"
+        "An observation aircraft at an airfield in 2019. (Jane Doe/The Associated Press)\n"
+        "Social Sharing\n\n" + _WRAPPED_BODY
+    )
+    c = _conv(src)
+    a = c.article
+    assert a.title == "Ruritania regrets the end of the surveillance flights treaty"
+    assert "Social Sharing" not in a.text and "Associated Press" not in a.text
+    assert "the White House said" in a.text  # wrapped lines joined into one paragraph
+    (q,) = c.quotes
+    assert q.text == "deeply disappointed" and q.speaker_mention is not None
+
+
+def test_site_tagline_names_the_outlet() -> None:
+    src = "Sky News - the latest stories, pictures and opinion\n\nRussia quits the treaty\n\n"
+    assert _conv(src + _BODY).article.outlet == "Sky News"
+
+
+def test_long_section_row_is_a_menu() -> None:
+    row = "Home | " + " | ".join(f"Region {i} News" for i in range(15))
+    a = _conv(row + "\n\nRussia quits the surveillance flights treaty\n\n" + _BODY).article
+    assert a.title == "Russia quits the surveillance flights treaty"
+
+
+def test_live_page_headline_over_standfirst_and_date_beats_entry_headings() -> None:
+    src = (
+        "Live\nRussia and America open talks on arms control in Geneva\n"
+        "Delegations meet for the first time in years. Follow the latest below.\n"
+        "Friday 15 August 2025 23:10, UK\n\nKey points\nDelegations arrive in Geneva\n"
+        "Kremlin says nothing will be signed\n\n23:02\nTalks under way in the old hall\n\n" + _BODY
+    )
+    a = _conv(src).article
+    assert a.title == "Russia and America open talks on arms control in Geneva"
+    assert a.published is not None and a.published.isoformat() == "2025-08-15"
 
 
 def main() -> None:

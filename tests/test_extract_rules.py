@@ -1220,3 +1220,89 @@ def test_a_name_right_after_calling_of_nobody_named_is_a_scare_term() -> None:
     )
     got = [(q.text, q.speaker_id, q.is_partial, q.is_scare) for q in out.quotes]
     assert got == [("the last round", None, False, True), ("peace plan", None, True, False)]
+
+
+def test_a_sentence_opened_by_a_role_description_makes_its_person_the_subject() -> None:
+    text = (
+        "Talks end without progress\n\n"
+        "Foreign Minister Sergey Lavrov met Secretary of State Antony Blinken in Geneva.\n\n"
+        "Blinken, who spoke with reporters afterwards, said the two had discussed "
+        "\u201cthe full range of issues.\u201d\n\n"
+        "The Russian minister gave a different account of the meeting. \u201cWe heard the same "
+        "demands as before,\u201d he told journalists.\n"
+    )
+    got = dict(speakers(text))
+    assert got["We heard the same demands as before,"] == "sergey-lavrov"
+    assert got["the full range of issues."] == "antony-blinken"
+
+
+def test_headline_name_with_its_setting_before_the_colon_is_the_speaker() -> None:
+    body = (
+        "\n\nThe minister answered questions from students for an hour and spoke about "
+        "arms control, sanctions and trade with Asia.\n"
+    )
+    got = speakers("Lavrov at university: \u2018Arms control is not dead\u2019" + body)
+    assert got == [("Arms control is not dead", "sergey-lavrov")]
+    # a list of people before the colon is no single speaker
+    assert (
+        speakers("Lavrov, Blinken and others in Geneva: \u2018a dead end\u2019" + body)[0][1]
+        is None
+    )
+
+
+def test_and_i_quote_after_a_cue_keeps_the_quote_whole() -> None:
+    out = conv(
+        "Minister recalls the summit\n\n"
+        "Foreign Minister Sergey Lavrov spoke to students on Friday. President Vladimir Putin "
+        "said, and I quote, \u201cNo agreement is better than a bad agreement.\u201d That is "
+        "still our position.\n"
+    )
+    (q,) = out.quotes
+    assert q.speaker_id == "vladimir-putin" and not q.is_partial
+
+
+def test_a_term_people_call_something_is_their_reported_term() -> None:
+    out = conv(
+        "Talks stall\n\n"
+        "The envoy said Moscow had asked for written guarantees. It received only what they "
+        "call \u201cgood intentions\u201d and nothing on paper.\n"
+    )
+    (q,) = out.quotes
+    assert q.is_partial and not q.is_scare and q.speaker_id is None
+
+
+def test_a_post_heading_of_a_label_and_an_unpunctuated_quote_is_a_fragment() -> None:
+    out = conv(
+        "Summit live: leaders meet in Geneva\n\n"
+        "Putin: 'We are open to a deal'\n\n"
+        "Vladimir Putin told reporters that Russia was open to a deal on arms control if "
+        "Washington dropped its conditions.\n\n"
+        "Lavrov: \u201cWe came here to listen.\u201d\n"
+    )
+    got = {q.text: q.is_partial for q in out.quotes}
+    assert got == {"We are open to a deal": True, "We came here to listen.": False}
+
+
+def test_a_kicker_quote_is_whoever_says_its_words_in_the_body() -> None:
+    body = (
+        "\n\nBerlin rejected the plan on Tuesday. German Chancellor Olaf Scholz said: "
+        "\u201cThis is the start of an arms race, and we will not take part in it.\u201d\n\n"
+        "Foreign Minister Sergey Lavrov said Russia would respond to any deployment.\n"
+    )
+    head = "\u2018Arms race\u2019: Berlin rejects the plan as Lavrov warns Europe"
+    assert speakers(head + body)[0] == ("Arms race", "olaf-scholz")
+    # with no body quote holding the words, the headline's cue still speaks
+    assert speakers(
+        "\u2018Grave mistake\u2019: Berlin rejects the plan as Lavrov warns Europe" + body
+    )[0] == ("Grave mistake", "sergey-lavrov")
+
+
+def test_a_quote_in_the_standfirst_is_whoever_says_its_words_in_the_body() -> None:
+    text = (
+        "Washington to quit the surveillance flights treaty\n\n"
+        "Moscow calls the decision a \u2018blow\u2019 to security in Europe\n\n"
+        "The United States said on Thursday that it would leave the treaty in six months.\n\n"
+        "Deputy Foreign Minister Sergei Ryabkov called the decision \u201ca blow to security "
+        "in Europe\u201d and said Russia had broken no rules.\n"
+    )
+    assert speakers(text)[0] == ("blow", "sergey-ryabkov")

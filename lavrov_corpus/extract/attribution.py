@@ -54,7 +54,8 @@ separated from its verb by a parenthetical between commas (or a name in appositi
 before a relative "who") counts too. A pronoun resolves to the first person named earlier in its
 sentence (not a name right before ", he said,"), else to whichever is later: the speaker of the
 latest cue before it or the person who is the subject of the latest earlier sentence (a name opening
-it, after a title or in apposition to a description opening it, or a possessive of a speech noun
+it, after a title or in apposition to a description opening it, a description opening it with
+its verb: "The Russian minister gave a different account", or a possessive of a speech noun
 opening it: "Obama's tone was warmer"; names in an opening "Asked whether ...," clause are not who
 answers); else the latest person named (names inside quotes never count). A description ("the
 minister", "Russia’s foreign minister", "the Secretary of State"; it needs a role noun: "the Foreign
@@ -65,10 +66,17 @@ none when the text brought in an unnamed one: "A spokesperson for the State Depa
 spokesperson said"). A description set off before a name ("Russia's ambassador to Poland, Ivan
 Sorokin,") is one of that person's roles, and "diplomat" stands for an ambassador, envoy or
 negotiator too, "envoy" for an ambassador or representative. Headline quotes take the person before
-a colon or after a final dash in the headline, a person's possessive right before the quote
+a colon (also a name opening the headline with its setting: "Lavrov in interview: ...") or after a
+final dash in the headline, a person's possessive right before the quote
 ("Lavrov's 'X' remark"), a cue inside the headline, or the speaker of a body quote that contains the
 same words (and, when the words are the same, its flags: a fragment or a scare term there is one
-here), else of a body quote holding all its content words (a condensed quote: a fragment).
+here), else of a body quote holding all its content words (a condensed quote: a fragment); a
+quote in the unpunctuated standfirst under the headline that no cue attributes looks for its
+body quote the same way. A kicker quote opening the headline before its colon looks for its
+body quote before taking the person of a cue later in the headline. A paragraph of only a
+label and an unpunctuated quote (a live page's post heading "Trump: 'I want a ceasefire
+today'") is partial like a headline; "and I quote" after a cue does not make a quote partial;
+a short quote after "they/we call" is reported (partial), not a scare term.
 """
 
 from __future__ import annotations
@@ -128,6 +136,10 @@ _NAMING_BEFORE = re.compile(
     r"[ \u00a0]+(?:the|a|an)[ \u00a0]*)?$",  # also right before the name: "is calling “X”"
     re.IGNORECASE,
 )
+# A pronoun for people right before the naming verb: their term, reported.
+_PEOPLE_CALL = re.compile(
+    r"(?<![\w’'])(?:they|we|he|she|I)[ \u00a0]+(?:call|calls|called)[ \u00a0]*$", re.IGNORECASE
+)
 # A description and a comma before the name that is its apposition: "Nato’s secretary general, "
 _APPOSITION_LEAD = re.compile(
     r"(?:[Tt]he|[Hh]is|[Hh]er|Its|[A-Z][\w\-]*[’']s)[ \u00a0][^,.;:“”\"«»]{0,80},[ \u00a0]+"
@@ -138,6 +150,18 @@ _TITLE_LEAD = re.compile(r"(?:[\w’'.\-]+[ \u00a0]+){0,5}(?:" + cues.ROLE_NOUNS
 # A sentence opened by its subject and a verb ("He ends", "Lavrov had", "The minister then
 # made"): the subject stands for who speaks after the sentence's colon.
 _OPENING_SUBJECT = re.compile(cues.SPEAKER + r"[ \u00a0]+" + cues.FILLER + r"[a-z]")
+# The label of a headline-like paragraph before its quote ("Kremlin: ", "Trump: ").
+_HEADING_LABEL = re.compile(r"[A-Z][\w.’'\-]*(?:[ \u00a0][A-Z][\w.’'\-]*){0,3}:[ \u00a0]*")
+# "and I quote" set off after a cue ("Putin said, and I quote, ...").
+_I_QUOTE = re.compile(r",?[ \u00a0]+(?:and[ \u00a0]+)?(?:I|we)[ \u00a0]+quote$")
+# The setting after a headline's opening name, before its colon ("Lavrov in interview").
+_HEADLINE_SETTING = re.compile(
+    r"[ \u00a0]+(?:in|at|on|during|after|before|to)[ \u00a0][^:;,\"“”‘’«»]{1,40}"
+)
+# A sentence opened by a role description and a verb ("The Russian minister gave").
+_OPENING_DESCRIPTION = re.compile(
+    r"(?P<sp>" + cues.DESCRIPTION + r")[ \u00a0]+" + cues.FILLER + r"[a-z]"
+)
 # A participle after a form of "be" is a verb of its own subject ("what everyone is calling").
 _AUXILIARY_BEFORE = re.compile(r"(?<![\w’'])(?:is|are|was|were|be|been|being|am)[ \u00a0]+$")
 # Lower-case words after a name that show it is no subject ("told Blinken the deal was off").
@@ -351,11 +375,13 @@ class Attributor:
             if person:
                 self.person_at.setdefault(sid, []).append(mpos)
         self.cued_at: dict[str, list[int]] = {}
+        self._description_subjects()
         self.cues: list[Cue] = []
         self.reporting_at: list[int] = []  #: every speech verb or participle outside quotes
         self._find_cues()
         self.cue_starts = [c.start for c in self.cues]
         self.fragment: list[bool] = []  #: per quote: a fragment inside a sentence (run fills it)
+        self.kicker_cue: dict[int, Who] = {}  #: a headline cue's person, by kicker quote mark
         # prev_who[i] / next_who[i]: index of the nearest cue with a speaker at or before / at or
         # after cue i (-1 / len(cues) when none).
         self.prev_who: list[int] = []
@@ -467,6 +493,22 @@ class Attributor:
                         title = lead.rstrip(" \u00a0,").lower()
                         self.titles.setdefault(nm.speaker_id, set()).add(title)
         return out
+
+    def _description_subjects(self) -> None:
+        """A sentence opened by a role description and its verb ("The Russian minister gave a
+        different account") has the person described as its subject, as a name would."""
+        added = False
+        for s in self.sentences:
+            m = _OPENING_DESCRIPTION.match(self.text, s)
+            if m is None or self._in_quote(s):
+                continue
+            sid = self._description(m.group("sp"), s)
+            if sid is not None:
+                self.subject_at.setdefault(sid, []).append(s)
+                added = True
+        if added:
+            for at in self.subject_at.values():
+                at.sort()
 
     def _role_before(self, lo: int, pos: int) -> str | None:
         """The words up to a role noun standing right before ``pos`` ("eu foreign policy
@@ -892,6 +934,8 @@ class Attributor:
                 )
             elif not partial and not in_head and self._goes_on(qi, q, before):
                 partial = True  # "“The lack of progress” forced Moscow to act, it said"
+            elif not in_head and self._heading_quote(qi, q):
+                partial = True  # a post heading "Trump: 'I want a ceasefire today'"
             cue, who = (
                 (None, self._headline(q)) if in_head else self._body(qi, q, s_start, s_end, out)
             )
@@ -919,13 +963,25 @@ class Attributor:
         if not partial or len(self.text[q.start : q.end].split()) > 4:
             return False
         if _NAMING_BEFORE.search(before[-40:]):
-            return True
+            # "what they call “political statements”": people's own term, reported (partial)
+            return _PEOPLE_CALL.search(before[-40:]) is None
         at = self.reporting_at
         lo = bisect_left(at, s_start)
         if lo < len(at) and at[lo] < q.open_mark:
             return False
         hi = bisect_left(at, self.qends[qi])
         return not (hi < len(at) and at[hi] < s_end)
+
+    def _heading_quote(self, qi: int, q: RawQuote) -> bool:
+        """A paragraph written like a headline, only a label and an unpunctuated quote ("Trump:
+        'I want a ceasefire today'", a live page's post heading): a part of what was said."""
+        ps, pe = self.paragraphs[q.paragraph]
+        if pe - ps > 120 or self.text[q.end - 1 : q.end] in _SENTENCE_FINAL:
+            return False
+        return (
+            _HEADING_LABEL.fullmatch(self.text, ps, q.open_mark) is not None
+            and not self.text[self.qends[qi] : pe].strip()
+        )
 
     def _goes_on(self, qi: int, q: RawQuote, before: str) -> bool:
         """A quote opening its sentence with no punctuation of its own, the sentence going on
@@ -951,6 +1007,8 @@ class Attributor:
 
     def _ends_with_cue(self, before: str) -> bool:
         core = before.rstrip(" \u00a0")[:-1][-80:]
+        if core.endswith("quote"):
+            core = _I_QUOTE.sub("", core)  # "Putin said, and I quote, “...”": the cue is "said"
         return _CUE_TAIL.search(core) is not None
 
     def _body(
@@ -1135,6 +1193,15 @@ class Attributor:
                 nm = self._match(names[-1].group())
                 if nm:
                     return Who(nm.speaker_id, self._name(nm.speaker_id), Attribution.NAME, nm.name)
+            # "Lavrov in interview: ‘...’", "Putin at the summit: ...": a name and its setting
+            if (
+                names
+                and names[0].start() == ps
+                and _HEADLINE_SETTING.fullmatch(text, names[0].end(), colon)
+            ):
+                nm = self._match(names[0].group())
+                if nm:
+                    return Who(nm.speaker_id, self._name(nm.speaker_id), Attribution.NAME, nm.name)
         m = _HEADLINE_DASH_NAME.search(text[ps:pe])
         if m:
             nm = self._match(m.group(1))
@@ -1142,6 +1209,13 @@ class Attributor:
                 return Who(nm.speaker_id, self._name(nm.speaker_id), Attribution.NAME, nm.name)
         for c in self.cues[bisect_left(self.cue_starts, ps) : bisect_left(self.cue_starts, pe)]:
             if c.who:
+                if not text[ps : q.open_mark].strip(_OPENERS) and text[
+                    self.qends[self.qstarts.index(q.open_mark)] :
+                ].startswith(":"):
+                    # "'Nuclear blackmail': Kyiv dismisses ... as Lavrov warns": a kicker quote
+                    # is whoever says these words in the body, else the cue's person
+                    self.kicker_cue[q.open_mark] = c.who
+                    return None
                 return c.who
         return None
 
@@ -1184,11 +1258,11 @@ class Attributor:
         nobody named there are no scare term here). Failing that, a body quote it was condensed
         from (:meth:`_echo_condensed`)."""
         for i, a in enumerate(out):
-            if not a.in_headline or a.who is not None:
+            if a.who is not None or not (a.in_headline or self._standfirst_quote(i)):
                 continue
             words = _squash(self.text[self.quotes[i].start : self.quotes[i].end])
             for j, b in enumerate(out):
-                if b.in_headline:
+                if b.in_headline or j == i:
                     continue
                 body = _squash(self.text[self.quotes[j].start : self.quotes[j].end])
                 if b.who is None:
@@ -1206,6 +1280,17 @@ class Attributor:
                     break
             else:
                 self._echo_condensed(i, a, out)
+            if a.who is None and self.quotes[i].open_mark in self.kicker_cue:
+                a.who = self.kicker_cue[self.quotes[i].open_mark]
+
+    def _standfirst_quote(self, i: int) -> bool:
+        """A quote in the unpunctuated line under the headline (a standfirst that sums up the
+        story like the headline: "Russia calls decision a 'blow' to European security")."""
+        pi = self.quotes[i].paragraph
+        if not self.has_title or pi != 1 or len(self.paragraphs) < 3:
+            return False
+        ps, pe = self.paragraphs[1]
+        return pe - ps <= 300 and self.text[pe - 1 : pe] not in _SENTENCE_FINAL
 
     def _echo_condensed(self, i: int, a: Attributed, out: list[Attributed]) -> None:
         """A headline quote condensed from a body quote ("'blow to European security'" from
@@ -1215,7 +1300,7 @@ class Attributor:
         if len(want) < 2:
             return
         for j, b in enumerate(out):
-            if b.in_headline or b.who is None:
+            if b.in_headline or b.who is None or j == i:
                 continue
             if want <= _content_words(self.text[self.quotes[j].start : self.quotes[j].end]):
                 a.who = Who(b.who.speaker_id, b.who.name, Attribution.CONTINUATION, b.who.mention)

@@ -64,7 +64,9 @@ Normalization rules of ``articles.text`` (reversible through ``articles.source_m
    are accepted around the date ("February 5, 2026 4:12 pm CET", "FEBRUARY 4, 2019, 2:28 PM"); a
    month-year header line ("December 2023") gives month precision, and a date line printed twice
    (over the section and under the headline) is not a repeated caption. Precision is kept (day or
-   month). Curated metadata still wins (:mod:`.convert`).
+   month). An ambiguous header date ("Issued on: 02/08/2019") is read only as the one reading
+   the page also prints with its month in words ("August 2, 2019"). Curated metadata still
+   wins (:mod:`.convert`).
 4c. Outlet: an agency marker in the dateline ("(Reuters)", "/TASS/", "(AFP) -", "Moscow, Nov
    3 (Prensa Latina)", the last two only for curated outlets), else a copyright line ("©
    2025 The Moscow Times", "Copyright AFP. All rights reserved."; a photo credit "© Name/TASS"
@@ -103,7 +105,7 @@ from itertools import pairwise
 from ..models import DatePrecision
 from . import furniture as fu
 from . import outlets as ol
-from .dates import date_line, find_date
+from .dates import ambiguous_date_line, date_line, dates_in_words, find_date
 
 Span = tuple[int, int]
 
@@ -205,9 +207,10 @@ class _Found:
     footer: str | None = None  #: curated outlet of a copyright or self-description line
     holder: str | None = None  #: a copyright holder not in the curated list (ranked last)
     site: str | None = None  #: site-name line or title suffix at the top
-    top: frozenset[int] = frozenset()  #: indexes of the first three non-empty lines
+    top: frozenset[int] = frozenset()  #: the first three non-empty lines, and non-furniture
     byline: str | None = None  #: "By Global Times", "Source: Xinhua"
     dates: list[tuple[int, bool, dt.date, DatePrecision]] | None = None
+    ambiguous: tuple[dt.date, dt.date] | None = None  #: first "02/08/2019" header date
 
 
 def layout(src: str) -> Layout:
@@ -216,8 +219,16 @@ def layout(src: str) -> Layout:
     found = _Found(dates=[], top=frozenset(ln.idx for ln in [x for x in lines if x.text][:3]))
     _drop_furniture(lines, found)
     content = [ln for ln in lines if ln.keep and ln.text]
+    # also the first three lines left under the page chrome ("Skip to content", "Menu")
+    found.top = found.top | frozenset(ln.idx for ln in content[:3])
     _drop_header_lines(content, lines, found)
     published, precision = _pick_date(found)
+    if published is None and found.ambiguous is not None:
+        # "02/08/2019" read the way the page also prints it in words ("August 2, 2019")
+        seen = dates_in_words(src)
+        readings = [d for d in found.ambiguous if d in seen]
+        if len(readings) == 1:
+            published, precision = readings[0], DatePrecision.DAY
     outlet = found.footer or found.site or found.byline or found.holder
     paragraphs = _paragraphs(lines)
     if not paragraphs:
@@ -302,9 +313,9 @@ def _is_furniture(t: str) -> bool:
         return True
     if fu.is_counter(t) or fu.is_hashtag_row(t) or (t[-1] == ")" and fu.is_captioned_credit(t)):
         return True
-    return len(t) <= 160 and (
-        fu.is_banner(t) or fu.is_menu(t) or fu.is_share_row(t) or fu.is_agency_credit(t)
-    )
+    if len(t) > 160:
+        return len(t) <= 400 and "|" in t and fu.is_menu(t)  # a long section row
+    return fu.is_banner(t) or fu.is_menu(t) or fu.is_share_row(t) or fu.is_agency_credit(t)
 
 
 def _headline_shaped(t: str) -> bool:
@@ -413,6 +424,8 @@ def _footer_outlet(t: str) -> str | None:
     ):
         if "/" in t and fu.is_credit(t) and len(t) <= 100 and "rights" not in low:
             return None
+        if t.find("©") > 2 and "copyright" not in low and "rights" not in low:
+            return None  # a caption ending in its credit: "... in Bangkok. © Jane Doe, AFP"
         return ol.outlet_in(t) or fu.outlet_in_furniture(t)
     return fu.outlet_in_furniture(t)
 
@@ -453,6 +466,9 @@ def _header_line(ln: _Line, found: _Found) -> bool:
     if got is not None:
         assert found.dates is not None
         found.dates.append((ln.idx, got[2], got[0], got[1]))
+    amb = ambiguous_date_line(t) if got is None and "/" in t else None
+    if found.ambiguous is None:
+        found.ambiguous = amb
     site = ol.site_line(t)
     if site and (ln.idx in found.top or not ol.canonical(t)):
         # a bare outlet name only at the top of the page: lower down it is a section label
@@ -462,6 +478,7 @@ def _header_line(ln: _Line, found: _Found) -> bool:
         found.byline = found.byline or ol.canonical(m.group("o"))
     return (
         got is not None
+        or amb is not None
         or fu.is_byline(t)
         or fu.is_timestamp(t)
         or bool(m and ol.canonical(m.group("o")))
@@ -496,6 +513,16 @@ def _headline_score(
         and marks[i + 1]
         and words > 4
         and _printed_under(zone[i], zone[i + 1], lines)
+        and not _CLOCK.fullmatch(zone[i + 1].text)  # "23:02" opens a live page's next entry
+    ) or (
+        # or under its standfirst: headline, standfirst, date line (a live page's header)
+        i + 2 < len(zone)
+        and marks[i + 2]
+        and not marks[i + 1]
+        and words > 4
+        and _printed_under(zone[i], zone[i + 1], lines)
+        and _printed_under(zone[i + 1], zone[i + 2], lines)
+        and _standfirst_under(zone[i], zone[i + 1])
     ):
         score += 1
     return score
@@ -518,6 +545,7 @@ def _printed_twice(zone: list[_Line]) -> list[bool]:
 
 
 _BULLET = re.compile(r"[-–•*·▪►]\s")
+_CLOCK = re.compile(r"\d{1,2}[:.]\d{2}")
 _QUESTION_LABEL = re.compile(r"(?:Q|Question)\s*(?:\([^)]{0,30}\))?\s*:", re.IGNORECASE)
 
 
@@ -731,7 +759,10 @@ def _paragraphs(lines: list[_Line]) -> list[tuple[Span, ...]]:
         for prev, ln in pairwise(blk):
             first_word = ln.text.split(None, 1)[0]
             join = (ln.text[0].islower() and not _TERMINAL.search(prev.text)) or (
-                wrapped and len(prev.text) + 1 + len(first_word) > width - 2
+                # a line longer than the wrap width is no wrapped continuation
+                wrapped
+                and len(prev.text) + 1 + len(first_word) > width - 2
+                and len(ln.text) <= width
             )
             if join:
                 cur.append((ln.start, ln.end))

@@ -5,8 +5,9 @@ One parser (:func:`find_date`) for the forms pages print under a headline or in 
 14:05 GMT", "Mon 3 Nov 2025 10.45 GMT", "5 MAR 2024", "2025-11-03" (also "2025-11-03
 20:15:30"), "03.11.2025" (day.month.year), "25/11/2025" or "11/25/2025" only when one number
 is above 12 (so day and month cannot be swapped), and "November 2025" (month precision).
-"3/11/2025" is ambiguous and never read. Which line a date may come from is the cleaner's
-decision (:mod:`.clean`): header, byline and dateline positions only.
+"3/11/2025" is ambiguous and never read on its own: the cleaner takes one of its readings
+only when the page prints that date with the month in words too. Which line a date may come
+from is the cleaner's decision (:mod:`.clean`): header, byline and dateline positions only.
 """
 
 from __future__ import annotations
@@ -78,8 +79,9 @@ def date_line(line: str) -> tuple[dt.date, DatePrecision, bool] | None:
 
     The line is short (at most 120 characters), holds no quotation marks, and apart from the
     date, times, time zones and labels ("Published:", "Updated", "By Global Times", "| KYODO
-    NEWS") has at most seven words; a date after a preposition ("in Moscow on Oct. 20,
-    2025", a caption's event) counts only after a label ("Published On 3 Nov 2025").
+    NEWS"; words before a label are a byline and not counted) has at most seven words; a
+    date after a preposition ("in Moscow on Oct. 20, 2025", a caption's event) counts only
+    after a label ("Published On 3 Nov 2025").
     """
     if len(line) > 120 or _DIGIT.search(line) is None or _QUOTES.intersection(line):
         return None
@@ -90,10 +92,44 @@ def date_line(line: str) -> tuple[dt.date, DatePrecision, bool] | None:
     before = line[:s]
     if _EVENT_BEFORE.search(before) and not _LABEL_BEFORE.search(before):
         return None
-    rest = _TIME.sub(" ", before + " " + line[e:])
+    labels = list(_LABEL_BEFORE.finditer(before))
+    # "The Associated Press, with files from CBC News · Posted: May 21, 2020": a byline
+    # before the label does not count
+    counted = before[labels[-1].start() :] if labels else before
+    rest = _TIME.sub(" ", counted + " " + line[e:])
     if sum(any(c.isalpha() for c in w) for w in rest.split()) > 7:
         return None
     return date, precision, _UPDATED.search(before) is not None
+
+
+def ambiguous_date_line(line: str) -> tuple[dt.date, dt.date] | None:
+    """The two readings (day first, month first) of a header line whose date is written
+    "02/08/2019" with both numbers at most 12 ("Issued on: 02/08/2019 - 11:42"), or None."""
+    if len(line) > 120 or "/" not in line or _QUOTES.intersection(line):
+        return None
+    for m in _DATE.finditer(line):
+        if not m.group("y5"):
+            return None
+        a, b, year = int(m.group("a5")), int(m.group("b5")), int(m.group("y5"))
+        rest = _TIME.sub(" ", line[: m.start()] + " " + line[m.end() :])
+        if a == b or a > 12 or b > 12 or sum(any(c.isalpha() for c in w) for w in rest.split()) > 7:
+            return None
+        try:
+            return dt.date(year, b, a), dt.date(year, a, b)
+        except ValueError:
+            return None
+    return None
+
+
+def dates_in_words(text: str) -> set[dt.date]:
+    """Every date ``text`` prints with its month in words ("August 2, 2019", "2 Aug 2019")."""
+    out: set[dt.date] = set()
+    for m in _DATE.finditer(text):
+        if m.group("m1") or m.group("m2"):
+            got = _read(m)
+            if got is not None:
+                out.add(got[0])
+    return out
 
 
 def month_number(name: str) -> int | None:

@@ -89,7 +89,8 @@ _IMAGE_MARKER = re.compile(
     re.IGNORECASE,
 )
 _AGENCIES = (
-    r"TASS|ITAR-TASS|AP|AFP|Reuters|EPA|EPA-EFE|Getty Images|Getty|RIA Novosti|RIA|Sputnik"
+    r"TASS|ITAR-TASS|AP|AFP|Reuters|The Associated Press|Associated Press|The Canadian Press"
+    r"|Canadian Press|EPA|EPA-EFE|Getty Images|Getty|RIA Novosti|RIA|Sputnik"
     r"|Xinhua|Anadolu|Anadolu Agency|Pool|DPA|Bloomberg|ANP|Shutterstock|SIPA|Alamy|Kremlin"
     r"|Russian Foreign Ministry|Foreign Ministry|MFA|AA|ZUMA|Imago|REX|NurPhoto|UPI|Kommersant"
 )
@@ -137,7 +138,8 @@ _NEWSLETTER = re.compile(
 )
 _FOOTER_LINE = re.compile(
     r"\b(?:click here|all rights reserved|terms of (?:use|service)|privacy policy|cookie policy"
-    r"|journalists report the news|use of cookies|reproduction (?:is )?prohibited"
+    r"|journalists report the news|use of cookies|(?:we|partners|site) use cookies"
+    r"|reproduction (?:is )?prohibited"
     r"|republication|please note that you could face)\b",
     re.IGNORECASE,
 )
@@ -161,7 +163,7 @@ _COMMENTS_START = re.compile(
 )
 _NAME = r"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,4}"
 _BYLINE = re.compile(
-    r"^(?:by|forwarded from)\s+"
+    r"^(?:by|forwarded from|(?:text|words|story|reporting) by:)\s+"
     + _NAME
     + r"(?:\s*(?:,|and|&|with)\s+"
     + _NAME
@@ -304,7 +306,8 @@ def starts_comments(line: str) -> bool:
 _TIMESTAMP = re.compile(
     r"(?:(?:last )?(?:updated|posted|published|modified)\s*:?\s*)?(?:\d{1,2}[:.]\d{2}"
     r"(?:\s*[ap]\.?m\.?)?(?:\s*(?:GMT|UTC|BST|CET|CEST|EET|MSK|EST|EDT|ET|PST|PDT|PT|JST|IST))?"
-    r"|(?:\d{1,3}|an?|one)\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?)\s+ago"
+    r"|(?:(?:about|around|over|almost|nearly|more than)\s+)?(?:\d{1,3}|an?|one)\s*"
+    r"(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|weeks?|months?|years?)\s+ago"
     r"|just now)",
     re.IGNORECASE,
 )
@@ -364,7 +367,7 @@ _HASHTAG_ROW = re.compile(r"^#\w+(?:[\s,]+#\w+)*$")
 _SHARE_WORDS = _word_set(
     "share shares facebook twitter x email e-mail mail whatsapp telegram linkedin reddit"
     " pinterest flipboard messenger vk bluesky threads print copy link copied tweet send"
-    " save comment comments url sms on"
+    " save comment comments url sms on social sharing"
 )
 _BANNER = re.compile(
     r"^(?:support (?:independent|our|quality|us)\b|become a (?:member|subscriber|supporter|patron)"
@@ -373,7 +376,7 @@ _BANNER = re.compile(
     r"|log (?:in|out)\b"
     r"|create (?:an|a free) account|register\b|get the (?:app|newsletter)|download (?:the|our) app"
     r"|(?:we|this (?:site|website)) uses? cookies|accept (?:all )?cookies|manage cookies"
-    r"|save articles to read later|click here to share|\d+\s*min(?:ute)?s? read\b"
+    r"|save articles to read later|click here to share|\d+\s*min(?:ute)?s? read(?:ing time)?\b"
     r"|list (?:of \d+ items|\d+ of \d+)$|end of list$|most (?:viewed|read|popular|shared)\b"
     r"|leave a (?:comment|reply)\b|(?:view|show|read) comments\b|reuse this content"
     r"|send us your feedback|link copied|copy link|navigation menu|skip (?:links|next section)"
@@ -412,8 +415,9 @@ _RELATED_LABEL = re.compile(
 
 def is_menu(line: str) -> bool:
     """A menu line: three or more short items split by '|', '/' or '·' ("Home | World |
-    Europe"), or two items written in capitals ("CHINA / DIPLOMACY")."""
-    if len(line) > 160:
+    Europe"), or two items written in capitals ("CHINA / DIPLOMACY"); a site's long section
+    row may run to 400 characters when it has eight or more '|' separators."""
+    if len(line) > 160 and (len(line) > 400 or line.count("|") < 8):
         return False
     if not any(c in line for c in "|/·•>»›"):
         return _gap_menu(line)
@@ -421,8 +425,18 @@ def is_menu(line: str) -> bool:
     if len(parts) >= 2 and parts[0].lower() == "home" and _BREADCRUMB.search(line):
         return True  # "Home > Office of the Spokesperson > Press Releases"
     if len(parts) < 2 or any(len(p.split()) > 3 or p.endswith((".", "?", "!")) for p in parts):
+        # "Europe  Africa  Business / Tech  Sport": a gap menu with a slash inside one item
+        return _gap_menu(line) or _tool_row(parts)
+    return len(parts) >= 3 or all(p.isupper() for p in parts) or _gap_menu(line)
+
+
+def _tool_row(parts: list[str]) -> bool:
+    """A row of page tools with one longer widget ("Print | Email | Share | Font size: A A
+    A"): three or more items, all but one of them chrome or sharing words."""
+    if len(parts) < 3 or any(len(p.split()) > 5 or p.endswith((".", "?", "!")) for p in parts):
         return False
-    return len(parts) >= 3 or all(p.isupper() for p in parts)
+    tools = sum(p.lower() in NAV_LINES or p.lower() in _SHARE_WORDS for p in parts)
+    return tools >= len(parts) - 1
 
 
 _BREADCRUMB = re.compile(r"^\W*home\s+[>»›/]\s", re.IGNORECASE)

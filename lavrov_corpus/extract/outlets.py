@@ -99,4 +99,5 @@ def site_line(line: str) -> str | None:
     if last:
         return last
     first = canonical(parts[0])
-    return first if first and len(line.split()) <= 8 else None
+    # "Sky News - breaking news, video and opinion": the site name over its lower-case tagline
+    return first if first and (len(line.split()) <= 8 or parts[1][:1].islower()) else None
