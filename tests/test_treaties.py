@@ -192,7 +192,8 @@ def test_near_misses_are_left_alone(text: str) -> None:
     [
         (dt.date(2005, 3, 1), "start-i"),
         (dt.date(2009, 12, 5), "start-i"),
-        (dt.date(2009, 12, 6), "new-start"),
+        (dt.date(2010, 4, 7), "start-i"),
+        (dt.date(2010, 4, 8), "new-start"),
         (dt.date(2017, 10, 20), "new-start"),
         (dt.datetime(2005, 3, 1, 12, 30), "start-i"),
     ],
