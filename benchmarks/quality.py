@@ -76,8 +76,8 @@ ABOUT = {
         "0.962, speaker 0.843, title 0.875), then used for development (in-sample since)"
     ),
     "heldout6": (
-        "10 scraped-page articles by an independent annotator, never used for development: "
-        "the honest estimate for unseen articles"
+        "10 scraped-page articles by an independent annotator; first measured sealed (quote F1 "
+        "0.983, speaker 0.875, title 0.500), then used for development (in-sample since)"
     ),
 }
 COLUMNS = (
