@@ -116,6 +116,19 @@ SETS = [
             "w05_cbc_open_skies_exit_wrapped": "wrap72",
         },
     ),
+    HeldOutSet(
+        "heldout7",
+        8,
+        bytes_={
+            "v01_kyodo_newstart_expiry_cp1252": "cp1252",
+            "v02_yonhap_lavrov_wonsan_crlf": "crlf",
+        },
+        layout={
+            "v03_globaltimes_inf_moratorium_lines": "lines",
+            "v04_washingtonpost_open_skies_exit_wrapped": "wrap72",
+            "v05_novayagazeta_ctbt_revoke_angle": "angle",
+        },
+    ),
 ]
 ARTICLES = [(s, p) for s in SETS for p in s.articles()]
 IDS = [f"{s.name}/{p.stem}" for s, p in ARTICLES]
