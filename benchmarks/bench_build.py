@@ -41,13 +41,23 @@ RUN = (
 
 
 def one_build(corpus: Path, out: Path, jobs: int | None) -> dict[str, float]:
-    cmd = [sys.executable, "-m", "lavrov_corpus", "build", str(corpus), "--out", str(out),
-           "--no-cache", "--quiet"]
+    cmd = [
+        sys.executable,
+        "-m",
+        "lavrov_corpus",
+        "build",
+        str(corpus),
+        "--out",
+        str(out),
+        "--no-cache",
+        "--quiet",
+    ]
     if jobs:
         cmd += ["--jobs", str(jobs)]
     shutil.rmtree(out, ignore_errors=True)
-    res = subprocess.run([sys.executable, "-c", RUN, *cmd], capture_output=True, text=True,
-                         check=True)
+    res = subprocess.run(
+        [sys.executable, "-c", RUN, *cmd], capture_output=True, text=True, check=True
+    )
     data = json.loads(res.stdout)
     if data["rc"] != 0:
         raise SystemExit(f"build failed: {data['err']}")
@@ -106,8 +116,11 @@ def main() -> None:
         seconds = statistics.median(r["seconds"] for r in runs)
         rss = max(r["rss_kb"] for r in runs) / 1024
         rows.append((n, mb, seconds, n / seconds, mb / seconds, rss))
-        print(f"{n:>7} articles {mb:7.1f} MB  {seconds:7.2f} s  {n / seconds:7.0f} art/s  "
-              f"{mb / seconds:5.2f} MB/s  peak RSS {rss:6.0f} MB", flush=True)
+        print(
+            f"{n:>7} articles {mb:7.1f} MB  {seconds:7.2f} s  {n / seconds:7.0f} art/s  "
+            f"{mb / seconds:5.2f} MB/s  peak RSS {rss:6.0f} MB",
+            flush=True,
+        )
     jobs = args.jobs or len(os.sched_getaffinity(0))
     lines = [
         "# Build benchmark",
@@ -121,8 +134,9 @@ def main() -> None:
         "| articles | input MB | seconds | articles/s | MB/s | peak RSS of one process (MB) |",
         "|---:|---:|---:|---:|---:|---:|",
     ]
-    lines += [f"| {n} | {mb:.1f} | {s:.2f} | {a:.0f} | {m:.2f} | {r:.0f} |"
-              for n, mb, s, a, m, r in rows]
+    lines += [
+        f"| {n} | {mb:.1f} | {s:.2f} | {a:.0f} | {m:.2f} | {r:.0f} |" for n, mb, s, a, m, r in rows
+    ]
     if per_article_us is not None:
         lines += [
             "",

@@ -125,8 +125,10 @@ def run(
     finally:
         writer.close()
     return PipelineResult(
-        counts={t: writer.counts[t] for t in ("articles", "quotes", "speakers", "treaties",
-                                                "provenance")},
+        counts={
+            t: writer.counts[t]
+            for t in ("articles", "quotes", "speakers", "treaties", "provenance")
+        },
         rejected=writer.rejected,
         inputs=len(discovery.files),
         input_bytes=writer.input_bytes,
@@ -226,8 +228,9 @@ class _Writer:
     def _row(self, row: Provenance) -> None:
         if row.status is not ProvenanceStatus.ACCEPTED:
             assert row.reason is not None
-            self.rejected.append(RejectedInput(row.path, row.status.value, row.reason.value,
-                                               row.detail))
+            self.rejected.append(
+                RejectedInput(row.path, row.status.value, row.reason.value, row.detail)
+            )
         self._rows.append(row)
         if len(self._rows) >= _PROVENANCE_BATCH:
             self._flush_rows()
