@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import sys
 from concurrent.futures import ProcessPoolExecutor
 from functools import partial
+from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +15,7 @@ from fake_converter import convert_bytes as fake
 
 from lavrov_corpus.build import build_dataset
 from lavrov_corpus.build import pipeline as pipeline_mod
-from lavrov_corpus.build.convert import CHUNK_FILES, Task, convert_chunk
+from lavrov_corpus.build.convert import CHUNK_FILES, Task, convert_chunk, init_worker
 
 
 class CountingPool(ProcessPoolExecutor):
@@ -58,3 +60,42 @@ def test_writes_grow_linearly_with_the_corpus(
     article_writes = [n for t, n in writes if t == "articles"]
     assert len(article_writes) == chunks  # one batch per chunk, none per article
     assert max(article_writes) <= CHUNK_FILES
+
+
+def test_tasks_are_made_a_chunk_at_a_time(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    made: list[int] = []
+    converted: list[int] = []
+    real_chunks = pipeline_mod._chunks
+
+    def counting_chunks(files: Any) -> Any:
+        for chunk in real_chunks(files):
+            made.append(len(chunk))
+            yield chunk
+
+    def counting_convert(tasks: list[Task], **kwargs: Any) -> Any:
+        converted.append(len(made))
+        return convert_chunk(tasks, **kwargs)
+
+    monkeypatch.setattr(pipeline_mod, "_chunks", counting_chunks)
+    monkeypatch.setattr(pipeline_mod, "convert_chunk", counting_convert)
+    src = make_corpus(tmp_path / "in", CHUNK_FILES * 5)
+    build_dataset(src, tmp_path / "out", jobs=1, converter=fake)
+    assert made == [CHUNK_FILES] * 5
+    assert converted == [1, 2, 3, 4, 5]  # never a list of every task of the corpus
+
+
+def _worker_imports(_: object) -> bool:
+    return "pandas" in sys.modules
+
+
+def test_workers_never_import_pandas(tmp_path: Path) -> None:
+    src = make_corpus(tmp_path / "in", 8)
+    tasks = [Task(p.name, str(p), None) for p in sorted(src.iterdir())]
+    fn = partial(convert_chunk, cache_root=None, fingerprint="", converter=fake)
+    context = get_context("spawn")
+    with ProcessPoolExecutor(1, mp_context=context, initializer=init_worker) as pool:
+        assert pool.submit(fn, tasks).result().articles.num_rows == 8
+        assert pool.submit(_worker_imports, None).result() is False
+    with ProcessPoolExecutor(1, mp_context=context) as pool:  # what init_worker prevents
+        pool.submit(fn, tasks).result()
+        assert pool.submit(_worker_imports, None).result() is True

@@ -2,8 +2,8 @@
 
 Memory stays flat: chunks of files are converted (in parallel when ``jobs > 1``), and their rows
 are written as Parquet row groups as soon as each chunk comes back, in path order. What is held
-for the whole corpus is one small entry per distinct file (its sha256 and text hash, to find
-duplicates) and the speakers seen.
+for the whole corpus is the list of input files, one small entry per accepted article (its sha256,
+text hash and id, to find duplicates) and the speakers seen.
 
 Duplicates: among converted files, in path order, the first is accepted; a later file with the
 same bytes is ``duplicate-bytes``, one whose normalized text is the same (``text_sha256``) is
@@ -27,7 +27,7 @@ from ..errors import BuildError
 from ..layout import table_path
 from ..models import FileRole, Provenance, ProvenanceStatus, RejectReason, Speaker
 from ..parquet_io import TableWriter, write_records
-from .convert import CHUNK_FILES, ChunkResult, Converter, Outcome, Task, convert_chunk
+from .convert import CHUNK_FILES, ChunkResult, Converter, Outcome, Task, convert_chunk, init_worker
 from .discover import Discovery, InputFile
 
 #: Provenance rows buffered before they are handed to the writer.
@@ -62,21 +62,24 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def _chunks(files: list[InputFile]) -> list[list[Task]]:
-    tasks = [Task(f.path, f.abspath, f.metadata) for f in files]
-    return [tasks[i : i + CHUNK_FILES] for i in range(0, len(tasks), CHUNK_FILES)]
+def _chunks(files: list[InputFile]) -> Iterator[list[Task]]:
+    """The tasks of ``files``, one chunk at a time (made as the pool asks for them)."""
+    for i in range(0, len(files), CHUNK_FILES):
+        yield [Task(f.path, f.abspath, f.metadata) for f in files[i : i + CHUNK_FILES]]
 
 
 def ordered_map(
-    fn: Callable[[list[Task]], ChunkResult], chunks: list[list[Task]], jobs: int
+    fn: Callable[[list[Task]], ChunkResult], chunks: Iterable[list[Task]], jobs: int
 ) -> Iterator[ChunkResult]:
     """``map(fn, chunks)`` over ``jobs`` processes, in order, with a bounded number in flight."""
-    if jobs <= 1 or len(chunks) <= 1:
+    if jobs <= 1:
         yield from map(fn, chunks)
         return
     window = 2 * jobs
     # spawn, not fork: the parent already runs pyarrow's threads, which fork does not copy safely.
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("spawn")) as pool:
+    with ProcessPoolExecutor(
+        max_workers=jobs, mp_context=get_context("spawn"), initializer=init_worker
+    ) as pool:
         pending: list[Future[ChunkResult]] = []
         feed = iter(chunks)
         for chunk in feed:
@@ -110,9 +113,9 @@ def run(
 ) -> PipelineResult:
     """Convert every candidate of ``discovery`` and write the tables into ``out``."""
     candidates = discovery.candidates()
-    chunks = _chunks(candidates)
     fn = partial(convert_chunk, cache_root=cache_root, fingerprint=fingerprint, converter=converter)
-    results = ordered_map(fn, chunks, jobs)
+    # One chunk or none: not worth starting processes.
+    results = ordered_map(fn, _chunks(candidates), jobs if len(candidates) > CHUNK_FILES else 1)
     writer = _Writer(out, {s.speaker_id: s for s in reference_speakers})
     try:
         writer.consume(discovery.files, results, progress)
@@ -145,9 +148,10 @@ class _Writer:
         self.rejected: list[RejectedInput] = []
         self.speakers = speakers  # reference speakers first: they win over extracted ones
         self.input_bytes = 0
-        self._by_bytes: dict[str, tuple[str, str]] = {}  # sha256 -> (article_id, path)
-        self._by_text: dict[str, tuple[str, str]] = {}  # text_sha256 -> (article_id, path)
-        self._ids: set[str] = set()
+        # One entry per kept article, in the smallest form (digests as bytes, shared strings):
+        self._kept: dict[bytes, str] = {}  # sha256 digest -> path of the kept file
+        self._kept_text: dict[bytes, bytes] = {}  # text_sha256 digest -> sha256 digest of kept
+        self._ids: set[str] = set()  # article ids kept
         self._rows: list[Provenance] = []
         self._closed = False
 
@@ -187,16 +191,18 @@ class _Writer:
         """Record the provenance row of a converted file; True if its article is kept."""
         self.input_bytes += o.size or 0
         status, reason, detail, article_id = ProvenanceStatus.ACCEPTED, None, None, o.article_id
+        digest = text = b""
         if o.article_id is None:
             status, reason, detail = ProvenanceStatus.REJECTED, o.reason, o.detail
-        elif o.sha256 in self._by_bytes:
-            article_id, kept = self._by_bytes[o.sha256]
+        elif (digest := bytes.fromhex(o.sha256 or "")) in self._kept:
+            # Same bytes, same article id (the id is made from the sha256).
             status, reason = ProvenanceStatus.DUPLICATE, RejectReason.DUPLICATE_BYTES
-            detail = f"same bytes as {kept}"
-        elif o.text_sha256 in self._by_text:
-            article_id, kept = self._by_text[o.text_sha256]
+            detail = f"same bytes as {self._kept[digest]}"
+        elif (text := bytes.fromhex(o.text_sha256 or "")) in self._kept_text:
+            kept = self._kept_text[text]
+            article_id = article_id_of(kept)
             status, reason = ProvenanceStatus.DUPLICATE, RejectReason.DUPLICATE_TEXT
-            detail = f"same text after normalization as {kept}"
+            detail = f"same text after normalization as {self._kept[kept]}"
         elif o.article_id in self._ids:  # 64-bit id prefix collision of different files
             status, reason = ProvenanceStatus.REJECTED, RejectReason.CONVERTER_ERROR
             article_id = None
@@ -219,9 +225,9 @@ class _Writer:
         )
         if status is not ProvenanceStatus.ACCEPTED:
             return False
-        assert o.sha256 is not None and o.text_sha256 is not None and o.article_id is not None
-        self._by_bytes[o.sha256] = (o.article_id, item.path)
-        self._by_text[o.text_sha256] = (o.article_id, item.path)
+        assert o.article_id is not None
+        self._kept[digest] = item.path
+        self._kept_text[text] = digest
         self._ids.add(o.article_id)
         return True
 
@@ -261,6 +267,11 @@ class _Writer:
         for name, w in (*self.tables.items(), ("provenance", self.provenance)):
             w.close()
             self.counts[name] = w.rows
+
+
+def article_id_of(sha256: bytes) -> str:
+    """The article id of a file with this sha256 digest (what :func:`convert_chunk` checks)."""
+    return "a" + sha256[:8].hex()
 
 
 def _prejudged(item: InputFile) -> Provenance:
