@@ -10,6 +10,7 @@ import pytest
 from fake_converter import Rejection
 from fake_converter import convert_bytes as fake
 
+import lavrov_corpus.build as build_mod
 from lavrov_corpus.build import build_dataset
 from lavrov_corpus.build import convert as convert_mod
 from lavrov_corpus.build.convert import Outcome
@@ -180,6 +181,37 @@ def test_too_large_is_decided_without_reading(tmp_path: Path) -> None:
     assert rows["huge.txt"]["reason"] == "too-large"
     assert rows["huge.txt"]["size"] == MAX_FILE_BYTES + 1
     assert str(MAX_FILE_BYTES) in str(rows["huge.txt"]["detail"])
+
+
+def test_a_file_that_grew_over_the_limit_after_listing_is_too_large(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "grows.txt").write_text(ARTICLE)
+    real_discover = build_mod.discover
+
+    def discover_then_grow(input_dir: Path) -> object:
+        found = real_discover(input_dir)
+        with (src / "grows.txt").open("r+b") as fh:
+            fh.truncate(MAX_FILE_BYTES + 10)  # sparse: costs no disk
+        return found
+
+    monkeypatch.setattr(build_mod, "discover", discover_then_grow)
+    rows = build(src, tmp_path / "out")
+    assert (rows["grows.txt"]["reason"], rows["grows.txt"]["size"]) == (
+        "too-large",
+        MAX_FILE_BYTES + 1,
+    )
+
+
+@pytest.mark.parametrize(
+    "size", [0, 1, 5000, MAX_FILE_BYTES, MAX_FILE_BYTES + 1, MAX_FILE_BYTES + 9]
+)
+def test_read_gives_the_bytes_up_to_one_over_the_limit(tmp_path: Path, size: int) -> None:
+    path = tmp_path / "f.txt"
+    path.write_bytes(bytes(range(256)) * (size // 256) + b"x" * (size % 256))
+    assert convert_mod._read(str(path)) == path.read_bytes()[: MAX_FILE_BYTES + 1]
 
 
 def test_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import importlib.abc
+import os
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -140,8 +141,14 @@ def convert_chunk(
 
 
 def _read(abspath: str) -> bytes:
-    with open(abspath, "rb") as fh:  # noqa: PTH123 - a plain str path from the walk
-        return fh.read(MAX_FILE_BYTES + 1)
+    """The file's bytes, or its first ``MAX_FILE_BYTES + 1`` if it grew over the limit."""
+    # Sized from fstat: asking read() for the limit itself allocated 10 MiB for every file.
+    with open(abspath, "rb", buffering=0) as fh:  # noqa: PTH123 - a plain str path from the walk
+        size = os.fstat(fh.fileno()).st_size
+        data = fh.read(min(size, MAX_FILE_BYTES) + 1)
+        if len(data) > size:  # it grew since: read on, up to the limit
+            data += fh.read(MAX_FILE_BYTES + 1 - len(data))
+        return data
 
 
 def _convert_file(
