@@ -36,10 +36,12 @@ def test_at_most_two_chunks_per_job_are_in_flight(
     CountingPool.submitted = 0
     fn = partial(convert_chunk, cache_root=None, fingerprint="", converter=fake)
     consumed = 0
-    for result in pipeline_mod.ordered_map(fn, chunks, 2):
-        assert len(result.outcomes) == 8
-        consumed += 1
-        assert CountingPool.submitted - consumed <= 4  # window = 2 * jobs: memory stays flat
+    with pipeline_mod.ordered_map(fn, chunks, 2) as results:
+        assert CountingPool.submitted == 4  # the first window, submitted at once
+        for result in results:
+            assert len(result.outcomes) == 8
+            consumed += 1
+            assert CountingPool.submitted - consumed <= 4  # 2 per job: memory stays flat
     assert consumed == CountingPool.submitted == len(chunks)
 
 

@@ -134,8 +134,8 @@ def build_dataset(
                 jobs=jobs,
                 cache_root=cache_dir,
                 fingerprint=code_fingerprint() if cache_dir is not None else "",
-                reference_speakers=_reference_speakers(),
-                treaties=_treaties(),
+                reference_speakers=_reference_speakers,
+                treaties=_treaties,
                 converter=converter,
                 progress=bar.update if bar is not None else None,
             )

@@ -13,11 +13,14 @@ same bytes is ``duplicate-bytes``, one whose normalized text is the same (``text
 from __future__ import annotations
 
 import os
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
+from itertools import islice
 from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
@@ -32,6 +35,8 @@ from .discover import Discovery, InputFile
 
 #: Provenance rows buffered before they are handed to the writer.
 _PROVENANCE_BATCH = 2_000
+#: Chunks submitted but not yet consumed, per job.
+CHUNKS_IN_FLIGHT_PER_JOB = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,35 +73,44 @@ def _chunks(files: list[InputFile]) -> Iterator[list[Task]]:
         yield [Task(f.path, f.abspath, f.metadata) for f in files[i : i + CHUNK_FILES]]
 
 
+@contextmanager
 def ordered_map(
     fn: Callable[[list[Task]], ChunkResult], chunks: Iterable[list[Task]], jobs: int
-) -> Iterator[ChunkResult]:
-    """``map(fn, chunks)`` over ``jobs`` processes, in order, with a bounded number in flight."""
+) -> Iterator[Iterator[ChunkResult]]:
+    """``map(fn, chunks)`` over ``jobs`` processes, in order, with a bounded number in flight.
+
+    The processes start (and import the converter) on entry, while the caller gets ready.
+    """
     if jobs <= 1:
-        yield from map(fn, chunks)
+        yield map(fn, chunks)
         return
-    window = 2 * jobs
     # spawn, not fork: the parent already runs pyarrow's threads, which fork does not copy safely.
     with ProcessPoolExecutor(
         max_workers=jobs, mp_context=get_context("spawn"), initializer=init_worker
     ) as pool:
-        pending: list[Future[ChunkResult]] = []
         feed = iter(chunks)
-        for chunk in feed:
-            pending.append(pool.submit(fn, chunk))
-            if len(pending) >= window:
-                break
-        while pending:
-            try:
-                result = pending.pop(0).result()
-            except BrokenProcessPool as exc:
-                raise BuildError(
-                    f"a worker process died ({exc}); out of memory? try fewer --jobs"
-                ) from None
-            nxt = next(feed, None)
-            if nxt is not None:
-                pending.append(pool.submit(fn, nxt))
-            yield result
+        pending = deque(pool.submit(fn, c) for c in islice(feed, CHUNKS_IN_FLIGHT_PER_JOB * jobs))
+        yield _in_order(pool, fn, feed, pending)
+
+
+def _in_order(
+    pool: ProcessPoolExecutor,
+    fn: Callable[[list[Task]], ChunkResult],
+    feed: Iterator[list[Task]],
+    pending: deque[Future[ChunkResult]],
+) -> Iterator[ChunkResult]:
+    """The results of ``pending`` in order, submitting one more chunk of ``feed`` for each."""
+    while pending:
+        try:
+            result = pending.popleft().result()
+        except BrokenProcessPool as exc:
+            raise BuildError(
+                f"a worker process died ({exc}); out of memory? try fewer --jobs"
+            ) from None
+        nxt = next(feed, None)
+        if nxt is not None:
+            pending.append(pool.submit(fn, nxt))
+        yield result
 
 
 def run(
@@ -106,27 +120,32 @@ def run(
     jobs: int,
     cache_root: Path | None,
     fingerprint: str,
-    reference_speakers: Iterable[Speaker],
-    treaties: Iterable[Any],
+    reference_speakers: Callable[[], Iterable[Speaker]],
+    treaties: Callable[[], Iterable[Any]],
     converter: Converter | None = None,
     progress: Callable[[int], None] | None = None,
 ) -> PipelineResult:
-    """Convert every candidate of ``discovery`` and write the tables into ``out``."""
+    """Convert every candidate of ``discovery`` and write the tables into ``out``.
+
+    ``reference_speakers`` and ``treaties`` are called once the conversion has started.
+    """
     candidates = discovery.candidates()
     fn = partial(convert_chunk, cache_root=cache_root, fingerprint=fingerprint, converter=converter)
     # One chunk or none: not worth starting processes.
-    results = ordered_map(fn, _chunks(candidates), jobs if len(candidates) > CHUNK_FILES else 1)
-    writer = _Writer(out, {s.speaker_id: s for s in reference_speakers})
-    try:
-        writer.consume(discovery.files, results, progress)
-        speakers = writer.speakers
-        writer.counts["speakers"] = write_records(
-            table_path(out, "speakers"), "speakers", [speakers[k] for k in sorted(speakers)]
-        )
-        rows = sorted(treaties, key=lambda t: t.treaty_id)
-        writer.counts["treaties"] = write_records(table_path(out, "treaties"), "treaties", rows)
-    finally:
-        writer.close()
+    with ordered_map(
+        fn, _chunks(candidates), jobs if len(candidates) > CHUNK_FILES else 1
+    ) as results:
+        writer = _Writer(out, {s.speaker_id: s for s in reference_speakers()})
+        try:
+            writer.consume(discovery.files, results, progress)
+            speakers = writer.speakers
+            writer.counts["speakers"] = write_records(
+                table_path(out, "speakers"), "speakers", [speakers[k] for k in sorted(speakers)]
+            )
+            rows = sorted(treaties(), key=lambda t: t.treaty_id)
+            writer.counts["treaties"] = write_records(table_path(out, "treaties"), "treaties", rows)
+        finally:
+            writer.close()
     return PipelineResult(
         counts={
             t: writer.counts[t]
