@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import pickle
 import shutil
 import subprocess
 import sys
@@ -17,7 +18,7 @@ from fake_converter import convert_bytes as fake
 import lavrov_corpus
 from lavrov_corpus.build import build_dataset
 from lavrov_corpus.build.card import yaml_features
-from lavrov_corpus.build.convert import CHUNK_FILES
+from lavrov_corpus.build.convert import CHUNK_FILES, Task, convert_chunk
 from lavrov_corpus.models import TABLES
 from lavrov_corpus.models.manifest import Manifest, fingerprint
 from lavrov_corpus.parquet_io import read_arrow
@@ -177,3 +178,23 @@ def test_arrow_rows_validate_back_to_the_same_records(corpus: Path) -> None:
     assert [Article.model_validate(row) for row in rows] == articles
     rows = records_to_arrow("quotes", quotes).to_pylist()
     assert [Quote.model_validate(row) for row in rows] == quotes
+
+
+def test_a_chunk_result_crosses_processes_unchanged(corpus: Path) -> None:
+    files = sorted(corpus.glob("*.txt"))[:CHUNK_FILES]
+    tasks = [Task(p.name, str(p), None) for p in files]
+    result = convert_chunk(tasks, None, "", converter=fake)
+    rejected = convert_chunk([Task("empty.txt", str(corpus / "empty.txt"), None)], None, "", fake)
+    for original in (result, rejected):
+        back = pickle.loads(pickle.dumps(original))
+        for name in ("articles", "quotes"):
+            a, b = getattr(original, name), getattr(back, name)
+            assert b.equals(a) and b.schema.equals(a.schema, check_metadata=True)
+            if a.num_rows:  # chunks decide Parquet page breaks (an empty table is never written)
+                assert [c.num_chunks for c in b.columns] == [c.num_chunks for c in a.columns]
+        assert (back.outcomes, back.speakers) == (original.outcomes, original.speakers)
+        assert (back.article_owner, back.quote_owner) == (
+            original.article_owner,
+            original.quote_owner,
+        )
+    assert rejected.articles.num_rows == 0

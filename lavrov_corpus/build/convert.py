@@ -68,6 +68,50 @@ class ChunkResult:
     quote_owner: list[int]
     speakers: list[tuple[int, Speaker]]  #: speakers found, with the task they come from
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # The tables travel as Arrow IPC streams: the parent reads them back without copying,
+        # about 8x less work than unpickling them (which rebuilds every array and buffer).
+        return (
+            _unpickle_chunk,
+            (
+                self.outcomes,
+                _to_ipc(self.articles),
+                self.article_owner,
+                _to_ipc(self.quotes),
+                self.quote_owner,
+                self.speakers,
+            ),
+        )
+
+
+def _to_ipc(table: pa.Table) -> bytes:
+    import pyarrow as pa
+
+    sink = pa.BufferOutputStream()
+    with pa.ipc.new_stream(sink, table.schema) as writer:
+        writer.write_table(table)
+    return bytes(sink.getvalue())
+
+
+def _unpickle_chunk(
+    outcomes: list[Outcome],
+    articles: bytes,
+    article_owner: list[int],
+    quotes: bytes,
+    quote_owner: list[int],
+    speakers: list[tuple[int, Speaker]],
+) -> ChunkResult:
+    import pyarrow as pa
+
+    return ChunkResult(
+        outcomes=outcomes,
+        articles=pa.ipc.open_stream(articles).read_all(),
+        article_owner=article_owner,
+        quotes=pa.ipc.open_stream(quotes).read_all(),
+        quote_owner=quote_owner,
+        speakers=speakers,
+    )
+
 
 class _NoPandas(importlib.abc.MetaPathFinder):
     """An import finder under which ``import pandas`` fails."""
