@@ -32,8 +32,9 @@ def records_to_arrow(table: str, records: Sequence[Record]) -> pa.Table:
 class TableWriter:
     """Streams rows of one table into one Parquet file in fixed-size row groups.
 
-    Rows are buffered only up to ``ROW_GROUP_SIZE``; the file's bytes depend only on the rows and
-    their order, never on how callers batched them.
+    Rows are buffered only up to ``ROW_GROUP_SIZE``. The file's bytes depend on the rows, their
+    order and their Arrow chunks (a data page ends at a chunk boundary once it is full), not on
+    how the chunks were grouped into calls: a build hands it chunks of a fixed number of files.
     """
 
     def __init__(self, path: Path, table: str) -> None:
