@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+import itertools
 import sys
 from concurrent.futures import ProcessPoolExecutor
 from functools import partial
@@ -16,6 +18,7 @@ from fake_converter import convert_bytes as fake
 from lavrov_corpus.build import build_dataset
 from lavrov_corpus.build import pipeline as pipeline_mod
 from lavrov_corpus.build.convert import CHUNK_FILES, Task, convert_chunk, init_worker
+from lavrov_corpus.build.discover import InputFile
 
 
 class CountingPool(ProcessPoolExecutor):
@@ -101,3 +104,20 @@ def test_workers_never_import_pandas(tmp_path: Path) -> None:
     with ProcessPoolExecutor(1, mp_context=context) as pool:  # what init_worker prevents
         pool.submit(fn, tasks).result()
         assert pool.submit(_worker_imports, None).result() is True
+
+
+def test_input_files_are_dropped_once_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    live: list[int] = []
+    real = pipeline_mod._Writer._flush_chunk
+
+    def counting(self: Any, chunk: Any, accepted: Any) -> None:
+        live.append(sum(isinstance(o, InputFile) for o in gc.get_objects()))
+        real(self, chunk, accepted)
+
+    monkeypatch.setattr(pipeline_mod._Writer, "_flush_chunk", counting)
+    src = make_corpus(tmp_path / "in", CHUNK_FILES * 6)
+    build_dataset(src, tmp_path / "out", jobs=1, converter=fake)
+    assert len(live) == 6
+    assert [a - b for a, b in itertools.pairwise(live)] == [CHUNK_FILES] * 5

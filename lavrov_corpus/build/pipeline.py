@@ -67,10 +67,11 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def _chunks(files: list[InputFile]) -> Iterator[list[Task]]:
-    """The tasks of ``files``, one chunk at a time (made as the pool asks for them)."""
-    for i in range(0, len(files), CHUNK_FILES):
-        yield [Task(f.path, f.abspath, f.metadata) for f in files[i : i + CHUNK_FILES]]
+def _chunks(files: deque[InputFile]) -> Iterator[list[Task]]:
+    """The tasks of ``files``, one chunk at a time, taking the files off ``files`` as it goes."""
+    while files:
+        part = [files.popleft() for _ in range(min(CHUNK_FILES, len(files)))]
+        yield [Task(f.path, f.abspath, f.metadata) for f in part]
 
 
 @contextmanager
@@ -127,9 +128,14 @@ def run(
 ) -> PipelineResult:
     """Convert every candidate of ``discovery`` and write the tables into ``out``.
 
-    ``reference_speakers`` and ``treaties`` are called once the conversion has started.
+    ``reference_speakers`` and ``treaties`` are called once the conversion has started. The run
+    takes ``discovery.files`` over (the list is left empty) and drops each file once it is
+    written: the list of every input file is the largest thing a build holds.
     """
-    candidates = discovery.candidates()
+    inputs = len(discovery.files)
+    files = deque(discovery.files)
+    discovery.files.clear()
+    candidates = deque(f for f in files if f.is_candidate)
     fn = partial(convert_chunk, cache_root=cache_root, fingerprint=fingerprint, converter=converter)
     # One chunk or none: not worth starting processes.
     with ordered_map(
@@ -137,7 +143,7 @@ def run(
     ) as results:
         writer = _Writer(out, {s.speaker_id: s for s in reference_speakers()})
         try:
-            writer.consume(discovery.files, results, progress)
+            writer.consume(files, results, progress)
             speakers = writer.speakers
             writer.counts["speakers"] = write_records(
                 table_path(out, "speakers"), "speakers", [speakers[k] for k in sorted(speakers)]
@@ -152,7 +158,7 @@ def run(
             for t in ("articles", "quotes", "speakers", "treaties", "provenance")
         },
         rejected=writer.rejected,
-        inputs=len(discovery.files),
+        inputs=inputs,
         input_bytes=writer.input_bytes,
     )
 
@@ -176,14 +182,16 @@ class _Writer:
 
     def consume(
         self,
-        files: list[InputFile],
+        files: deque[InputFile],
         results: Iterator[ChunkResult],
         progress: Callable[[int], None] | None,
     ) -> None:
+        """Judge and write ``files`` in order, taking each off ``files`` as it goes."""
         chunk: ChunkResult | None = None
         pos = 0
         accepted: set[int] = set()
-        for item in files:
+        while files:
+            item = files.popleft()
             if not item.is_candidate:
                 self._row(_prejudged(item))
                 if progress:
