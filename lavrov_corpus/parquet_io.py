@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .layout import PARQUET_OPTIONS, ROW_GROUP_SIZE
 from .models import Record
@@ -20,13 +20,18 @@ if TYPE_CHECKING:
 
 
 def records_to_arrow(table: str, records: Sequence[Record]) -> pa.Table:
-    """Arrow table of ``records`` (rows of ``table``) with the schema derived from the models.
+    """Arrow table of ``records`` (rows of ``table``) with the schema derived from the models."""
+    return dumps_to_arrow(table, [r.model_dump() for r in records])
+
+
+def dumps_to_arrow(table: str, dumps: Sequence[dict[str, Any]]) -> pa.Table:
+    """Arrow table of rows of ``table`` given as their ``model_dump()``.
 
     The enums are ``StrEnum`` s, so ``model_dump()`` values go to Arrow as they are.
     """
     import pyarrow as pa
 
-    return pa.Table.from_pylist([r.model_dump() for r in records], schema=arrow_schema(table))
+    return pa.Table.from_pylist(dumps, schema=arrow_schema(table))
 
 
 class TableWriter:
