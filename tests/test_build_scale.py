@@ -29,7 +29,7 @@ class CountingPool(ProcessPoolExecutor):
         return super().submit(*args, **kwargs)
 
 
-def test_at_most_two_chunks_per_job_are_in_flight(
+def test_a_bounded_number_of_chunks_are_in_flight(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     src = make_corpus(tmp_path / "in", 12 * 8)
@@ -39,12 +39,13 @@ def test_at_most_two_chunks_per_job_are_in_flight(
     CountingPool.submitted = 0
     fn = partial(convert_chunk, cache_root=None, fingerprint="", converter=fake)
     consumed = 0
+    window = 2 * pipeline_mod.CHUNKS_IN_FLIGHT_PER_JOB
     with pipeline_mod.ordered_map(fn, chunks, 2) as results:
-        assert CountingPool.submitted == 4  # the first window, submitted at once
+        assert CountingPool.submitted == window  # the first window, submitted at once
         for result in results:
             assert len(result.outcomes) == 8
             consumed += 1
-            assert CountingPool.submitted - consumed <= 4  # 2 per job: memory stays flat
+            assert CountingPool.submitted - consumed <= window  # memory stays flat
     assert consumed == CountingPool.submitted == len(chunks)
 
 

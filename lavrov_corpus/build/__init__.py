@@ -142,7 +142,6 @@ def build_dataset(
         finally:
             if bar is not None:
                 bar.close()
-        del discovery  # one entry per input file: let validation reuse that memory
         (tmp / CARD).write_text(
             render_card(tmp, result.counts, result.rejected), encoding="utf-8", newline="\n"
         )

@@ -2,8 +2,8 @@
 
 Memory stays flat: chunks of files are converted (in parallel when ``jobs > 1``), and their rows
 are written as Parquet row groups as soon as each chunk comes back, in path order. What is held
-for the whole corpus is the list of input files, one small entry per accepted article (its sha256,
-text hash and id, to find duplicates) and the speakers seen.
+for the whole corpus is one small entry per accepted article (its sha256, text hash and id, to
+find duplicates) and the speakers seen; the list of input files shrinks as they are written.
 
 Duplicates: among converted files, in path order, the first is accepted; a later file with the
 same bytes is ``duplicate-bytes``, one whose normalized text is the same (``text_sha256``) is
