@@ -5,9 +5,10 @@
 
 For each size: articles/s and MB/s end to end (discover, read, decode, clean, extract, attribute,
 tag treaties, write Parquet, card, descriptors, manifest, validate, swap), the median of ``runs``
-builds, and the peak resident memory of the largest process (the build or one of its workers),
-from ``getrusage(RUSAGE_CHILDREN)`` of a wrapper process per run. Also: the converter alone, in
-one process, on the first 1,000 articles, to show where the time goes. Writes
+builds; the CPU seconds of the build and its workers (median; steadier than the wall clock on a
+shared machine); and the peak resident memory of the largest process (the build or one of its
+workers), from ``getrusage(RUSAGE_CHILDREN)`` of a wrapper process per run. Also: the converter
+alone, in one process, on the first 1,000 articles, to show where the time goes. Writes
 ``benchmarks/results/build.md``.
 """
 
@@ -34,20 +35,32 @@ RUN = (
     "t = time.perf_counter()\n"
     "p = subprocess.run(sys.argv[1:], capture_output=True, text=True)\n"
     "dt = time.perf_counter() - t\n"
-    "rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss\n"
-    "out = {'rc': p.returncode, 'seconds': dt, 'rss_kb': rss, 'err': p.stderr[-500:]}\n"
+    "ru = resource.getrusage(resource.RUSAGE_CHILDREN)\n"
+    "cpu = ru.ru_utime + ru.ru_stime\n"
+    "out = {'rc': p.returncode, 'seconds': dt, 'cpu': cpu, 'rss_kb': ru.ru_maxrss,\n"
+    "       'err': p.stderr[-500:]}\n"
     "print(json.dumps(out))\n"
 )
 
 
 def one_build(corpus: Path, out: Path, jobs: int | None) -> dict[str, float]:
-    cmd = [sys.executable, "-m", "lavrov_corpus", "build", str(corpus), "--out", str(out),
-           "--no-cache", "--quiet"]
+    cmd = [
+        sys.executable,
+        "-m",
+        "lavrov_corpus",
+        "build",
+        str(corpus),
+        "--out",
+        str(out),
+        "--no-cache",
+        "--quiet",
+    ]
     if jobs:
         cmd += ["--jobs", str(jobs)]
     shutil.rmtree(out, ignore_errors=True)
-    res = subprocess.run([sys.executable, "-c", RUN, *cmd], capture_output=True, text=True,
-                         check=True)
+    res = subprocess.run(
+        [sys.executable, "-c", RUN, *cmd], capture_output=True, text=True, check=True
+    )
     data = json.loads(res.stdout)
     if data["rc"] != 0:
         raise SystemExit(f"build failed: {data['err']}")
@@ -104,10 +117,14 @@ def main() -> None:
             per_article_us = converter_alone(corpus)
         runs = [one_build(corpus, WORK / f"out-{n}", args.jobs) for _ in range(args.runs)]
         seconds = statistics.median(r["seconds"] for r in runs)
+        cpu = statistics.median(r["cpu"] for r in runs)
         rss = max(r["rss_kb"] for r in runs) / 1024
-        rows.append((n, mb, seconds, n / seconds, mb / seconds, rss))
-        print(f"{n:>7} articles {mb:7.1f} MB  {seconds:7.2f} s  {n / seconds:7.0f} art/s  "
-              f"{mb / seconds:5.2f} MB/s  peak RSS {rss:6.0f} MB", flush=True)
+        rows.append((n, mb, seconds, n / seconds, mb / seconds, cpu, rss))
+        print(
+            f"{n:>7} articles {mb:7.1f} MB  {seconds:7.2f} s  {n / seconds:7.0f} art/s  "
+            f"{mb / seconds:5.2f} MB/s  {cpu:7.2f} CPU s  peak RSS {rss:6.0f} MB",
+            flush=True,
+        )
     jobs = args.jobs or len(os.sched_getaffinity(0))
     lines = [
         "# Build benchmark",
@@ -118,11 +135,14 @@ def main() -> None:
         "",
         f"Machine: {versions()}.",
         "",
-        "| articles | input MB | seconds | articles/s | MB/s | peak RSS of one process (MB) |",
-        "|---:|---:|---:|---:|---:|---:|",
+        "| articles | input MB | seconds | articles/s | MB/s | CPU seconds "
+        "| peak RSS of one process (MB) |",
+        "|---:|---:|---:|---:|---:|---:|---:|",
     ]
-    lines += [f"| {n} | {mb:.1f} | {s:.2f} | {a:.0f} | {m:.2f} | {r:.0f} |"
-              for n, mb, s, a, m, r in rows]
+    lines += [
+        f"| {n} | {mb:.1f} | {s:.2f} | {a:.0f} | {m:.2f} | {c:.1f} | {r:.0f} |"
+        for n, mb, s, a, m, c, r in rows
+    ]
     if per_article_us is not None:
         lines += [
             "",

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .layout import PARQUET_OPTIONS, ROW_GROUP_SIZE
 from .models import Record
@@ -20,20 +20,26 @@ if TYPE_CHECKING:
 
 
 def records_to_arrow(table: str, records: Sequence[Record]) -> pa.Table:
-    """Arrow table of ``records`` (rows of ``table``) with the schema derived from the models.
+    """Arrow table of ``records`` (rows of ``table``) with the schema derived from the models."""
+    return dumps_to_arrow(table, [r.model_dump() for r in records])
+
+
+def dumps_to_arrow(table: str, dumps: Sequence[dict[str, Any]]) -> pa.Table:
+    """Arrow table of rows of ``table`` given as their ``model_dump()``.
 
     The enums are ``StrEnum`` s, so ``model_dump()`` values go to Arrow as they are.
     """
     import pyarrow as pa
 
-    return pa.Table.from_pylist([r.model_dump() for r in records], schema=arrow_schema(table))
+    return pa.Table.from_pylist(dumps, schema=arrow_schema(table))
 
 
 class TableWriter:
     """Streams rows of one table into one Parquet file in fixed-size row groups.
 
-    Rows are buffered only up to ``ROW_GROUP_SIZE``; the file's bytes depend only on the rows and
-    their order, never on how callers batched them.
+    Rows are buffered only up to ``ROW_GROUP_SIZE``. The file's bytes depend on the rows, their
+    order and their Arrow chunks (a data page ends at a chunk boundary once it is full), not on
+    how the chunks were grouped into calls: a build hands it chunks of a fixed number of files.
     """
 
     def __init__(self, path: Path, table: str) -> None:

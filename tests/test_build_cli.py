@@ -41,8 +41,9 @@ def test_summary_and_exit_zero_with_rejections(messy: Path, tmp_path: Path) -> N
 
 
 def test_strict_exits_one_after_writing(messy: Path, tmp_path: Path) -> None:
-    result = run(str(messy), "--out", str(tmp_path / "out"), "--no-cache", "--strict", "-q",
-                 cwd=tmp_path)
+    result = run(
+        str(messy), "--out", str(tmp_path / "out"), "--no-cache", "--strict", "-q", cwd=tmp_path
+    )
     assert result.returncode == 1
     assert "1 input file(s) rejected" in result.stderr
     assert result.stdout == ""  # --quiet

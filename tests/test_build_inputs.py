@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from pathlib import Path
 
 import pytest
+from fake_converter import Rejection
 from fake_converter import convert_bytes as fake
 
+import lavrov_corpus.build as build_mod
 from lavrov_corpus.build import build_dataset
 from lavrov_corpus.build import convert as convert_mod
-from lavrov_corpus.build.discover import MAX_FILE_BYTES, discover
+from lavrov_corpus.build.convert import Outcome
+from lavrov_corpus.build.discover import MAX_FILE_BYTES, InputFile, discover
+from lavrov_corpus.build.pipeline import _Writer, article_id_of
 from lavrov_corpus.errors import BuildError, InputError
 from lavrov_corpus.layout import table_path
+from lavrov_corpus.models import FileRole, RejectReason
 from lavrov_corpus.parquet_io import read_arrow
 
 ARTICLE = "Lavrov warns on treaty\n\n“We will respond,” Lavrov said.\n"
@@ -67,7 +73,8 @@ def test_duplicates_name_the_kept_article(tmp_path: Path) -> None:
     assert (rows["2.txt"]["status"], rows["2.txt"]["reason"]) == ("duplicate", "duplicate-bytes")
     assert (rows["3.txt"]["status"], rows["3.txt"]["reason"]) == ("duplicate", "duplicate-text")
     assert rows["2.txt"]["article_id"] == rows["3.txt"]["article_id"] == kept
-    assert "1.txt" in str(rows["3.txt"]["detail"])
+    assert rows["2.txt"]["detail"] == "same bytes as 1.txt"
+    assert rows["3.txt"]["detail"] == "same text after normalization as 1.txt"
     assert read_arrow(table_path(tmp_path / "out", "articles")).num_rows == 1
     quotes = read_arrow(table_path(tmp_path / "out", "quotes")).to_pylist()
     assert {q["article_id"] for q in quotes} == {kept}
@@ -83,6 +90,59 @@ def test_converter_exception_becomes_a_row_not_a_traceback(tmp_path: Path) -> No
     assert "RuntimeError: boom" in str(rows["bad.txt"]["detail"])
     assert rows["bad.txt"]["sha256"] is not None
     assert rows["ok.txt"]["status"] == "accepted"
+
+
+def test_an_id_prefix_collision_of_different_files_is_rejected(tmp_path: Path) -> None:
+    writer = _Writer(tmp_path, {})
+    try:
+        first = _outcome("a" * 64, "1" * 64)
+        same_prefix = _outcome("a" * 16 + "b" * 48, "2" * 64)  # another file, same article id
+        assert writer._judge(InputFile("x.txt", "x.txt", FileRole.ARTICLE), first)
+        assert not writer._judge(InputFile("y.txt", "y.txt", FileRole.ARTICLE), same_prefix)
+        assert writer._judge(InputFile("z.txt", "z.txt", FileRole.ARTICLE), _outcome("c" * 64))
+    finally:
+        writer.close()
+    (rejected,) = writer.rejected
+    assert (rejected.path, rejected.reason) == ("y.txt", "converter-error")
+    assert rejected.detail == f"article id a{'a' * 16} already used by a different file"
+
+
+def _outcome(sha256: str, text_sha256: str | None = None) -> Outcome:
+    return Outcome(
+        sha256=sha256,
+        size=1,
+        encoding="utf-8",
+        encoding_confidence=1.0,
+        article_id=article_id_of(bytes.fromhex(sha256)),
+        text_sha256=text_sha256 or sha256,
+    )
+
+
+def _bad_article(data: bytes, **kwargs: object) -> object:
+    return dataclasses.replace(fake(data, **kwargs), article="not an article")
+
+
+def _bad_text_hash(data: bytes, **kwargs: object) -> object:
+    return dataclasses.replace(fake(data, **kwargs), text_sha256="not a digest")
+
+
+def _bad_detail(data: bytes, **kwargs: object) -> object:
+    return Rejection(RejectReason.EMPTY, 42, None, None)  # type: ignore[arg-type]
+
+
+def _bad_confidence(data: bytes, **kwargs: object) -> object:
+    return dataclasses.replace(fake(data, **kwargs), encoding_confidence=1.5)
+
+
+@pytest.mark.parametrize("converter", [_bad_article, _bad_text_hash, _bad_detail, _bad_confidence])
+def test_converter_output_of_the_wrong_shape_becomes_a_row(
+    tmp_path: Path, converter: object
+) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text(ARTICLE)
+    rows = build(src, tmp_path / "out", converter=converter)
+    assert (rows["a.txt"]["status"], rows["a.txt"]["reason"]) == ("rejected", "converter-error")
 
 
 def test_symlinks_never_leave_the_input_folder(tmp_path: Path) -> None:
@@ -121,6 +181,37 @@ def test_too_large_is_decided_without_reading(tmp_path: Path) -> None:
     assert rows["huge.txt"]["reason"] == "too-large"
     assert rows["huge.txt"]["size"] == MAX_FILE_BYTES + 1
     assert str(MAX_FILE_BYTES) in str(rows["huge.txt"]["detail"])
+
+
+def test_a_file_that_grew_over_the_limit_after_listing_is_too_large(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "grows.txt").write_text(ARTICLE)
+    real_discover = build_mod.discover
+
+    def discover_then_grow(input_dir: Path) -> object:
+        found = real_discover(input_dir)
+        with (src / "grows.txt").open("r+b") as fh:
+            fh.truncate(MAX_FILE_BYTES + 10)  # sparse: costs no disk
+        return found
+
+    monkeypatch.setattr(build_mod, "discover", discover_then_grow)
+    rows = build(src, tmp_path / "out")
+    assert (rows["grows.txt"]["reason"], rows["grows.txt"]["size"]) == (
+        "too-large",
+        MAX_FILE_BYTES + 1,
+    )
+
+
+@pytest.mark.parametrize(
+    "size", [0, 1, 5000, MAX_FILE_BYTES, MAX_FILE_BYTES + 1, MAX_FILE_BYTES + 9]
+)
+def test_read_gives_the_bytes_up_to_one_over_the_limit(tmp_path: Path, size: int) -> None:
+    path = tmp_path / "f.txt"
+    path.write_bytes(bytes(range(256)) * (size // 256) + b"x" * (size % 256))
+    assert convert_mod._read(str(path)) == path.read_bytes()[: MAX_FILE_BYTES + 1]
 
 
 def test_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+import pickle
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 from typing import Any
 
+import pyarrow as pa
 import pytest
 import yaml
 from conftest import SEEDS, file_hashes, make_corpus, needs_converter
@@ -17,10 +19,10 @@ from fake_converter import convert_bytes as fake
 import lavrov_corpus
 from lavrov_corpus.build import build_dataset
 from lavrov_corpus.build.card import yaml_features
-from lavrov_corpus.build.convert import CHUNK_FILES
+from lavrov_corpus.build.convert import CHUNK_FILES, Task, convert_chunk
 from lavrov_corpus.models import TABLES
 from lavrov_corpus.models.manifest import Manifest, fingerprint
-from lavrov_corpus.parquet_io import read_arrow
+from lavrov_corpus.parquet_io import TableWriter, read_arrow
 from lavrov_corpus.schema import features, features_dict
 
 CALLS: list[str] = []
@@ -177,3 +179,47 @@ def test_arrow_rows_validate_back_to_the_same_records(corpus: Path) -> None:
     assert [Article.model_validate(row) for row in rows] == articles
     rows = records_to_arrow("quotes", quotes).to_pylist()
     assert [Quote.model_validate(row) for row in rows] == quotes
+
+
+def test_a_chunk_result_crosses_processes_unchanged(corpus: Path) -> None:
+    files = sorted(corpus.glob("*.txt"))[:CHUNK_FILES]
+    tasks = [Task(p.name, str(p), None) for p in files]
+    result = convert_chunk(tasks, None, "", converter=fake)
+    rejected = convert_chunk([Task("empty.txt", str(corpus / "empty.txt"), None)], None, "", fake)
+    for original in (result, rejected):
+        back = pickle.loads(pickle.dumps(original))
+        for name in ("articles", "quotes"):
+            a, b = getattr(original, name), getattr(back, name)
+            assert b.equals(a) and b.schema.equals(a.schema, check_metadata=True)
+            if a.num_rows:  # chunks decide Parquet page breaks (an empty table is never written)
+                assert [c.num_chunks for c in b.columns] == [c.num_chunks for c in a.columns]
+        assert (back.outcomes, back.speakers) == (original.outcomes, original.speakers)
+        assert (back.article_owner, back.quote_owner) == (
+            original.article_owner,
+            original.quote_owner,
+        )
+    assert rejected.articles.num_rows == 0
+
+
+def test_parquet_bytes_follow_the_chunks_not_the_write_calls(built: Path, tmp_path: Path) -> None:
+    rows = read_arrow(built / "data" / "articles" / "articles.parquet").combine_chunks()
+    table = pa.concat_tables([rows] * 12).combine_chunks()
+    texts = [f"{text} ({i})" for i, text in enumerate(table.column("text").to_pylist())]
+    column = table.schema.get_field_index("text")
+    table = table.set_column(column, table.field(column), pa.array(texts, pa.string()))
+    # Several MB of distinct texts: past the dictionary, into several plain data pages.
+    chunks = [table.slice(i, CHUNK_FILES) for i in range(0, table.num_rows, CHUNK_FILES)]
+
+    def written(name: str, batches: list[pa.Table]) -> bytes:
+        with TableWriter(tmp_path / name, "articles") as writer:
+            for batch in batches:
+                writer.write(batch)
+        return (tmp_path / name).read_bytes()
+
+    one_by_one = written("a", chunks)
+    grouped = [pa.concat_tables(chunks[i : i + 5]) for i in range(0, len(chunks), 5)]
+    assert written("b", grouped) == one_by_one
+    # Why a build converts a fixed number of files per chunk, whatever --jobs:
+    assert (
+        written("c", [table.slice(i, 1000) for i in range(0, table.num_rows, 1000)]) != one_by_one
+    )

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import gc
+import itertools
+import sys
 from concurrent.futures import ProcessPoolExecutor
 from functools import partial
+from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +17,8 @@ from fake_converter import convert_bytes as fake
 
 from lavrov_corpus.build import build_dataset
 from lavrov_corpus.build import pipeline as pipeline_mod
-from lavrov_corpus.build.convert import CHUNK_FILES, Task, convert_chunk
+from lavrov_corpus.build.convert import CHUNK_FILES, Task, convert_chunk, init_worker
+from lavrov_corpus.build.discover import InputFile
 
 
 class CountingPool(ProcessPoolExecutor):
@@ -24,7 +29,7 @@ class CountingPool(ProcessPoolExecutor):
         return super().submit(*args, **kwargs)
 
 
-def test_at_most_two_chunks_per_job_are_in_flight(
+def test_a_bounded_number_of_chunks_are_in_flight(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     src = make_corpus(tmp_path / "in", 12 * 8)
@@ -34,10 +39,13 @@ def test_at_most_two_chunks_per_job_are_in_flight(
     CountingPool.submitted = 0
     fn = partial(convert_chunk, cache_root=None, fingerprint="", converter=fake)
     consumed = 0
-    for result in pipeline_mod.ordered_map(fn, chunks, 2):
-        assert len(result.outcomes) == 8
-        consumed += 1
-        assert CountingPool.submitted - consumed <= 4  # window = 2 * jobs: memory stays flat
+    window = 2 * pipeline_mod.CHUNKS_IN_FLIGHT_PER_JOB
+    with pipeline_mod.ordered_map(fn, chunks, 2) as results:
+        assert CountingPool.submitted == window  # the first window, submitted at once
+        for result in results:
+            assert len(result.outcomes) == 8
+            consumed += 1
+            assert CountingPool.submitted - consumed <= window  # memory stays flat
     assert consumed == CountingPool.submitted == len(chunks)
 
 
@@ -58,3 +66,59 @@ def test_writes_grow_linearly_with_the_corpus(
     article_writes = [n for t, n in writes if t == "articles"]
     assert len(article_writes) == chunks  # one batch per chunk, none per article
     assert max(article_writes) <= CHUNK_FILES
+
+
+def test_tasks_are_made_a_chunk_at_a_time(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    made: list[int] = []
+    converted: list[int] = []
+    real_chunks = pipeline_mod._chunks
+
+    def counting_chunks(files: Any) -> Any:
+        for chunk in real_chunks(files):
+            made.append(len(chunk))
+            yield chunk
+
+    def counting_convert(tasks: list[Task], **kwargs: Any) -> Any:
+        converted.append(len(made))
+        return convert_chunk(tasks, **kwargs)
+
+    monkeypatch.setattr(pipeline_mod, "_chunks", counting_chunks)
+    monkeypatch.setattr(pipeline_mod, "convert_chunk", counting_convert)
+    src = make_corpus(tmp_path / "in", CHUNK_FILES * 5)
+    build_dataset(src, tmp_path / "out", jobs=1, converter=fake)
+    assert made == [CHUNK_FILES] * 5
+    assert converted == [1, 2, 3, 4, 5]  # never a list of every task of the corpus
+
+
+def _worker_imports(_: object) -> bool:
+    return "pandas" in sys.modules
+
+
+def test_workers_never_import_pandas(tmp_path: Path) -> None:
+    src = make_corpus(tmp_path / "in", 8)
+    tasks = [Task(p.name, str(p), None) for p in sorted(src.iterdir())]
+    fn = partial(convert_chunk, cache_root=None, fingerprint="", converter=fake)
+    context = get_context("spawn")
+    with ProcessPoolExecutor(1, mp_context=context, initializer=init_worker) as pool:
+        assert pool.submit(fn, tasks).result().articles.num_rows == 8
+        assert pool.submit(_worker_imports, None).result() is False
+    with ProcessPoolExecutor(1, mp_context=context) as pool:  # what init_worker prevents
+        pool.submit(fn, tasks).result()
+        assert pool.submit(_worker_imports, None).result() is True
+
+
+def test_input_files_are_dropped_once_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    live: list[int] = []
+    real = pipeline_mod._Writer._flush_chunk
+
+    def counting(self: Any, chunk: Any, accepted: Any) -> None:
+        live.append(sum(isinstance(o, InputFile) for o in gc.get_objects()))
+        real(self, chunk, accepted)
+
+    monkeypatch.setattr(pipeline_mod._Writer, "_flush_chunk", counting)
+    src = make_corpus(tmp_path / "in", CHUNK_FILES * 6)
+    build_dataset(src, tmp_path / "out", jobs=1, converter=fake)
+    assert len(live) == 6
+    assert [a - b for a, b in itertools.pairwise(live)] == [CHUNK_FILES] * 5

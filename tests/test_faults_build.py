@@ -145,8 +145,19 @@ def test_killed_build_leaves_previous_output_intact(
     out = tmp_path / "out"
     build_dataset(SEEDS, out, jobs=1)
     before = file_hashes(out)
-    cmd = [sys.executable, "-m", "lavrov_corpus", "build", str(src), "--out", str(out),
-           "--no-cache", "--quiet", "--jobs", "2"]
+    cmd = [
+        sys.executable,
+        "-m",
+        "lavrov_corpus",
+        "build",
+        str(src),
+        "--out",
+        str(out),
+        "--no-cache",
+        "--quiet",
+        "--jobs",
+        "2",
+    ]
     proc = subprocess.Popen(cmd, cwd=tmp_path, start_new_session=True)
     try:
         hit = _wait_for(lambda: MOMENTS[moment](out), proc)
@@ -173,8 +184,14 @@ def lying(data: bytes, **kwargs: object) -> object:
     quotes = tuple(
         q.model_copy(update={"source_byte_start": 0, "source_byte_end": 1}) for q in result.quotes
     )
-    return type(result)(result.article, quotes, result.speakers, result.encoding,
-                        result.encoding_confidence, result.text_sha256)
+    return type(result)(
+        result.article,
+        quotes,
+        result.speakers,
+        result.encoding,
+        result.encoding_confidence,
+        result.text_sha256,
+    )
 
 
 def test_invalid_output_fails_loudly_and_replaces_nothing(

@@ -94,8 +94,10 @@ def _check_folders(input_dir: Path, out_dir: Path) -> None:
         raise InputError(f"input folder {input_dir} does not exist or is not a folder")
     src, dst = os.path.realpath(input_dir), os.path.realpath(out_dir)
     if dst == src or dst.startswith(src + os.sep) or src.startswith(dst + os.sep):
-        raise InputError(f"the output folder {out_dir} must not be inside the input {input_dir}"
-                         " (or the other way round)")
+        raise InputError(
+            f"the output folder {out_dir} must not be inside the input {input_dir}"
+            " (or the other way round)"
+        )
 
 
 def build_dataset(
@@ -132,8 +134,8 @@ def build_dataset(
                 jobs=jobs,
                 cache_root=cache_dir,
                 fingerprint=code_fingerprint() if cache_dir is not None else "",
-                reference_speakers=_reference_speakers(),
-                treaties=_treaties(),
+                reference_speakers=_reference_speakers,
+                treaties=_treaties,
                 converter=converter,
                 progress=bar.update if bar is not None else None,
             )
@@ -184,4 +186,3 @@ def _progress_bar(total: int) -> Any:
     from tqdm import tqdm  # type: ignore[import-untyped]
 
     return tqdm(total=total, unit="file", desc="build", leave=False, dynamic_ncols=True)
-

@@ -197,8 +197,9 @@ def _release_notes() -> str:
     # Keep only the version sections: the file's preamble restates what the card already says.
     first = next((i for i, line in enumerate(lines) if line.startswith("## ")), len(lines))
     lines = lines[first:]
-    return "\n".join(line.replace("## ", "### ", 1) if line.startswith("## ") else line
-                     for line in lines).strip()
+    return "\n".join(
+        line.replace("## ", "### ", 1) if line.startswith("## ") else line for line in lines
+    ).strip()
 
 
 def _inputs_section(counts: dict[str, int], rejected: list[RejectedInput]) -> str:
@@ -257,8 +258,7 @@ def render_card(root: Path, counts: dict[str, int], rejected: list[RejectedInput
         "an issue on the project repository.",
         "## Versions\n\nSemantic versions with dataset meanings: PATCH = same records, "
         "MINOR = records added, MAJOR = records changed or removed. The same version is in "
-        "this card, `manifest.json`, `CITATION.cff` and the Python package.\n\n"
-        + _release_notes(),
+        "this card, `manifest.json`, `CITATION.cff` and the Python package.\n\n" + _release_notes(),
         "## Citation\n\n```bibtex\n" + bibtex() + "```",
     ]
     return "\n\n".join(sections) + "\n"

@@ -207,8 +207,7 @@ def _apply_sidecars(discovery: Discovery) -> None:
                 )
             elif target in claimed:
                 problems.append(
-                    f"article[{i}].file: {entry.file!r} is already described by "
-                    f"{claimed[target]}"
+                    f"article[{i}].file: {entry.file!r} is already described by {claimed[target]}"
                 )
             seen.add(target)
             targets.append((target, entry))

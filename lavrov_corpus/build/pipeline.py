@@ -2,8 +2,8 @@
 
 Memory stays flat: chunks of files are converted (in parallel when ``jobs > 1``), and their rows
 are written as Parquet row groups as soon as each chunk comes back, in path order. What is held
-for the whole corpus is one small entry per distinct file (its sha256 and text hash, to find
-duplicates) and the speakers seen.
+for the whole corpus is one small entry per accepted article (its sha256, text hash and id, to
+find duplicates) and the speakers seen; the list of input files shrinks as they are written.
 
 Duplicates: among converted files, in path order, the first is accepted; a later file with the
 same bytes is ``duplicate-bytes``, one whose normalized text is the same (``text_sha256``) is
@@ -13,11 +13,14 @@ same bytes is ``duplicate-bytes``, one whose normalized text is the same (``text
 from __future__ import annotations
 
 import os
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
+from itertools import islice
 from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
@@ -27,11 +30,13 @@ from ..errors import BuildError
 from ..layout import table_path
 from ..models import FileRole, Provenance, ProvenanceStatus, RejectReason, Speaker
 from ..parquet_io import TableWriter, write_records
-from .convert import CHUNK_FILES, ChunkResult, Converter, Outcome, Task, convert_chunk
+from .convert import CHUNK_FILES, ChunkResult, Converter, Outcome, Task, convert_chunk, init_worker
 from .discover import Discovery, InputFile
 
 #: Provenance rows buffered before they are handed to the writer.
 _PROVENANCE_BATCH = 2_000
+#: Chunks submitted but not yet consumed, per job.
+CHUNKS_IN_FLIGHT_PER_JOB = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,38 +67,51 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def _chunks(files: list[InputFile]) -> list[list[Task]]:
-    tasks = [Task(f.path, f.abspath, f.metadata) for f in files]
-    return [tasks[i : i + CHUNK_FILES] for i in range(0, len(tasks), CHUNK_FILES)]
+def _chunks(files: deque[InputFile]) -> Iterator[list[Task]]:
+    """The tasks of ``files``, one chunk at a time, taking the files off ``files`` as it goes."""
+    while files:
+        part = [files.popleft() for _ in range(min(CHUNK_FILES, len(files)))]
+        yield [Task(f.path, f.abspath, f.metadata) for f in part]
 
 
+@contextmanager
 def ordered_map(
-    fn: Callable[[list[Task]], ChunkResult], chunks: list[list[Task]], jobs: int
-) -> Iterator[ChunkResult]:
-    """``map(fn, chunks)`` over ``jobs`` processes, in order, with a bounded number in flight."""
-    if jobs <= 1 or len(chunks) <= 1:
-        yield from map(fn, chunks)
+    fn: Callable[[list[Task]], ChunkResult], chunks: Iterable[list[Task]], jobs: int
+) -> Iterator[Iterator[ChunkResult]]:
+    """``map(fn, chunks)`` over ``jobs`` processes, in order, with a bounded number in flight.
+
+    The processes start (and import the converter) on entry, while the caller gets ready.
+    """
+    if jobs <= 1:
+        yield map(fn, chunks)
         return
-    window = 2 * jobs
     # spawn, not fork: the parent already runs pyarrow's threads, which fork does not copy safely.
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("spawn")) as pool:
-        pending: list[Future[ChunkResult]] = []
+    with ProcessPoolExecutor(
+        max_workers=jobs, mp_context=get_context("spawn"), initializer=init_worker
+    ) as pool:
         feed = iter(chunks)
-        for chunk in feed:
-            pending.append(pool.submit(fn, chunk))
-            if len(pending) >= window:
-                break
-        while pending:
-            try:
-                result = pending.pop(0).result()
-            except BrokenProcessPool as exc:
-                raise BuildError(
-                    f"a worker process died ({exc}); out of memory? try fewer --jobs"
-                ) from None
-            nxt = next(feed, None)
-            if nxt is not None:
-                pending.append(pool.submit(fn, nxt))
-            yield result
+        pending = deque(pool.submit(fn, c) for c in islice(feed, CHUNKS_IN_FLIGHT_PER_JOB * jobs))
+        yield _in_order(pool, fn, feed, pending)
+
+
+def _in_order(
+    pool: ProcessPoolExecutor,
+    fn: Callable[[list[Task]], ChunkResult],
+    feed: Iterator[list[Task]],
+    pending: deque[Future[ChunkResult]],
+) -> Iterator[ChunkResult]:
+    """The results of ``pending`` in order, submitting one more chunk of ``feed`` for each."""
+    while pending:
+        try:
+            result = pending.popleft().result()
+        except BrokenProcessPool as exc:
+            raise BuildError(
+                f"a worker process died ({exc}); out of memory? try fewer --jobs"
+            ) from None
+        nxt = next(feed, None)
+        if nxt is not None:
+            pending.append(pool.submit(fn, nxt))
+        yield result
 
 
 def run(
@@ -103,32 +121,44 @@ def run(
     jobs: int,
     cache_root: Path | None,
     fingerprint: str,
-    reference_speakers: Iterable[Speaker],
-    treaties: Iterable[Any],
+    reference_speakers: Callable[[], Iterable[Speaker]],
+    treaties: Callable[[], Iterable[Any]],
     converter: Converter | None = None,
     progress: Callable[[int], None] | None = None,
 ) -> PipelineResult:
-    """Convert every candidate of ``discovery`` and write the tables into ``out``."""
-    candidates = discovery.candidates()
-    chunks = _chunks(candidates)
+    """Convert every candidate of ``discovery`` and write the tables into ``out``.
+
+    ``reference_speakers`` and ``treaties`` are called once the conversion has started. The run
+    takes ``discovery.files`` over (the list is left empty) and drops each file once it is
+    written: the list of every input file is the largest thing a build holds.
+    """
+    inputs = len(discovery.files)
+    files = deque(discovery.files)
+    discovery.files.clear()
+    candidates = deque(f for f in files if f.is_candidate)
     fn = partial(convert_chunk, cache_root=cache_root, fingerprint=fingerprint, converter=converter)
-    results = ordered_map(fn, chunks, jobs)
-    writer = _Writer(out, {s.speaker_id: s for s in reference_speakers})
-    try:
-        writer.consume(discovery.files, results, progress)
-        speakers = writer.speakers
-        writer.counts["speakers"] = write_records(
-            table_path(out, "speakers"), "speakers", [speakers[k] for k in sorted(speakers)]
-        )
-        rows = sorted(treaties, key=lambda t: t.treaty_id)
-        writer.counts["treaties"] = write_records(table_path(out, "treaties"), "treaties", rows)
-    finally:
-        writer.close()
+    # One chunk or none: not worth starting processes.
+    with ordered_map(
+        fn, _chunks(candidates), jobs if len(candidates) > CHUNK_FILES else 1
+    ) as results:
+        writer = _Writer(out, {s.speaker_id: s for s in reference_speakers()})
+        try:
+            writer.consume(files, results, progress)
+            speakers = writer.speakers
+            writer.counts["speakers"] = write_records(
+                table_path(out, "speakers"), "speakers", [speakers[k] for k in sorted(speakers)]
+            )
+            rows = sorted(treaties(), key=lambda t: t.treaty_id)
+            writer.counts["treaties"] = write_records(table_path(out, "treaties"), "treaties", rows)
+        finally:
+            writer.close()
     return PipelineResult(
-        counts={t: writer.counts[t] for t in ("articles", "quotes", "speakers", "treaties",
-                                                "provenance")},
+        counts={
+            t: writer.counts[t]
+            for t in ("articles", "quotes", "speakers", "treaties", "provenance")
+        },
         rejected=writer.rejected,
-        inputs=len(discovery.files),
+        inputs=inputs,
         input_bytes=writer.input_bytes,
     )
 
@@ -143,22 +173,25 @@ class _Writer:
         self.rejected: list[RejectedInput] = []
         self.speakers = speakers  # reference speakers first: they win over extracted ones
         self.input_bytes = 0
-        self._by_bytes: dict[str, tuple[str, str]] = {}  # sha256 -> (article_id, path)
-        self._by_text: dict[str, tuple[str, str]] = {}  # text_sha256 -> (article_id, path)
-        self._ids: set[str] = set()
+        # One entry per kept article, in the smallest form (digests as bytes, shared strings):
+        self._kept: dict[bytes, str] = {}  # sha256 digest -> path of the kept file
+        self._kept_text: dict[bytes, bytes] = {}  # text_sha256 digest -> sha256 digest of kept
+        self._ids: set[str] = set()  # article ids kept
         self._rows: list[Provenance] = []
         self._closed = False
 
     def consume(
         self,
-        files: list[InputFile],
+        files: deque[InputFile],
         results: Iterator[ChunkResult],
         progress: Callable[[int], None] | None,
     ) -> None:
+        """Judge and write ``files`` in order, taking each off ``files`` as it goes."""
         chunk: ChunkResult | None = None
         pos = 0
         accepted: set[int] = set()
-        for item in files:
+        while files:
+            item = files.popleft()
             if not item.is_candidate:
                 self._row(_prejudged(item))
                 if progress:
@@ -185,16 +218,18 @@ class _Writer:
         """Record the provenance row of a converted file; True if its article is kept."""
         self.input_bytes += o.size or 0
         status, reason, detail, article_id = ProvenanceStatus.ACCEPTED, None, None, o.article_id
+        digest = text = b""
         if o.article_id is None:
             status, reason, detail = ProvenanceStatus.REJECTED, o.reason, o.detail
-        elif o.sha256 in self._by_bytes:
-            article_id, kept = self._by_bytes[o.sha256]
+        elif (digest := bytes.fromhex(o.sha256 or "")) in self._kept:
+            # Same bytes, same article id (the id is made from the sha256).
             status, reason = ProvenanceStatus.DUPLICATE, RejectReason.DUPLICATE_BYTES
-            detail = f"same bytes as {kept}"
-        elif o.text_sha256 in self._by_text:
-            article_id, kept = self._by_text[o.text_sha256]
+            detail = f"same bytes as {self._kept[digest]}"
+        elif (text := bytes.fromhex(o.text_sha256 or "")) in self._kept_text:
+            kept = self._kept_text[text]
+            article_id = article_id_of(kept)
             status, reason = ProvenanceStatus.DUPLICATE, RejectReason.DUPLICATE_TEXT
-            detail = f"same text after normalization as {kept}"
+            detail = f"same text after normalization as {self._kept[kept]}"
         elif o.article_id in self._ids:  # 64-bit id prefix collision of different files
             status, reason = ProvenanceStatus.REJECTED, RejectReason.CONVERTER_ERROR
             article_id = None
@@ -217,17 +252,18 @@ class _Writer:
         )
         if status is not ProvenanceStatus.ACCEPTED:
             return False
-        assert o.sha256 is not None and o.text_sha256 is not None and o.article_id is not None
-        self._by_bytes[o.sha256] = (o.article_id, item.path)
-        self._by_text[o.text_sha256] = (o.article_id, item.path)
+        assert o.article_id is not None
+        self._kept[digest] = item.path
+        self._kept_text[text] = digest
         self._ids.add(o.article_id)
         return True
 
     def _row(self, row: Provenance) -> None:
         if row.status is not ProvenanceStatus.ACCEPTED:
             assert row.reason is not None
-            self.rejected.append(RejectedInput(row.path, row.status.value, row.reason.value,
-                                               row.detail))
+            self.rejected.append(
+                RejectedInput(row.path, row.status.value, row.reason.value, row.detail)
+            )
         self._rows.append(row)
         if len(self._rows) >= _PROVENANCE_BATCH:
             self._flush_rows()
@@ -258,6 +294,11 @@ class _Writer:
         for name, w in (*self.tables.items(), ("provenance", self.provenance)):
             w.close()
             self.counts[name] = w.rows
+
+
+def article_id_of(sha256: bytes) -> str:
+    """The article id of a file with this sha256 digest (what :func:`convert_chunk` checks)."""
+    return "a" + sha256[:8].hex()
 
 
 def _prejudged(item: InputFile) -> Provenance:
