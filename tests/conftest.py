@@ -66,3 +66,20 @@ def seeds_copy(tmp_path: Path) -> Path:
     dest = tmp_path / "input"
     shutil.copytree(SEEDS, dest)
     return dest
+
+
+@pytest.fixture(scope="session")
+def pristine(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """A small valid dataset folder and its raw sources (``dataset_factory``); read only."""
+    from dataset_factory import make_dataset
+
+    return make_dataset(tmp_path_factory.mktemp("valid"))
+
+
+@pytest.fixture
+def ds(pristine: tuple[Path, Path], tmp_path: Path) -> tuple[Path, Path]:
+    """A private copy of the valid dataset and its sources, free to damage."""
+    root, sources = tmp_path / "dataset", tmp_path / "sources"
+    shutil.copytree(pristine[0], root)
+    shutil.copytree(pristine[1], sources)
+    return root, sources

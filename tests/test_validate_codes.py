@@ -10,28 +10,13 @@ from typing import Any
 
 import pyarrow as pa
 import pytest
-from dataset_factory import make_dataset, refresh_manifest
+from dataset_factory import refresh_manifest
 from pydantic import model_validator
 from validate_helpers import edit_manifest, edit_rows, edit_table, where
 
 from lavrov_corpus.layout import CARD, CITATION, CROISSANT, MANIFEST, table_path
 from lavrov_corpus.models import Speaker
 from lavrov_corpus.validate import Code, rowmodel, validate_dataset
-
-
-@pytest.fixture(scope="session")
-def pristine(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    return make_dataset(tmp_path_factory.mktemp("valid"))
-
-
-@pytest.fixture
-def ds(pristine: tuple[Path, Path], tmp_path: Path) -> tuple[Path, Path]:
-    """A private copy of the valid dataset and its sources, free to damage."""
-    root, sources = tmp_path / "dataset", tmp_path / "sources"
-    shutil.copytree(pristine[0], root)
-    shutil.copytree(pristine[1], sources)
-    return root, sources
-
 
 Loc = tuple[Any, ...]
 

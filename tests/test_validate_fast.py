@@ -14,7 +14,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
-from dataset_factory import make_dataset, refresh_manifest
+from dataset_factory import refresh_manifest
 from validate_helpers import edit_rows, read_rows, where
 
 from lavrov_corpus.layout import table_path
@@ -26,19 +26,6 @@ from lavrov_corpus.validate.context import index_names
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 import bench_validate
-
-
-@pytest.fixture(scope="module")
-def pristine(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    return make_dataset(tmp_path_factory.mktemp("fast"))
-
-
-@pytest.fixture
-def ds(pristine: tuple[Path, Path], tmp_path: Path) -> tuple[Path, Path]:
-    root, sources = tmp_path / "dataset", tmp_path / "sources"
-    shutil.copytree(pristine[0], root)
-    shutil.copytree(pristine[1], sources)
-    return root, sources
 
 
 @pytest.fixture(scope="module")

@@ -7,17 +7,11 @@ import shutil
 from pathlib import Path
 
 import pytest
-from dataset_factory import make_dataset
 from validate_helpers import edit_rows
 
 from lavrov_corpus.layout import CARD, CITATION, CROISSANT, DATAPACKAGE, MANIFEST, table_path
 from lavrov_corpus.models import TABLES
 from lavrov_corpus.validate import validate_dataset
-
-
-@pytest.fixture(scope="module")
-def pristine(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    return make_dataset(tmp_path_factory.mktemp("robust"))
 
 
 def test_valid_dataset_is_valid(pristine: tuple[Path, Path]) -> None:

@@ -3,32 +3,18 @@ counts (never a whole table read, never more than one batch shown to the checks)
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
-from dataset_factory import make_dataset, refresh_manifest
+from dataset_factory import refresh_manifest
 from validate_helpers import edit_rows, read_rows, where
 
 from lavrov_corpus.layout import table_path
 from lavrov_corpus.models import PRIMARY_KEYS, TABLES
 from lavrov_corpus.validate import Report, spans, stream, validate_dataset
-
-
-@pytest.fixture(scope="module")
-def pristine(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    return make_dataset(tmp_path_factory.mktemp("stream"))
-
-
-@pytest.fixture
-def ds(pristine: tuple[Path, Path], tmp_path: Path) -> tuple[Path, Path]:
-    root, sources = tmp_path / "dataset", tmp_path / "sources"
-    shutil.copytree(pristine[0], root)
-    shutil.copytree(pristine[1], sources)
-    return root, sources
 
 
 @pytest.fixture
