@@ -94,16 +94,7 @@ class Context:
 
     def encoded(self, table: str, name: str) -> ArrowArray | None:
         """Like :meth:`column`, but as read: repeated strings may be dictionary-encoded."""
-        key = ("encoded:" + table, name)
-        if key not in self._columns:
-            t = self.tables.get(table)
-            if t is None or name not in t.column_names:
-                return None
-            column = t.column(name)
-            self._columns[key] = (
-                column.chunk(0) if column.num_chunks == 1 else column.combine_chunks()
-            )
-        return self._columns[key]
+        return self._one_array("encoded:", self.tables, table, name)
 
     def has(self, table: str, *names: str) -> bool:
         """True when every top-level column ``names`` of the shown ``table`` is usable."""
@@ -119,9 +110,15 @@ class Context:
 
     def ref(self, table: str, name: str) -> ArrowArray | None:
         """A kept column of a whole table (keys and the like) as one Array, or None."""
-        key = ("kept:" + table, name)
+        return self._one_array("kept:", self.kept, table, name)
+
+    def _one_array(
+        self, kind: str, tables: dict[str, pa.Table], table: str, name: str
+    ) -> ArrowArray | None:
+        """Column ``name`` of ``tables[table]`` as one Array (memoised under ``kind``), or None."""
+        key = (kind + table, name)
         if key not in self._columns:
-            t = self.kept.get(table)
+            t = tables.get(table)
             if t is None or name not in t.column_names:
                 return None
             column = t.column(name)
