@@ -124,7 +124,6 @@ _JOIN_BEFORE = re.compile(
     r"^(?:[ \u00a0]+(?:that|in[ \u00a0][^,:.“”\"«»]{0,50}))?[ \u00a0]*[,:]?"
     r"[ \u00a0]*$"
 )
-_CUE_END_COMMA = re.compile(r"[^,:.“”\"«»]{0,50}[,:][ \u00a0]*$")
 _CUE_TAIL = re.compile(
     r"(?<![\w’'])(?:" + cues.SPEECH_VERBS + r"|according to)(?![\w’'])[^,:.“”\"«»]{0,50}$",
     re.IGNORECASE,

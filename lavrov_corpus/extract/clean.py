@@ -116,9 +116,6 @@ _SENTENCE_STOP = re.compile(r"\.[\"”»’']?$")  # a period, maybe inside a cl
 # sentence punctuation (a headline often ends with a quoted word: "says Russia is 'not
 # withdrawing'").
 _PROSE_END = re.compile(r"(?:[.!?:;…][\"”»’')\]]?|[)\]])$")
-# Words are counted with str.split(): the same runs of non-space as _WORD.findall (both use
-# Unicode white space), found without the regex engine.
-_WORD = re.compile(r"\S+")
 _MONTHS = {
     m[:3].lower(): i + 1
     for i, m in enumerate(
@@ -163,16 +160,6 @@ _DATELINES = (
 _AGENCY_DATELINE = re.compile(
     r"(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?:,\s*" + _MONTH_RE + r"\s+(?P<day>\d{1,2}))?"
     r"\s*\((?P<agency>[^)\n]{2,30})\)\s*(?:[-–—]+\s)?"
-)
-_DATE_LINE = re.compile(
-    r"^(?:(?:published|updated|posted|date)\s*:?\s*)?(?:\w+day,?\s+)?(?:"
-    + _MONTH_RE
-    + r"\s+(?P<d1>\d{1,2}),?\s+(?P<y1>\d{4})|(?P<d2>\d{1,2})\s+"
-    + _MONTH_RE.replace("month", "month2")
-    + r",?\s+(?P<y2>\d{4})"
-    r"|(?P<y3>\d{4})-(?P<m3>\d{2})-(?P<d3>\d{2})|(?P<d4>\d{2})\.(?P<m4>\d{2})\.(?P<y4>\d{4}))"
-    r"(?:[,\s]+\d{1,2}:\d{2}(?:\s*[AP]M)?(?:\s*[A-Z]{2,4})?)?\s*$",
-    re.IGNORECASE,
 )
 
 
@@ -777,21 +764,4 @@ def _date(year: str, month: str, day: str) -> dt.date | None:
     try:
         return dt.date(int(year), _MONTHS[month[:3].lower()], int(day))
     except (KeyError, ValueError):
-        return None
-
-
-def _date_from_match(m: re.Match[str]) -> dt.date | None:
-    g = m.groupdict()
-    if g.get("y1"):
-        return _date(g["y1"], g["month"], g["d1"])
-    if g.get("y2"):
-        return _date(g["y2"], g["month2"], g["d2"])
-    y, mo, d = (
-        (g.get("y3"), g.get("m3"), g.get("d3"))
-        if g.get("y3")
-        else (g.get("y4"), g.get("m4"), g.get("d4"))
-    )
-    try:
-        return dt.date(int(y or 0), int(mo or 0), int(d or 0))
-    except ValueError:
         return None

@@ -86,7 +86,6 @@ FILLER = (
     r"|on[ \u00a0]\w+\.?(?:[ \u00a0]\d{1,2})?"
     r"|in[ \u00a0]\w+|\w+ly)[ \u00a0,]+){0,3}"
 )
-VERB = r"(?P<verb>" + SPEECH_VERBS + r")(?![\w’'])"
 #: Subject then verb, anchored at the verb: used on the text before a verb (the readable form;
 #: :data:`SUBJECT_BEFORE` is the same pattern written to be searched fast).
 SUBJECT_BEFORE_REFERENCE = re.compile(SPEAKER + r"[ \u00a0]+" + FILLER + r"$")

@@ -45,13 +45,6 @@ MIN_BATCH_ROWS = 64
 DICTIONARY_SHARE = 0.25
 
 
-def batch_rows(
-    parquet: pq.ParquetFile, columns: list[str] | None = None, batch_bytes: int | None = None
-) -> int:
-    """Rows per batch for ``parquet``: about :data:`BATCH_BYTES` of decoded data."""
-    return _plan(parquet, columns, batch_bytes)[0]
-
-
 def _plan(
     parquet: pq.ParquetFile, columns: list[str] | None, batch_bytes: int | None
 ) -> tuple[int, pa.RecordBatch | None]:
