@@ -1306,3 +1306,20 @@ def test_a_quote_in_the_standfirst_is_whoever_says_its_words_in_the_body() -> No
         "in Europe\u201d and said Russia had broken no rules.\n"
     )
     assert speakers(text)[0] == ("blow", "sergey-ryabkov")
+
+
+def test_a_quoted_proper_name_before_a_common_noun_is_a_name_not_words() -> None:
+    out = conv(
+        "Drills\n\n"
+        "Foreign Minister Sergey Lavrov warned Tokyo and Seoul against their joint "
+        "\u201cPacific Shield\u201d naval exercises near the Kuril Islands.\n\n"
+        "He also said the West's \u201cGolden Dome\u201d would start \u201cA New Race\u201d "
+        "in space.\n"
+    )
+    got = [(q.text, q.speaker_id, q.is_partial, q.is_scare) for q in out.quotes]
+    assert got == [
+        ("Pacific Shield", None, False, True),
+        # a name with no noun after it may be the speaker's words: left to the other rules
+        ("Golden Dome", "sergey-lavrov", True, False),
+        ("A New Race", "sergey-lavrov", True, False),
+    ]

@@ -135,6 +135,17 @@ _NAMING_BEFORE = re.compile(
     r"[ \u00a0]+(?:the|a|an)[ \u00a0]*)?$",  # also right before the name: "is calling “X”"
     re.IGNORECASE,
 )
+# A quoted proper name used as a modifier of a common noun ("their “Freedom Edge” exercises",
+# "the 'Golden Dome' plan"): the name of a thing, nobody's words.
+_LABEL_GLUE = frozenset({"of", "the", "and", "for", "de", "to", "in", "on"})
+_NAMED_THING = re.compile(
+    r"[ \u00a0]+(?:[a-z]+[\- ]){0,1}(?:exercises?|drills?|manoeuvres|maneuvers|wargames?"
+    r"|operations?|programm?es?|initiatives?|projects?|doctrines?|plans?|systems?|missiles?|rockets?|strategy|strategies|policy"
+    r"|concept|formula|mechanism|format|group|bloc|coalition|campaign|summit|forum|framework"
+    r"|process|pact|declaration|mission|platform|network|complex|weapons?|satellites?|vessels?"
+    r"|ships?|submarines?|aircraft|jets?|bombers?|pipeline|law|bill|act|package|shield|dome"
+    r"|umbrella|architecture|alliance|partnership|agenda|charter|scheme)(?![\w’'])"
+)
 # A pronoun for people right before the naming verb: their term, reported.
 _PEOPLE_CALL = re.compile(
     r"(?<![\w’'])(?:they|we|he|she|I)[ \u00a0]+(?:call|calls|called)[ \u00a0]*$", re.IGNORECASE
@@ -939,7 +950,7 @@ class Attributor:
                 (None, self._headline(q)) if in_head else self._body(qi, q, s_start, s_end, out)
             )
             scare = False
-            if _scare_before(before):
+            if _scare_before(before) or self._name_label(qi, q):
                 who, cue, scare = None, None, True
             elif who is not _CONTINUE and (who is None or who.speaker_id is None):
                 who = None
@@ -970,6 +981,20 @@ class Attributor:
             return False
         hi = bisect_left(at, self.qends[qi])
         return not (hi < len(at) and at[hi] < s_end)
+
+    def _name_label(self, qi: int, q: RawQuote) -> bool:
+        """A quoted proper name of one to four capitalised words, with no punctuation of its
+        own, used as the modifier of a common noun ("their “Freedom Edge” exercises")."""
+        if q.close_mark is None:
+            return False
+        words = self.text[q.start : q.end].split()
+        if not 1 <= len(words) <= 4 or not words[0][:1].isupper() or not words[-1][:1].isupper():
+            return False
+        if words[-1][-1:] in _SENTENCE_FINAL:
+            return False
+        if not all(w[:1].isupper() or w[:1].isdigit() or w in _LABEL_GLUE for w in words):
+            return False
+        return _NAMED_THING.match(self.text, self.qends[qi]) is not None
 
     def _heading_quote(self, qi: int, q: RawQuote) -> bool:
         """A paragraph written like a headline, only a label and an unpunctuated quote ("Trump:
