@@ -1323,3 +1323,16 @@ def test_a_quoted_proper_name_before_a_common_noun_is_a_name_not_words() -> None
         ("Golden Dome", "sergey-lavrov", True, False),
         ("A New Race", "sergey-lavrov", True, False),
     ]
+
+
+def test_a_name_after_a_companion_description_is_not_the_subject() -> None:
+    text = (
+        "Ministers meet\n\n"
+        "Finnish President Alexander Stubb, standing next to Germany's chancellor, Friedrich "
+        "Merz, said Europe needed \u201ca plan of its own.\u201d\n\n"
+        "Russia's envoy in Vienna, Mikhail Ulyanov, wrote that the plan was \u201cdead.\u201d\n"
+    )
+    assert speakers(text) == [
+        ("a plan of its own.", "alexander-stubb"),
+        ("dead.", "mikhail-ulyanov"),
+    ]

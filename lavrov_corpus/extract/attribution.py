@@ -253,6 +253,13 @@ _SIGNATURE = re.compile(r"[—–][ \u00a0]*(?P<sp>" + cues.NAME + r")[ \u00a0]*
 # A person before the body they belong to: "Alexei Arbatov of the " (before "Carnegie Center").
 _NAME_OF_BODY = re.compile(r"(?P<sp>" + cues.NAME + r")[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?$")
 _SUBJECT_AT_END = re.compile(cues.SPEAKER + r"$")
+# A parenthetical ending in the description a name stands in apposition to, as the object of
+# a preposition or participle ("speaking alongside Spain's foreign minister, José Albares,"):
+# the name is a companion, not the subject.
+_COMPANION_LEAD = re.compile(
+    r"(?<![\w’'])(?:alongside|with|beside|next[ \u00a0]to|flanked[ \u00a0]by|joined[ \u00a0]by"
+    r"|meeting|met|hosting|hosted[ \u00a0]by|after|before|and)[ \u00a0][^,]*$"
+)
 # A parenthetical holds no quotation, no clause break and no speech verb after its first word
 # ("which Lavrov said was biased" has a speaker of its own; "asked about it" is a participle).
 _NOT_PARENTHETICAL = re.compile(
@@ -782,6 +789,10 @@ class Attributor:
             if not inner or _NOT_PARENTHETICAL.search(inner):
                 return None
             if _NAME_SEQ.fullmatch(inner):  # "Its speaker, Vyacheslav Volodin, called"
+                lead_from = text.rfind(",", lo, opening)
+                if lead_from >= 0 and _COMPANION_LEAD.search(text, lead_from + 1, opening):
+                    end = opening  # "Stoltenberg, speaking alongside ...'s minister, X, added"
+                    continue
                 found = self._person(inner, text.index(inner, opening))
                 if found is not None:
                     return found
