@@ -1336,3 +1336,18 @@ def test_a_name_after_a_companion_description_is_not_the_subject() -> None:
         ("a plan of its own.", "alexander-stubb"),
         ("dead.", "mikhail-ulyanov"),
     ]
+
+
+def test_he_after_an_unnamed_person_opening_the_sentence_is_that_person() -> None:
+    text = (
+        "Test ban\n\n"
+        "Kremlin spokesman Dmitry Peskov said the vote changed nothing.\n\n"
+        "An Austrian expert who monitored the talks for years told the paper that Moscow "
+        "had a plan. \u201cThey can test within months,\u201d he said.\n\n"
+        "A senior Russian diplomat, Sergei Ryabkov, told the paper that it did not. "
+        "\u201cNo test is planned,\u201d he said.\n"
+    )
+    assert speakers(text) == [
+        ("They can test within months,", None),
+        ("No test is planned,", "sergey-ryabkov"),
+    ]

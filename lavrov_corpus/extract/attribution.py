@@ -253,6 +253,15 @@ _SIGNATURE = re.compile(r"[—–][ \u00a0]*(?P<sp>" + cues.NAME + r")[ \u00a0]*
 # A person before the body they belong to: "Alexei Arbatov of the " (before "Carnegie Center").
 _NAME_OF_BODY = re.compile(r"(?P<sp>" + cues.NAME + r")[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?$")
 _SUBJECT_AT_END = re.compile(cues.SPEAKER + r"$")
+# A sentence opened by an unnamed person ("A former Russian diplomat who ... told", "One
+# European official said"), not followed by the name it describes (", Sergei Ryabkov,").
+_UNNAMED_PERSON = re.compile(
+    r"(?:A|An|One|Another)[ \u00a0](?:(?!(?:of|the|a|an|after|before|at|in|on|for|with|from|to"
+    r"|by|day|week|month|year|hour|time|decade|while|when)(?![\w’']))[\w’'\-]+[ \u00a0]){0,4}"
+    r"(?:" + cues.ROLE_NOUNS + r"|analyst|expert|researcher|scholar|professor|source|observer"
+    r"|journalist|officer|delegate|insider|economist|lawyer|activist|witness|member)s?(?![\w’'])"
+    r"(?![ \u00a0]*,[ \u00a0]*[" + cues.CAPITALS + r"])"
+)
 # A parenthetical ending in the description a name stands in apposition to, as the object of
 # a preposition or participle ("speaking alongside Spain's foreign minister, José Albares,"):
 # the name is a companion, not the subject.
@@ -381,6 +390,12 @@ class Attributor:
         self.sentences = self._sentences()
         self._sentence_ends = self._clipped_ends()
         self.subject_at: dict[str, list[int]] = {}  #: where a person is a sentence's subject
+        #: starts of sentences whose subject is an unnamed person ("A former diplomat told")
+        self.unnamed_at = [
+            s
+            for s in self.sentences
+            if text[s : s + 1] in "AO" and _UNNAMED_PERSON.match(text, s) and not self._in_quote(s)
+        ]
         self.mentions = self._mentions()
         self.mention_starts = [m[0] for m in self.mentions]  # in text order
         # Per person, in text order: where they are named, named as a person, and cued (cues
@@ -869,6 +884,9 @@ class Attributor:
                 for at, sid in _latest_before(self.person_at, pos)
                 if self._gender_ok(sid, gender)
             ]
+        u = bisect_left(self.unnamed_at, pos) - 1
+        if u >= 0 and (not fits or self.unnamed_at[u] > max(fits)[0]):
+            return None  # "A former diplomat told the paper ... “...,” he said": that diplomat
         return max(fits)[1] if fits else None
 
     def _interjected(self, name_pos: int, pos: int) -> bool:
