@@ -1351,3 +1351,29 @@ def test_he_after_an_unnamed_person_opening_the_sentence_is_that_person() -> Non
         ("They can test within months,", None),
         ("No test is planned,", "sergey-ryabkov"),
     ]
+
+
+def test_a_verb_whose_printed_subject_is_no_person_keeps_its_quote() -> None:
+    text = (
+        "Sanctions return\n\n"
+        "Foreign Minister Sergey Lavrov said Moscow would ignore the measures, while Brussels "
+        "warned of \u201cserious costs\u201d for anyone helping Tehran.\n"
+    )
+    assert speakers(text) == [("serious costs", None)]
+
+
+def test_a_standfirst_above_the_date_line_takes_the_speaker_of_its_body_quote() -> None:
+    out = conv(
+        "Moscow rejects sanctions\n\n"
+        "Russia's top diplomat says the measures are void, as Tehran warns of "
+        "\u201cgrave consequences\u201d.\n\n"
+        "12 MAR 2025\n\n"
+        "Foreign Minister Sergey Lavrov said on Monday that the measures were void.\n\n"
+        "Iranian Foreign Minister Abbas Araghchi said the move would have \u201cgrave "
+        "consequences\u201d for cooperation with inspectors.\n"
+    )
+    assert out.article.standfirst is not None and out.article.standfirst.startswith("Russia")
+    assert [(q.text, q.speaker_id) for q in out.quotes] == [
+        ("grave consequences", "abbas-araghchi"),
+        ("grave consequences", "abbas-araghchi"),
+    ]

@@ -42,7 +42,8 @@ lower case ends a sentence begun outside the marks, "The offer, he said, “went
 is the second half of a split quote). ``is_scare``: a quoted term nobody is reported to have said:
 anything after "so-called", "dubbed", "known as"..., or a short unattributed fragment (at most four
 words) that no speech verb of its sentence governs or that follows a naming phrase ("calls it the",
-"is calling"). The two exclude each other: a scare term is not partial. A short fragment governed by
+"is calling"), or a quoted proper name modifying a common noun ("their “Freedom Edge”
+exercises"). The two exclude each other: a scare term is not partial. A short fragment governed by
 a speech verb whose subject is no person ("the ministry said the talks had “failed”") is partial,
 not scare, with no speaker.
 
@@ -54,29 +55,31 @@ separated from its verb by a parenthetical between commas (or a name in appositi
 before a relative "who") counts too. A pronoun resolves to the first person named earlier in its
 sentence (not a name right before ", he said,"), else to whichever is later: the speaker of the
 latest cue before it or the person who is the subject of the latest earlier sentence (a name opening
-it, after a title or in apposition to a description opening it, a description opening it with
-its verb: "The Russian minister gave a different account", or a possessive of a speech noun
-opening it: "Obama's tone was warmer"; names in an opening "Asked whether ...," clause are not who
-answers); else the latest person named (names inside quotes never count). A description ("the
-minister", "Russia’s foreign minister", "the Secretary of State"; it needs a role noun: "the Foreign
-Ministry", "the Kremlin" are institutions, nobody) resolves to the latest cued or named person whose
-roles contain its words, else to the only curated speaker whose roles do (when several do, the only
-one with a role of exactly those words: "the foreign minister" is not a deputy foreign minister;
-none when the text brought in an unnamed one: "A spokesperson for the State Department ... the
-spokesperson said"). A description set off before a name ("Russia's ambassador to Poland, Ivan
-Sorokin,") is one of that person's roles, and "diplomat" stands for an ambassador, envoy or
-negotiator too, "envoy" for an ambassador or representative. Headline quotes take the person before
-a colon (also a name opening the headline with its setting: "Lavrov in interview: ...") or after a
-final dash in the headline, a person's possessive right before the quote
-("Lavrov's 'X' remark"), a cue inside the headline, or the speaker of a body quote that contains the
-same words (and, when the words are the same, its flags: a fragment or a scare term there is one
-here), else of a body quote holding all its content words (a condensed quote: a fragment); a
-quote in the unpunctuated standfirst under the headline that no cue attributes looks for its
-body quote the same way. A kicker quote opening the headline before its colon looks for its
-body quote before taking the person of a cue later in the headline. A paragraph of only a
-label and an unpunctuated quote (a live page's post heading "Trump: 'I want a ceasefire
-today'") is partial like a headline; "and I quote" after a cue does not make a quote partial;
-a short quote after "they/we call" is reported (partial), not a scare term.
+it, after a title or in apposition to a description opening it, a description opening it with its
+verb: "The Russian minister gave a different account", or a possessive of a speech noun opening it:
+"Obama's tone was warmer"; names in an opening "Asked whether ...," clause are not who answers);
+else the latest person named (names inside quotes never count); but none when a later sentence
+opened by an unnamed person ("A former Russian diplomat ... told the paper") came between. A verb
+whose printed subject is nobody ("as Tehran warns of “...”", "the ministry said") keeps the quote
+after it: it does not borrow the person of an earlier cue. A description ("the minister", "Russia’s
+foreign minister", "the Secretary of State"; it needs a role noun: "the Foreign Ministry", "the
+Kremlin" are institutions, nobody) resolves to the latest cued or named person whose roles contain
+its words, else to the only curated speaker whose roles do (when several do, the only one with a
+role of exactly those words: "the foreign minister" is not a deputy foreign minister; none when the
+text brought in an unnamed one: "A spokesperson for the State Department ... the spokesperson
+said"). A description set off before a name ("Russia's ambassador to Poland, Ivan Sorokin,") is one
+of that person's roles, and "diplomat" stands for an ambassador, envoy or negotiator too, "envoy"
+for an ambassador or representative. Headline quotes take the person before a colon (also a name
+opening the headline with its setting: "Lavrov in interview: ...") or after a final dash in the
+headline, a person's possessive right before the quote ("Lavrov's 'X' remark"), a cue inside the
+headline, or the speaker of a body quote that contains the same words (and, when the words are the
+same, its flags: a fragment or a scare term there is one here), else of a body quote holding all its
+content words (a condensed quote: a fragment); a quote in the unpunctuated standfirst under the
+headline that no cue attributes looks for its body quote the same way. A kicker quote opening the
+headline before its colon looks for its body quote before taking the person of a cue later in the
+headline. A paragraph of only a label and an unpunctuated quote (a live page's post heading "Trump:
+'I want a ceasefire today'") is partial like a headline; "and I quote" after a cue does not make a
+quote partial; a short quote after "they/we call" is reported (partial), not a scare term.
 """
 
 from __future__ import annotations
@@ -345,6 +348,9 @@ class Cue:
     verb: str
     subj_start: int
     who: Who | None
+    nobody: bool = (
+        False  #: its subject is printed and is nobody ("Tehran warns", "the ministry said")
+    )
 
 
 @dataclass(slots=True)
@@ -368,8 +374,10 @@ class Attributor:
         has_title: bool,
         quotes: list[RawQuote],
         dateline: tuple[int, int] | None,
+        standfirst: int | None = None,
     ) -> None:
         self.text = text
+        self.standfirst = standfirst  #: index of the standfirst paragraph, when the layout has one
         self.paragraphs = paragraphs
         self.has_title = has_title
         self.quotes = quotes
@@ -629,6 +637,7 @@ class Attributor:
             s_start, _ = self._sentence(vs)
             who, subj_start, end = None, vs, ve
             verb_at = vs  # where the verb phrase starts
+            named_nobody = False  # the verb's own subject is printed and is nobody
             if participle:
                 aux = _AUXILIARY_BEFORE.search(text, max(s_start, vs - 12), vs)
                 if aux is not None:  # "what everyone is calling": a verb with its own subject
@@ -654,6 +663,9 @@ class Attributor:
                 ):
                     who = self._resolve(m.group("sp"), m.start("sp"))
                     subj_start = m.start("sp")
+                    named_nobody = who is None or (
+                        who.speaker_id is None and who.kind == Attribution.DESCRIPTION
+                    )
                     if who is None or who.speaker_id is None:
                         # "Alexei Arbatov of the Carnegie Moscow Center told": the person
                         of_body = _NAME_OF_BODY.search(
@@ -715,10 +727,12 @@ class Attributor:
                     who, subj_start = found_subject
             if who is None or who.speaker_id is None:
                 prev = last_who if last_who is not None and last_who.start >= s_start else None
+                if named_nobody and (who is None or who.speaker_id is None):
+                    prev = None  # "..., as Tehran warns of": not the earlier cue's person
                 if prev is None:
                     if participle or verb.lower() == "according to":
                         continue
-                    out.append(Cue(vs, end, verb, subj_start, None))
+                    out.append(Cue(vs, end, verb, subj_start, None, named_nobody))
                     continue
                 pw = prev.who
                 assert pw is not None
@@ -1102,6 +1116,8 @@ class Attributor:
             c = cs[b]
             if _JOIN_BEFORE.match(text[c.end : q.open_mark]) and c.who:
                 return c.verb, c.who
+        if b >= lo and cs[b].nobody:
+            return cs[b].verb, None  # "..., as Tehran warns of “consequences”": Tehran's word
         # 2. nearest cue in the sentence (one index lookup, not a walk over the sentence's cues)
         i = self.prev_who[b] if b >= lo else -1
         while i >= lo and cs[i].end > q.open_mark:
@@ -1342,6 +1358,8 @@ class Attributor:
         pi = self.quotes[i].paragraph
         if not self.has_title or pi != 1 or len(self.paragraphs) < 3:
             return False
+        if pi == self.standfirst:
+            return True  # the layout found it (a date line under it, or a dateline after it)
         ps, pe = self.paragraphs[1]
         return pe - ps <= 300 and self.text[pe - 1 : pe] not in _SENTENCE_FINAL
 

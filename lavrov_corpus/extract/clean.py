@@ -89,8 +89,9 @@ Normalization rules of ``articles.text`` (reversible through ``articles.source_m
    joining spaces are the only characters not copied from the source.
 7. A dateline ("MOSCOW, September 5. /TASS/.", "MOSCOW, Russia –", "(Baonghean.vn) -") at the
    start of one of the first body paragraphs stays in the text and is also recorded. The
-   standfirst is the first body paragraph when the dateline opens the next one, or when it has
-   eight or more words and no final punctuation; it stays in the text as a paragraph too.
+   standfirst is the first body paragraph when the dateline opens the next one, when a header
+   date line is printed between it and the next one, or when it has eight or more words and no
+   final punctuation; it stays in the text as a paragraph too.
 """
 
 from __future__ import annotations
@@ -246,7 +247,13 @@ def layout(src: str) -> Layout:
     standfirst = None
     if has_title and len(paragraphs) > 2:
         text1 = " ".join(src[s:e] for s, e in paragraphs[1])
-        if dl_par == 2 or (len(text1.split()) >= 8 and not _TERMINAL.search(text1)):
+        gap = (paragraphs[1][-1][1], paragraphs[2][0][0])
+        if (
+            dl_par == 2
+            or (len(text1.split()) >= 8 and not _TERMINAL.search(text1))
+            # a date line printed between it and the body: "headline, standfirst, date"
+            or any(gap[0] <= lines[idx].start < gap[1] for idx, *_ in found.dates or ())
+        ):
             standfirst = 1
     return Layout(
         tuple(paragraphs),

@@ -271,7 +271,11 @@ def _convert(data: bytes, source_path: str, meta: CuratedMetadata | None) -> Con
     published = lay.published
     mentions = tag_treaties(text, published)
     raw = find_quotes(text, asm.paragraphs)
-    attrs = Attributor(text, asm.paragraphs, has_title, raw, dl_span).run() if raw else []
+    attrs = (
+        Attributor(text, asm.paragraphs, has_title, raw, dl_span, lay.standfirst).run()
+        if raw
+        else []
+    )
 
     ref = reference()
     extracted_names: dict[str, str] = {}
