@@ -1377,3 +1377,18 @@ def test_a_standfirst_above_the_date_line_takes_the_speaker_of_its_body_quote() 
         ("grave consequences", "abbas-araghchi"),
         ("grave consequences", "abbas-araghchi"),
     ]
+
+
+def test_a_nationality_adjective_matches_the_country_in_the_possessive() -> None:
+    text = (
+        "Talks in Ottawa\n\n"
+        "Lavrov's spokeswoman Maria Zakharova spoke after a meeting between NATO's chief and "
+        "Canada's foreign minister, Melanie Joly, on Friday.\n\n"
+        "The Canadian minister said the alliance would \u201cnot be intimidated.\u201d\n\n"
+        "Seoul's envoy, Park Jin, had earlier told reporters that the South Korean "
+        "government was \u201cready to talk.\u201d The envoy from South Korea said so twice.\n"
+    )
+    assert speakers(text) == [
+        ("not be intimidated.", "melanie-joly"),
+        ("ready to talk.", "park-jin"),
+    ]

@@ -256,6 +256,12 @@ _SIGNATURE = re.compile(r"[—–][ \u00a0]*(?P<sp>" + cues.NAME + r")[ \u00a0]*
 # A person before the body they belong to: "Alexei Arbatov of the " (before "Carnegie Center").
 _NAME_OF_BODY = re.compile(r"(?P<sp>" + cues.NAME + r")[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?$")
 _SUBJECT_AT_END = re.compile(cues.SPEAKER + r"$")
+# A description set off by a comma right before a name anywhere in a sentence ("alongside
+# Spain's foreign minister, José Manuel Albares"): one of that person's roles.
+_DESCRIPTION_BEFORE_NAME = re.compile(
+    r"(?<![\w’'])(?:[Tt]he|[Hh]is|[Hh]er|[A-Z][\w\-]*[’']s)[ \u00a0][^,.;:“”\"«»]{0,60}?"
+    r"(?:" + cues.ROLE_NOUNS + r"),[ \u00a0]+$"
+)
 # A sentence opened by an unnamed person ("A former Russian diplomat who ... told", "One
 # European official said"), not followed by the name it describes (", Sergei Ryabkov,").
 _UNNAMED_PERSON = re.compile(
@@ -532,6 +538,13 @@ class Attributor:
                         # "Russia's ambassador to Germany, Sergei Nechayev": one of their roles
                         title = lead.rstrip(" \u00a0,").lower()
                         self.titles.setdefault(nm.speaker_id, set()).add(title)
+                    elif lead is None and self.text[m.start() - 2 : m.start()] == ", ":
+                        d = _DESCRIPTION_BEFORE_NAME.search(
+                            self.text, max(start, m.start() - 80), m.start()
+                        )
+                        if d is not None:  # "alongside Spain's foreign minister, José Albares"
+                            title = d.group().rstrip(" \u00a0,").lower()
+                            self.titles.setdefault(nm.speaker_id, set()).add(title)
         return out
 
     def _description_subjects(self) -> None:

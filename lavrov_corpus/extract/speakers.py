@@ -121,6 +121,38 @@ _ROLE_MAP = {
 }
 
 
+@lru_cache(maxsize=1)
+def _nationalities() -> tuple[dict[str, str], re.Pattern[str] | None]:
+    """From ``data/demonyms.json`` (every country, CIA World Factbook forms): one-word keys
+    (a country, alias or capital in the possessive, or an adjective) -> nationality token, and
+    a pattern of the several-word ones ("South Korea's", "North Korean"), each read as one
+    token ("south-korean"). "Spain's foreign minister" and "the Spanish minister" then share
+    "spanish"; tokens already in :data:`_POSSESSOR_NATIONALITY` keep its value ("us")."""
+    rows = json.loads(
+        resources.files("lavrov_corpus").joinpath("data/demonyms.json").read_text("utf-8")
+    )["rows"]
+    single: dict[str, str] = {}
+    several: dict[str, str] = {}
+    for row in rows:
+        places = [row["country"], *row.get("aliases", []), row["capital"]]
+        places += row.get("capitals_other", [])
+        adjectives = [row["adjective"], *row.get("adjectives_other", [])]
+        known = [
+            _POSSESSOR_NATIONALITY[k.lower()] for k in places if k.lower() in _POSSESSOR_NATIONALITY
+        ]
+        norm = known[0] if known else row["adjective"].lower().replace(" ", "-")
+        for form in [*(f"{pl}{a}s" for pl in places for a in "'’"), *adjectives]:
+            key = form.lower()
+            (several if " " in key else single).setdefault(key, norm)
+    for key, value in _ROLE_MAP.items():
+        single[key] = value  # the hand-made entries win ("american" -> "us")
+    if not several:
+        return single, None
+    alts = "|".join(re.escape(k) for k in sorted(several, key=len, reverse=True))
+    pattern = re.compile(r"(?<![\w’'])(?:" + alts + r")(?![\w’'])", re.IGNORECASE)
+    return single | {k: v for k, v in several.items()}, pattern
+
+
 @dataclass(frozen=True, slots=True)
 class RefSpeaker:
     """A curated speaker with the forms used to recognise it."""
@@ -163,9 +195,12 @@ def role_tokens(role: str) -> frozenset[str]:
     lower-case possessor that is no country is dropped ("the agency's director general" is a
     director general)."""
     out = set()
+    table, several = _nationalities()
+    if several is not None and " " in role:
+        role = several.sub(lambda m: table[m.group().lower()], role)
     for printed in _TOKEN.findall(role):
         low = printed.lower()
-        tok = _ROLE_MAP.get(low, low)
+        tok = table.get(low, low)
         if tok == low and printed.islower() and _POSSESSIVE.search(low):
             continue  # "the agency's", "the ministry's": a body's, not a country's
         if tok not in _ROLE_DROP and not _AGE.fullmatch(tok):  # "74-year-old" is no role
