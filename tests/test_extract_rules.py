@@ -1392,3 +1392,18 @@ def test_a_nationality_adjective_matches_the_country_in_the_possessive() -> None
         ("not be intimidated.", "melanie-joly"),
         ("ready to talk.", "park-jin"),
     ]
+
+
+def test_a_headline_word_in_another_inflection_is_the_body_speakers() -> None:
+    body = (
+        "\n\nThe talks in Vienna ended without agreement on Friday.\n\n"
+        "Mikhail Ulyanov, Russia's envoy, said the deal had been \u201cabandoned by "
+        "Washington.\u201d\n"
+    )
+    assert speakers("Moscow accuses US of \u2018abandoning\u2019 deal" + body)[0] == (
+        "abandoning",
+        "mikhail-ulyanov",
+    )
+    # one short word is too common to say whose it is
+    short = body.replace("abandoned by", "a vote by")
+    assert speakers("Moscow accuses US of \u2018voted\u2019 deal" + short)[0] == ("voted", None)

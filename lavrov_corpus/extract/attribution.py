@@ -1380,13 +1380,14 @@ class Attributor:
         """A headline quote condensed from a body quote ("'blow to European security'" from
         "a blow to the foundations of European military security"): two or more content words,
         all in one body quote that has a speaker; the headline quote is then a fragment."""
-        want = _content_words(self.text[self.quotes[i].start : self.quotes[i].end])
-        if len(want) < 2:
-            return
+        want = _stems(_content_words(self.text[self.quotes[i].start : self.quotes[i].end]))
+        if len(want) < 2 and not (len(want) == 1 and len(next(iter(want))) >= 6):
+            return  # one short word is too common to tell whose it is
         for j, b in enumerate(out):
             if b.in_headline or b.who is None or j == i:
                 continue
-            if want <= _content_words(self.text[self.quotes[j].start : self.quotes[j].end]):
+            body = _content_words(self.text[self.quotes[j].start : self.quotes[j].end])
+            if want <= _stems(body):
                 a.who = Who(b.who.speaker_id, b.who.name, Attribution.CONTINUATION, b.who.mention)
                 a.is_scare = False
                 a.is_partial = self.fragment[i]
@@ -1439,6 +1440,19 @@ _FUNCTION_WORDS = frozenset(
 def _content_words(quoted: str) -> frozenset[str]:
     """Words of three or more letters, case-folded, without function words."""
     return frozenset(_CONTENT_WORD.findall(quoted.casefold())) - _FUNCTION_WORDS
+
+
+def _stems(words: frozenset[str]) -> frozenset[str]:
+    """Each word without one inflection ending ("sacrificing", "sacrificed" -> "sacrific"),
+    when four letters or more remain: a headline's form of the body's word."""
+    out = set()
+    for w in words:
+        for end in ("ing", "ed", "es", "s", "e"):
+            if w.endswith(end) and len(w) - len(end) >= 4:
+                w = w[: -len(end)]
+                break
+        out.add(w)
+    return frozenset(out)
 
 
 def _squash(quoted: str) -> str:
