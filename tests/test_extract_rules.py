@@ -1407,3 +1407,16 @@ def test_a_headline_word_in_another_inflection_is_the_body_speakers() -> None:
     # one short word is too common to say whose it is
     short = body.replace("abandoned by", "a vote by")
     assert speakers("Moscow accuses US of \u2018voted\u2019 deal" + short)[0] == ("voted", None)
+
+
+def test_a_call_to_action_or_two_sentence_blurb_above_the_headline_is_not_the_headline() -> None:
+    body = (
+        "\n\nNews · 3 May 2024\n\nLavrov warns Europe over missile plans\n\n"
+        "Foreign Minister Sergey Lavrov said on Friday that Moscow would respond to any "
+        "deployment of new missiles in Europe.\n"
+    )
+    for banner in (
+        "We are an independent newsroom. Our site is blocked in Russia. Donate",
+        "Read our investigation into the arms trade in full →",
+    ):
+        assert conv(banner + body).article.title == "Lavrov warns Europe over missile plans"

@@ -438,6 +438,8 @@ _BYLINE_OUTLET = re.compile(
     r"(?:\s+(?:published|updated|posted)\b.*|\s*[|,].*)?$",
     re.IGNORECASE,
 )
+_LINK_ARROWS = ("→", "▸", "➔", "⟶", "⇒")  # not "»" or "›": closing quote marks
+_INNER_SENTENCE_END = re.compile(r"[a-z]{2}[.!?][ \u00a0]+[A-Z]")
 _SENTENCE_END = re.compile(r"(?<![A-Z])(?<!\b[A-Z][a-z])\.[\"”»’']?$")
 
 
@@ -490,12 +492,16 @@ def _headline_score(
         return -9.0
     if fu.is_signature(t) or _QUESTION_LABEL.match(t):
         return -9.0  # "— Sergey Lavrov, February 2025" under a quote; "Q: ..." of an interview
+    if t.endswith(_LINK_ARROWS):
+        return -9.0  # "... Support us →": a link or call to action, not a headline
     nxt = zone[i].idx + 1
     if nxt < len(lines) and lines[nxt].text[:1].islower() and not fu.is_byline(lines[nxt].text):
         return -9.0  # the first line of a paragraph wrapped onto the next one ("by ..." is not)
     score = 2.0 if 5 <= words <= 25 else 1.0
     if _SENTENCE_END.search(t) or t.endswith(","):  # "Ladies and gentlemen," is no headline
         score -= 3
+    elif _INNER_SENTENCE_END.search(t):
+        score -= 3  # two sentences ("We are independent. Support us"): a blurb, not a headline
     if t.isupper():
         score -= 2
     if twice[i]:
