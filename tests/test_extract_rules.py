@@ -1420,3 +1420,14 @@ def test_a_call_to_action_or_two_sentence_blurb_above_the_headline_is_not_the_he
         "Read our investigation into the arms trade in full →",
     ):
         assert conv(banner + body).article.title == "Lavrov warns Europe over missile plans"
+
+
+def test_a_copyright_line_with_the_holder_before_the_sign_names_the_outlet() -> None:
+    bare = "Moscow shelves arms talks\n\n" + _PLAIN_BODY
+    for footer in (
+        "Harbour Daily Post. All rights reserved © 2015",
+        "Harbour Daily Post © 2014-2024. All rights reserved.",
+    ):
+        assert conv(bare + footer + "\n").article.outlet == "Harbour Daily Post", footer
+    # a caption's credit is no copyright line
+    assert conv(bare + "Delegates in Vienna. Harbour Daily Post © 2015\n").article.outlet is None

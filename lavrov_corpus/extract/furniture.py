@@ -191,7 +191,10 @@ _SCRAPED_CELL = re.compile(r"(?:^\||\s\|)$|^\|\s")
 _COPYRIGHT_OUTLET = re.compile(
     r"^(?:©|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*"
     r"(?P<outlet>[A-Z][\w.&'’/ -]{1,40}?)|(?P<outlet2>[A-Z][\w.&'’/ -]{1,40}?)\s*,?\s*"
-    r"\d{4}(?:\s*[-–]\s*\d{4})?)\s*[.,]?(?:\s+all rights reserved.*)?$",
+    r"\d{4}(?:\s*[-–]\s*\d{4})?)\s*[.,]?(?:\s+all rights reserved.*|\s*\|.*)?$"
+    # the holder first: "Ahram Online. All rights reserved © 2015", "Foo News © 2024"
+    r"|^(?P<outlet3>[A-Z][\w.&'’/ -]{1,40}?)\s*[.,]?\s*(?:all rights reserved\.?\s*)?"
+    r"©\s*\d{4}(?:\s*[-–]\s*\d{4})?\.?(?:\s*all rights reserved\.?)?$",
     re.IGNORECASE,
 )
 _SELF_DESCRIPTION_OUTLET = re.compile(
@@ -344,7 +347,8 @@ def outlet_in_furniture(line: str) -> str | None:
     m = _COPYRIGHT_OUTLET.match(line) or _SELF_DESCRIPTION_OUTLET.match(line)
     if m is None:
         return None
-    return (m.group("outlet") or m.group("outlet2")).strip()
+    groups = m.groupdict()
+    return str(groups.get("outlet") or groups.get("outlet2") or groups.get("outlet3")).strip()
 
 
 _AGENCY_ONLY = re.compile(
