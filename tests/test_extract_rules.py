@@ -1431,3 +1431,16 @@ def test_a_copyright_line_with_the_holder_before_the_sign_names_the_outlet() -> 
         assert conv(bare + footer + "\n").article.outlet == "Harbour Daily Post", footer
     # a caption's credit is no copyright line
     assert conv(bare + "Delegates in Vienna. Harbour Daily Post © 2015\n").article.outlet is None
+
+
+def test_a_header_date_line_opening_like_a_dateline_is_the_date_not_the_body() -> None:
+    out = conv(
+        "HARBOUR WIRE\n\n"
+        "Lavrov says Moscow no longer bound by arms limits\n\n"
+        "HARBOUR WIRE - Mar 3, 2026 - 10:15 | World, Asia\n\n"
+        "MOSCOW - Foreign Minister Sergey Lavrov said on Tuesday that Moscow no longer "
+        "considered itself bound by any limits on strategic arms.\n"
+    )
+    assert out.article.published is not None and out.article.published.isoformat() == "2026-03-03"
+    assert out.article.title == "Lavrov says Moscow no longer bound by arms limits"
+    assert out.article.text.split("\n\n")[1].startswith("MOSCOW - Foreign")

@@ -444,12 +444,13 @@ _SENTENCE_END = re.compile(r"(?<![A-Z])(?<!\b[A-Z][a-z])\.[\"”»’']?$")
 
 
 def _is_prose(t: str) -> bool:
-    """A body line: a dateline start, 25+ words, or 12+ words ending a sentence."""
+    """A body line: a dateline start, 25+ words, or 12+ words ending a sentence. A header
+    date line that opens like a dateline ("KYODO NEWS - Feb 5, 2026 - 22:41 | World") is not."""
     words = len(t.split())
     return (
         words >= 25
         or (words >= 12 and _PROSE_END.search(t) is not None)
-        or _dateline(t) is not None
+        or (_dateline(t) is not None and (words >= 12 or date_line(t) is None))
     )
 
 
@@ -689,8 +690,8 @@ def _drop_header_lines(content: list[_Line], lines: list[_Line], found: _Found) 
     for k, ln in enumerate(rest):
         t = ln.text
         pos = head + 1 + k
-        if _dateline(t) is not None:
-            break
+        if _dateline(t) is not None and _is_prose(t):
+            break  # (a header date line may open like a dateline: "KYODO NEWS - Feb 5, 2026")
         words = len(t.split())
         is_mark = marks[pos] if pos < len(marks) else _header_line(ln, found)
         if is_mark:
