@@ -450,7 +450,7 @@ def _is_prose(t: str) -> bool:
     return (
         words >= 25
         or (words >= 12 and _PROSE_END.search(t) is not None)
-        or (_dateline(t) is not None and (words >= 12 or date_line(t) is None))
+        or ((m := _dateline(t)) is not None and date_line(t[m.end() :]) is None)
     )
 
 
