@@ -1444,3 +1444,20 @@ def test_a_header_date_line_opening_like_a_dateline_is_the_date_not_the_body() -
     assert out.article.published is not None and out.article.published.isoformat() == "2026-03-03"
     assert out.article.title == "Lavrov says Moscow no longer bound by arms limits"
     assert out.article.text.split("\n\n")[1].startswith("MOSCOW - Foreign")
+
+
+def test_a_party_tag_after_a_name_does_not_hide_the_subject() -> None:
+    text = (
+        "Senate reacts\n\n"
+        "Sen. Jeanne Shaheen (D-N.H.), a member of the Foreign Relations Committee, called "
+        "the decision \u201ca gift to Moscow.\u201d\n"
+    )
+    assert speakers(text) == [("a gift to Moscow.", "jeanne-shaheen")]
+
+
+def test_a_row_of_several_word_hashtags_is_furniture() -> None:
+    out = conv(
+        "Moscow shelves arms talks\n\n" + _PLAIN_BODY + "Keywords\n\n#Lavrov #Kim Yo Jong "
+        "#N. Korea-Russia #NPT\n"
+    )
+    assert "#" not in out.article.text and out.article.mentions == []

@@ -838,7 +838,12 @@ class Attributor:
                 found = self._person(inner, text.index(inner, opening))
                 if found is not None:
                     return found
-            head = _SUBJECT_AT_END.search(text, lo, opening)
+            hend = opening
+            if text[hend - 1 : hend] == ")":  # "Rep. Eliot Engel (D-N.Y.), chairman of ..."
+                paren = text.rfind("(", max(lo, hend - 16), hend)
+                if paren > lo and text[paren - 1] in " \u00a0":
+                    hend = paren - 1
+            head = _SUBJECT_AT_END.search(text, lo, hend)
             found = self._person(head.group("sp"), head.start("sp")) if head else None
             if found is not None:
                 return found

@@ -367,7 +367,11 @@ _COUNTER = re.compile(
     re.IGNORECASE,
 )
 _UNIT_FIRST = re.compile(r"^(?:" + _COUNT_UNITS + r")\s*:?\s*\d[\d.,]*[KkMm]?$", re.IGNORECASE)
-_HASHTAG_ROW = re.compile(r"^#\w+(?:[\s,]+#\w+)*$")
+_ONE_HASHTAG = re.compile(r"^#\w+$")
+# "#NPT #Arms control", "#Choe Son Hui #N. Korea-Russia": tags of one to four words each
+_HASHTAG_ROW = re.compile(
+    r"^#\w[\w.’'\-]*(?: [\w.’'\-]+){0,3}(?:[\s,]+#\w[\w.’'\-]*(?: [\w.’'\-]+){0,3})*$"
+)
 _SHARE_WORDS = _word_set(
     "share shares facebook twitter x email e-mail mail whatsapp telegram linkedin reddit"
     " pinterest flipboard messenger vk bluesky threads print copy link copied tweet send"
@@ -471,7 +475,11 @@ def is_counter(line: str) -> bool:
 
 def is_hashtag_row(line: str) -> bool:
     """A line made only of hashtags ("#INF #strategic_stability")."""
-    return len(line) <= 300 and line.startswith("#") and _HASHTAG_ROW.match(line) is not None
+    if len(line) > 300 or not line.startswith("#"):
+        return False
+    if line.count("#") < 2:  # one tag of several words could be a sentence ("#NPT is dead")
+        return _ONE_HASHTAG.match(line) is not None
+    return _HASHTAG_ROW.match(line) is not None
 
 
 def is_share_row(line: str) -> bool:
