@@ -1461,3 +1461,30 @@ def test_a_row_of_several_word_hashtags_is_furniture() -> None:
         "#N. Korea-Russia #NPT\n"
     )
     assert "#" not in out.article.text and out.article.mentions == []
+
+
+def test_the_statement_said_is_whoever_issued_the_statement() -> None:
+    text = (
+        "Talks collapse\n\n"
+        "Foreign Minister Sameh Shoukry said in a statement on Friday that Cairo regretted "
+        "the result.\n\n"
+        "\u201cWe negotiated in good faith until the very end,\u201d the statement said.\n\n"
+        "The Arab League also issued a statement. \u201cThe region deserves better,\u201d the "
+        "statement said.\n"
+    )
+    out = conv(text)
+    got = [(q.text, q.speaker_id, q.speaker_mention) for q in out.quotes]
+    assert got == [
+        ("We negotiated in good faith until the very end,", "sameh-shoukry", "the statement"),
+        ("The region deserves better,", None, None),
+    ]
+
+
+def test_a_possessors_complaint_about_a_quoted_term_is_their_word() -> None:
+    text = (
+        "Minsk visit\n\n"
+        "Foreign Minister Sergey Lavrov, speaking in Minsk, repeated his usual complaint about "
+        "Western \u00abhypocrisy\u00bb on arms control.\n"
+    )
+    (q,) = conv(text).quotes
+    assert (q.speaker_id, q.is_partial, q.is_scare) == ("sergey-lavrov", True, False)

@@ -61,25 +61,29 @@ verb: "The Russian minister gave a different account", or a possessive of a spee
 else the latest person named (names inside quotes never count); but none when a later sentence
 opened by an unnamed person ("A former Russian diplomat ... told the paper") came between. A verb
 whose printed subject is nobody ("as Tehran warns of “...”", "the ministry said") keeps the quote
-after it: it does not borrow the person of an earlier cue. A description ("the minister", "Russia’s
-foreign minister", "the Secretary of State"; it needs a role noun: "the Foreign Ministry", "the
-Kremlin" are institutions, nobody) resolves to the latest cued or named person whose roles contain
-its words, else to the only curated speaker whose roles do (when several do, the only one with a
-role of exactly those words: "the foreign minister" is not a deputy foreign minister; none when the
-text brought in an unnamed one: "A spokesperson for the State Department ... the spokesperson
-said"). A description set off before a name ("Russia's ambassador to Poland, Ivan Sorokin,") is one
-of that person's roles, and "diplomat" stands for an ambassador, envoy or negotiator too, "envoy"
-for an ambassador or representative. Headline quotes take the person before a colon (also a name
-opening the headline with its setting: "Lavrov in interview: ...") or after a final dash in the
-headline, a person's possessive right before the quote ("Lavrov's 'X' remark"), a cue inside the
-headline, or the speaker of a body quote that contains the same words (and, when the words are the
-same, its flags: a fragment or a scare term there is one here), else of a body quote holding all its
-content words (a condensed quote: a fragment); a quote in the unpunctuated standfirst under the
-headline that no cue attributes looks for its body quote the same way. A kicker quote opening the
-headline before its colon looks for its body quote before taking the person of a cue later in the
-headline. A paragraph of only a label and an unpunctuated quote (a live page's post heading "Trump:
-'I want a ceasefire today'") is partial like a headline; "and I quote" after a cue does not make a
-quote partial; a short quote after "they/we call" is reported (partial), not a scare term.
+after it: it does not borrow the person of an earlier cue. A document as the subject ("“...,” the
+statement said") is whoever was cued in the latest sentence bringing in such a document ("Shoukry
+said in a statement"), else nobody; a person's complaint or charge about a quoted term ("his usual
+complaint about Western «double standards»") makes it their word. A description ("the minister",
+"Russia’s foreign minister", "the Secretary of State"; it needs a role noun: "the Foreign Ministry",
+"the Kremlin" are institutions, nobody) resolves to the latest cued or named person whose roles
+contain its words, else to the only curated speaker whose roles do (when several do, the only one
+with a role of exactly those words: "the foreign minister" is not a deputy foreign minister; none
+when the text brought in an unnamed one: "A spokesperson for the State Department ... the
+spokesperson said"). A description set off before a name ("Russia's ambassador to Poland, Ivan
+Sorokin,") is one of that person's roles, and "diplomat" stands for an ambassador, envoy or
+negotiator too, "envoy" for an ambassador or representative. Headline quotes take the person before
+a colon (also a name opening the headline with its setting: "Lavrov in interview: ...") or after a
+final dash in the headline, a person's possessive right before the quote ("Lavrov's 'X' remark"), a
+cue inside the headline, or the speaker of a body quote that contains the same words (and, when the
+words are the same, its flags: a fragment or a scare term there is one here), else of a body quote
+holding all its content words (a condensed quote: a fragment); a quote in the unpunctuated
+standfirst under the headline that no cue attributes looks for its body quote the same way. A kicker
+quote opening the headline before its colon looks for its body quote before taking the person of a
+cue later in the headline. A paragraph of only a label and an unpunctuated quote (a live page's post
+heading "Trump: 'I want a ceasefire today'") is partial like a headline; "and I quote" after a cue
+does not make a quote partial; a short quote after "they/we call" is reported (partial), not a scare
+term.
 """
 
 from __future__ import annotations
@@ -189,6 +193,19 @@ _SPEECH_NOUN = re.compile(
     r"[ \u00a0](?:[a-z]+[ \u00a0]){0,2}(?P<noun>argument|claim|message|point|complaint|"
     r"contention|thesis|warning|verdict|answer|reply|response)[ \u00a0](?:is|was|has been)"
     r"(?![\w’'])"
+)
+# "his favourite complaint about Western «double standards»": the possessor's words.
+_SPEECH_NOUN_ABOUT = re.compile(
+    r"(?<![\w’'])(?P<sp>[Hh]is|[Hh]er|" + cues.NAME + r"(?=[’']s[ \u00a0]))(?:[’']s)?"
+    r"[ \u00a0](?:[a-z]+[ \u00a0]){0,2}(?:complaint|charge|accusation|warning|claim|criticism"
+    r"|refrain|mantra|rhetoric|jibe|talk|denunciation|condemnation)s?[ \u00a0]+(?:about|of|over"
+    r"|against|on)[ \u00a0][^.;:!?“”\"«»]{0,40}$"
+)
+# A document as the subject ("the statement said"): whoever issued it in an earlier sentence
+# ("Shoukry said in a statement", "Ryabkov's letter").
+_DOCUMENT = re.compile(
+    r"(?<![\w’'])(?:[Tt]he|[Tt]hat|[Tt]his)[ \u00a0]+(?P<noun>statement|letter|message"
+    r"|communiqu[eé]|note|post)[ \u00a0]+" + cues.FILLER + r"$"
 )
 # "I" as the subject of a verb ("I said", "I have repeatedly noted"), anchored at the verb.
 _FIRST_PERSON = re.compile(r"(?<![\w’'])I[ \u00a0]+" + cues.FILLER + r"$")
@@ -697,6 +714,13 @@ class Attributor:
                         found_subject = self._subject_across_commas(s_start, verb_at)
                         if found_subject is not None:
                             who, subj_start = found_subject
+                elif doc := _DOCUMENT.search(text, max(s_start, verb_at - 60), verb_at):
+                    # "“...,” the statement said": whoever issued the statement, or nobody
+                    who = self._document_author(
+                        doc.group("noun"), doc.start(), text[doc.start() : doc.end("noun")]
+                    )
+                    subj_start = doc.start()
+                    named_nobody = who.speaker_id is None
                 elif _FIRST_PERSON.search(text, max(s_start, verb_at - 60), verb_at):
                     # "Sergey Lavrov: ... I said it many times: “...”": the speaker of the turn
                     found_subject = self._turn_speaker(vs)
@@ -871,6 +895,24 @@ class Attributor:
             sid = self._description(phrase, pos)
             return Who(sid, self._name(sid), Attribution.DESCRIPTION, phrase)
         return self._resolve_name(phrase)
+
+    def _document_author(self, noun: str, pos: int, phrase: str) -> Who:
+        """Who issued the document "the statement" (said) refers to: the person cued in the
+        latest earlier sentence naming such a document ("Shoukry said in a statement"), or
+        nobody (an institution's statement)."""
+        s_start, _ = self._sentence(pos)
+        lo = max(0, s_start - 1500)
+        for m in reversed(list(_document_pattern(noun).finditer(self.text, lo, s_start))):
+            if self._in_quote(m.start()):
+                continue
+            ss, se = self._sentence(m.start())
+            for c in self.cues[bisect_left(self.cues, ss, key=_cue_start) :]:  # cues found so far
+                if c.start >= se:
+                    break
+                if c.who is not None and c.who.speaker_id is not None:
+                    return Who(c.who.speaker_id, c.who.name, Attribution.DESCRIPTION, phrase)
+            break
+        return Who(None, None, Attribution.DESCRIPTION, phrase)
 
     def _resolve_name(self, phrase: str) -> Who | None:
         nm = self._match(phrase)
@@ -1164,6 +1206,7 @@ class Attributor:
             _SPEECH_NOUN.search(text, s_start, q.open_mark)
             or _IN_WORDS.search(text, s_start, q.open_mark)
             or _STATEMENT_BY.search(text, s_start, q.open_mark)
+            or _SPEECH_NOUN_ABOUT.search(text, max(s_start, q.open_mark - 160), q.open_mark)
         )
         if m is not None:
             sp = m.group("sp")
@@ -1397,6 +1440,20 @@ class Attributor:
                 a.is_scare = False
                 a.is_partial = self.fragment[i]
                 return
+
+
+def _cue_start(c: Cue) -> int:
+    return c.start
+
+
+@lru_cache(maxsize=16)
+def _document_pattern(noun: str) -> re.Pattern[str]:
+    """A document of that kind brought in: "in a statement", "issued a letter", "his post"."""
+    return re.compile(
+        r"(?<![\w’'])(?:a|an|his|her|its|[\w\-]+[’']s)[ \u00a0]+(?:[a-z]+[ \u00a0]){0,2}"
+        + noun
+        + r"(?![\w’'])"
+    )
 
 
 @lru_cache(maxsize=256)
