@@ -129,6 +129,20 @@ SETS = [
             "v05_novayagazeta_ctbt_revoke_angle": "angle",
         },
     ),
+    HeldOutSet(
+        "heldout8",
+        9,
+        bytes_={
+            "u01_independent_newstart_suspension_cp1252": "cp1252",
+            "u02_timesofisrael_jcpoa_exit_liveblog_crlf": "crlf",
+            "u03_koreaherald_lavrov_pyongyang_bom": "bom",
+        },
+        layout={
+            "u04_bernama_lavrov_asean_missiles_lines": "lines",
+            "u05_almonitor_iaea_suspension_wrapped": "wrap72",
+            "u06_vedomosti_ryabkov_newstart_interview_angle": "angle",
+        },
+    ),
 ]
 ARTICLES = [(s, p) for s in SETS for p in s.articles()]
 IDS = [f"{s.name}/{p.stem}" for s, p in ARTICLES]
