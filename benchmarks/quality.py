@@ -55,6 +55,11 @@ SETS = {
         ROOT / "tests/data/heldout7/gold/quotes",
         ROOT / "tests/data/heldout7/gold/treaties",
     ),
+    "heldout8": (
+        ROOT / "tests/data/heldout8",
+        ROOT / "tests/data/heldout8/gold/quotes",
+        ROOT / "tests/data/heldout8/gold/treaties",
+    ),
 }
 #: What each set is, for readers of the figures (stored in quality.json, shown in the card).
 ABOUT = {

@@ -1488,3 +1488,13 @@ def test_a_possessors_complaint_about_a_quoted_term_is_their_word() -> None:
     )
     (q,) = conv(text).quotes
     assert (q.speaker_id, q.is_partial, q.is_scare) == ("sergey-lavrov", True, False)
+
+
+def test_a_comments_link_in_the_header_does_not_cut_the_article() -> None:
+    out = conv(
+        "Moscow suspends arms treaty\n\n"
+        "Russian leader pulls back from the last remaining nuclear arms pact with Washington "
+        "but says the limits still hold for now\n\n"
+        "Jane Doe\nTuesday 21 February 2023 18:42 GMT\n\nComments\n\n" + _PLAIN_BODY
+    )
+    assert [q.text for q in out.quotes] == ["simply not there."]

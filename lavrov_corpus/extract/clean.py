@@ -333,6 +333,7 @@ def _drop_furniture(lines: list[_Line], found: _Found) -> None:
     content = [ln for ln in lines if ln.text]
     n = len(content)
     seen_body = 0
+    seen_sentence = False  # a body line ending a sentence was seen
     related_until = -1  # headlines listed under a "READ MORE" label run up to this index
     for i, ln in enumerate(content):
         t = ln.text
@@ -355,7 +356,9 @@ def _drop_furniture(lines: list[_Line], found: _Found) -> None:
             _note_footer(t, found)  # a copyright line may end a list of related headlines
             continue
         if (seen_body >= 2 and i >= n // 2 and fu.starts_footer(t)) or (
-            seen_body and len(t) <= 80 and fu.starts_comments(t)  # many may follow their header
+            # many comments may follow their header; above the first sentence of the body
+            # (under an unpunctuated standfirst) "Comments" is a link in the header
+            seen_sentence and len(t) <= 80 and fu.starts_comments(t)
         ):
             for rest in content[i:]:
                 rest.keep = False
@@ -372,6 +375,7 @@ def _drop_furniture(lines: list[_Line], found: _Found) -> None:
                 _header_line(ln, found)  # "Source: Xinhua | 2025-11-03 20:15:30"
         elif len(t) > 80:
             seen_body += 1
+            seen_sentence = seen_sentence or _PROSE_END.search(t) is not None
     # Captions: a line repeated nearby (all copies), or a short line next to a credit line.
     for i, ln in enumerate(content):
         if not ln.keep or len(ln.text) <= 3:
