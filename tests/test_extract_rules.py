@@ -1498,3 +1498,16 @@ def test_a_comments_link_in_the_header_does_not_cut_the_article() -> None:
         "Jane Doe\nTuesday 21 February 2023 18:42 GMT\n\nComments\n\n" + _PLAIN_BODY
     )
     assert [q.text for q in out.quotes] == ["simply not there."]
+
+
+def test_a_day_first_dateline_with_a_colon_gives_the_date() -> None:
+    a = conv(
+        "Putin calls exit a mistake\n\nMOSCOW, 14 December 2001: President Vladimir Putin "
+        "said on Thursday that the decision was a mistake.\n"
+    ).article
+    assert (a.dateline_place, str(a.published)) == ("MOSCOW", "2001-12-14")
+
+
+def test_all_rights_reserved_is_no_copyright_holder() -> None:
+    bare = "Moscow shelves arms talks\n\n" + _PLAIN_BODY
+    assert conv(bare + "© 2025 All rights reserved.\n").article.outlet is None

@@ -146,7 +146,16 @@ _DATELINES = (
         _PLACE
         + r"(?:,\s*[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})?,?\s+"
         + _MONTH_RE
-        + r"\s+(?P<day>\d{1,2})(?:,?\s+(?P<year>\d{4}))?\s*[.,]?\s*"
+        + r"\s+(?P<day>\d{1,2})(?:,?\s+(?P<year>\d{4}))?\s*[.,:]?\s*"
+        r"(?:/\s*(?P<agency>[A-Za-z][\w .-]{1,30}?)\s*/\s*\.?|\((?P<agency2>[^)\n]{2,30})\)"
+        r"\s*[-–—.]?|[-–—])?(?=\s)"
+    ),
+    # the day first: "MOSCOW, 14 December 2001:", "NEW DELHI, 3 Nov (PTI) -"
+    re.compile(
+        _PLACE
+        + r"(?:,\s*[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})?,?\s+(?P<day>\d{1,2})\s+"
+        + _MONTH_RE
+        + r"(?:,?\s+(?P<year>\d{4}))?\s*[.,:]?\s*"
         r"(?:/\s*(?P<agency>[A-Za-z][\w .-]{1,30}?)\s*/\s*\.?|\((?P<agency2>[^)\n]{2,30})\)"
         r"\s*[-–—.]?|[-–—])?(?=\s)"
     ),

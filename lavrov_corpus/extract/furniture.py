@@ -348,7 +348,10 @@ def outlet_in_furniture(line: str) -> str | None:
     if m is None:
         return None
     groups = m.groupdict()
-    return str(groups.get("outlet") or groups.get("outlet2") or groups.get("outlet3")).strip()
+    holder = str(groups.get("outlet") or groups.get("outlet2") or groups.get("outlet3")).strip()
+    return (
+        None if holder.lower().startswith("all rights") else holder
+    )  # "© 2025 All rights reserved."
 
 
 _AGENCY_ONLY = re.compile(
