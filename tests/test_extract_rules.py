@@ -1511,3 +1511,28 @@ def test_a_day_first_dateline_with_a_colon_gives_the_date() -> None:
 def test_all_rights_reserved_is_no_copyright_holder() -> None:
     bare = "Moscow shelves arms talks\n\n" + _PLAIN_BODY
     assert conv(bare + "© 2025 All rights reserved.\n").article.outlet is None
+
+
+def test_a_body_wrapped_by_hand_under_long_unwrapped_header_lines_is_joined() -> None:
+    body = (
+        "Iran's parliament voted overwhelmingly on Wednesday to suspend\n"
+        "cooperation with the International Atomic Energy Agency, a move that\n"
+        "Russia's envoy in Vienna called \"the predictable result of Western\n"
+        'pressure" and that critics said would leave inspectors in the dark.\n\n'
+        "The bill, approved by 221 lawmakers with one abstention, makes any\n"
+        "future inspection subject to approval by the Supreme National Security\n"
+        "Council. Speaker Mohammad Ghalibaf said the agency had failed to act\n"
+        "when it was needed most, and that trust would take years to rebuild.\n"
+    )
+    head = (
+        "Iran's parliament votes to curb IAEA cooperation as Russia blames the West\n\n"
+        "Tehran's lawmakers make inspections subject to security council approval after the "
+        "June strikes; the agency says it cannot account for the uranium\n\n"
+        "Iranian lawmakers attend an open session of parliament in Tehran, June 25, 2025. "
+        "Photo by A. Person/AFP via Getty Images.\n\n"
+    )
+    paras = conv(head + body).article.text.split("\n\n")
+    assert any(
+        p.startswith("Iran's parliament voted") and p.endswith("in the dark.") for p in paras
+    )
+    assert any(p.startswith("The bill") and p.endswith("years to rebuild.") for p in paras)

@@ -758,9 +758,17 @@ def _paragraphs(lines: list[_Line]) -> list[tuple[Span, ...]]:
     # a byline or a one-line paragraph longer than the wrapped text must not widen it (then
     # lines ending a little short of it would end paragraphs).
     width = max((len(a.text) for a, _ in pairs), default=0)
+    # Unwrapped lines above the first wrapped block (headline, standfirst, caption) do not
+    # count against the file being hard-wrapped.
+    first = next((i for i, blk in enumerate(blocks) if len(blk) > 1), len(blocks))
+    body = [ln for blk in blocks[first:] for ln in blk]
     wrapped = (
         width <= 120
-        and sum(len(ln.text) > width for ln in texts) <= max(2, 0.05 * len(texts))
+        and (
+            sum(len(ln.text) > width for ln in texts) <= max(2, 0.05 * len(texts))
+            # below the first wrapped block a hard-wrapped body has (almost) no long line
+            or sum(len(ln.text) > width for ln in body) <= max(1, 0.05 * len(texts))
+        )
         and len(pairs) >= 3
         and sum(len(ln.text) >= 0.85 * width for ln in texts) >= 3
         and sum(not _TERMINAL.search(a.text) for a, _ in pairs) >= 0.3 * len(pairs)
@@ -775,8 +783,12 @@ def _paragraphs(lines: list[_Line]) -> list[tuple[Span, ...]]:
             join = (ln.text[0].islower() and not _TERMINAL.search(prev.text)) or (
                 # a line longer than the wrap width is no wrapped continuation
                 wrapped
-                and len(prev.text) + 1 + len(first_word) > width - 2
                 and len(ln.text) <= width
+                and (
+                    len(prev.text) + 1 + len(first_word) > width - 2
+                    # wrapped by hand, not greedily: a long line stopping mid-sentence
+                    or (len(prev.text) >= 0.6 * width and not _TERMINAL.search(prev.text))
+                )
             )
             if join:
                 cur.append((ln.start, ln.end))
