@@ -1536,3 +1536,17 @@ def test_a_body_wrapped_by_hand_under_long_unwrapped_header_lines_is_joined() ->
         p.startswith("Iran's parliament voted") and p.endswith("in the dark.") for p in paras
     )
     assert any(p.startswith("The bill") and p.endswith("years to rebuild.") for p in paras)
+
+
+def test_malaysian_honorifics_are_titles_and_an_apostrophe_name_is_a_name() -> None:
+    text = (
+        "Talks in Kuala Lumpur\n\n"
+        "Foreign Minister Datuk Seri Utama Mohamad Hasan said the region must stay "
+        "\u201cfree from nuclear weapons\u201d.\n\n"
+        "\u201cThe treaty kept us safe through the '70s,\u201d said Dr Aoife O'Neill, who "
+        "lectures in Dublin.\n"
+    )
+    assert speakers(text) == [
+        ("free from nuclear weapons", "mohamad-hasan"),
+        ("The treaty kept us safe through the '70s,", "aoife-o-neill"),
+    ]

@@ -308,7 +308,7 @@ _GIVEN = re.compile(r"[A-Z][a-z]+$")  # a first word that can stand alone for a 
 _PROPER = re.compile(
     r"^(?:[" + cues.CAPITALS + r"][a-z\u00df-\u00f6\u00f8-\u024f’'\-]+"
     r"(?:-[A-Z][a-z\u00df-\u00f6\u00f8-\u024f’']+)*"
-    r"|(?:[A-Z]\.)+|[A-Z]|Mc[A-Z][a-z]+|[A-Z][a-z]+[A-Z][a-z]+"
+    r"|(?:[A-Z]\.)+|[A-Z]|Mc[A-Z][a-z]+|[A-Z][a-z]+[A-Z][a-z]+|[A-Z][’'][A-Z][a-z]+"
     r"|[A-Z][A-Z’'\-]+)$"  # a name printed in capitals ("IZUMI NAKAMITSU, High Representative")
 )
 

@@ -74,6 +74,8 @@ _TOKEN = re.compile(r"[^\s\u00a0]+")
 #: Honorifics that can stand between a role word and the name ("Minister Prince Faisal").
 _HONORIFICS = _word_set(
     "prince princess king queen sheikh emir sir lord dr dr. mr mr. mrs mrs. ms ms."
+    # Malaysian and Bruneian honorifics ("Datuk Seri Utama Mohamad Hasan", "Tun", "Dato'")
+    " datuk dato dato' dato’ datin seri sri utama tun toh puan haji hajah pehin"
 )
 _SLUG_JUNK = re.compile(r"[^a-z0-9]+")
 _AGE = re.compile(r"\d+(?:-year-old)?")
