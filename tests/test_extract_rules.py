@@ -1550,3 +1550,14 @@ def test_malaysian_honorifics_are_titles_and_an_apostrophe_name_is_a_name() -> N
         ("free from nuclear weapons", "mohamad-hasan"),
         ("The treaty kept us safe through the '70s,", "aoife-o-neill"),
     ]
+
+
+def test_a_first_name_cued_before_the_long_full_name_is_resolved() -> None:
+    text = (
+        "ASEAN talks\n\n"
+        "Malaysia's Foreign Minister Datuk Seri Utama Mohamad Hasan, who met Lavrov on Friday, "
+        "said the region must stay \u201cfree from nuclear weapons\u201d.\n\n"
+        "\u201cWe told our Russian friend, as we told our American friends, that the treaty "
+        "matters,\u201d Mohamad said.\n"
+    )
+    assert [sid for _, sid in speakers(text)] == ["mohamad-hasan", "mohamad-hasan"]

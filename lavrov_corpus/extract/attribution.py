@@ -613,8 +613,10 @@ class Attributor:
         if phrase in self._matched:
             return self._matched[phrase]
         nm = self._match_new(phrase)
-        if nm is None or nm.curated:
-            self._matched[phrase] = nm  # extracted names depend on `known`: not cached
+        if (nm is None and " " in phrase.strip()) or (nm is not None and nm.curated):
+            # extracted names, and a single word's miss, depend on `known`: not cached (the
+            # person "Mohamad" stands for may be named in full later in the same sentence)
+            self._matched[phrase] = nm
         return nm
 
     def _match_new(self, phrase: str) -> NameMatch | None:

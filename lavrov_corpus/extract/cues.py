@@ -65,7 +65,9 @@ _NAME_TOKEN = (
 # Lower-case particles inside a name ("Faisal bin Farhan", "Ursula von der Leyen"), only
 # between two capitalised tokens.
 _NAME_PARTICLE = r"(?:(?:bin|bint|ibn|al|van|von|der|den|de|da|dos|del)[ \u00a0])"
-NAME = _NAME_TOKEN + r"(?:[ \u00a0]" + _NAME_PARTICLE + r"{0,2}" + _NAME_TOKEN + r"){0,6}"
+NAME = (
+    _NAME_TOKEN + r"(?:[ \u00a0]" + _NAME_PARTICLE + r"{0,2}" + _NAME_TOKEN + r"){0,8}"
+)  # 9 tokens: "Malaysia's Foreign Minister Datuk Seri Utama Mohamad Hasan"
 #: A role description: "the minister", "the Russian diplomat", "Russia’s foreign minister".
 _DESCRIPTION_TAIL = (  # after the determiner
     r"(?:[ \u00a0](?:[A-Za-z0-9][\w’'.\-]*)){0,5}?[ \u00a0](?:"
@@ -130,7 +132,7 @@ _TOKEN_TAIL = (  # _NAME_TOKEN after its first (capital) letter
     + r")?"
     r"|(?<=M)c[A-Z][a-z]+|(?<=[B-HJ-Z])(?=[ \u00a0][A-Z][a-z]))"
 )
-_NAME_TAIL = _TOKEN_TAIL + r"(?:[ \u00a0]" + _NAME_PARTICLE + r"{0,2}" + _NAME_TOKEN + r"){0,6}"
+_NAME_TAIL = _TOKEN_TAIL + r"(?:[ \u00a0]" + _NAME_PARTICLE + r"{0,2}" + _NAME_TOKEN + r"){0,8}"
 _SPEAKER_FAST = (
     r"(?P<sp>["
     + CAPITALS
