@@ -90,8 +90,12 @@ ABOUT = {
         "0.983, speaker 0.875, title 0.500), then used for development (in-sample since)"
     ),
     "heldout7": (
-        "8 scraped-page articles by an independent annotator, never used for development: "
-        "the honest estimate for unseen articles"
+        "8 scraped-page articles by an independent annotator; first measured sealed (quote F1 "
+        "1.000, speaker 0.907, title 0.875), then used for development (in-sample since)"
+    ),
+    "heldout8": (
+        "9 scraped-page articles by an independent annotator; first measured sealed (quote F1 "
+        "0.901, speaker 0.860, title 0.778), then used for development (in-sample since)"
     ),
 }
 COLUMNS = (
