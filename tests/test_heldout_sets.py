@@ -129,6 +129,20 @@ SETS = [
             "v05_novayagazeta_ctbt_revoke_angle": "angle",
         },
     ),
+    HeldOutSet(
+        "heldout9",
+        9,
+        bytes_={
+            "n01_telegraph_inf_suspension_cp1252": "cp1252",
+            "n02_nbcnews_abm_withdrawal_2001_crlf": "crlf",
+            "n06_presstv_vienna_jcpoa_talks_bom": "bom",
+        },
+        layout={
+            "n03_thehill_newstart_extension_wrapped": "wrap72",
+            "n04_jpost_jcpoa_exit_moscow_lines": "lines",
+            "n05_belta_lavrov_minsk_oreshnik_angle": "angle",
+        },
+    ),
 ]
 ARTICLES = [(s, p) for s in SETS for p in s.articles()]
 IDS = [f"{s.name}/{p.stem}" for s, p in ARTICLES]
