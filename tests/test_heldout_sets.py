@@ -1,4 +1,4 @@
-"""Soundness of the held-out sets heldout2..heldout6 (no converter figures are asserted here).
+"""Soundness of the held-out sets heldout2..heldout9 (no converter figures are asserted here).
 
 Each set was written by an annotator who never read the converter; the figures it yields are
 measured by ``python benchmarks/quality.py`` and ``python benchmarks/meta_quality.py`` (floors for
@@ -141,6 +141,20 @@ SETS = [
             "u04_bernama_lavrov_asean_missiles_lines": "lines",
             "u05_almonitor_iaea_suspension_wrapped": "wrap72",
             "u06_vedomosti_ryabkov_newstart_interview_angle": "angle",
+        },
+    ),
+    HeldOutSet(
+        "heldout9",
+        9,
+        bytes_={
+            "n01_telegraph_inf_suspension_cp1252": "cp1252",
+            "n02_nbcnews_abm_withdrawal_2001_crlf": "crlf",
+            "n06_presstv_vienna_jcpoa_talks_bom": "bom",
+        },
+        layout={
+            "n03_thehill_newstart_extension_wrapped": "wrap72",
+            "n04_jpost_jcpoa_exit_moscow_lines": "lines",
+            "n05_belta_lavrov_minsk_oreshnik_angle": "angle",
         },
     ),
 ]
