@@ -60,6 +60,11 @@ SETS = {
         ROOT / "tests/data/heldout8/gold/quotes",
         ROOT / "tests/data/heldout8/gold/treaties",
     ),
+    "heldout9": (
+        ROOT / "tests/data/heldout9",
+        ROOT / "tests/data/heldout9/gold/quotes",
+        ROOT / "tests/data/heldout9/gold/treaties",
+    ),
 }
 #: What each set is, for readers of the figures (stored in quality.json, shown in the card).
 ABOUT = {
