@@ -1561,3 +1561,23 @@ def test_a_first_name_cued_before_the_long_full_name_is_resolved() -> None:
         "matters,\u201d Mohamad said.\n"
     )
     assert [sid for _, sid in speakers(text)] == ["mohamad-hasan", "mohamad-hasan"]
+
+
+def test_coordinated_verbs_repeated_and_time_words_between_subject_and_verb() -> None:
+    text = (
+        "Talks in Athens\n\n"
+        "Greek Foreign Minister Nikos Dendias met Foreign Minister Sergey Lavrov on Monday.\n\n"
+        "Dendias, who has spent the autumn touring capitals, thanked the guest and spoke of "
+        "\u201ca fresh chapter\u201d in relations.\n\n"
+        "Lavrov repeated Moscow's offer to talk \u201cwithout any preconditions.\u201d\n\n"
+        "US National Security Adviser Robert O'Brien last week called that offer "
+        "\u201ca non-starter\u201d.\n\n"
+        "He defended what the Kremlin still calls its \u201cspecial operation\u201d and blamed "
+        "the West.\n"
+    )
+    assert speakers(text) == [
+        ("a fresh chapter", "nikos-dendias"),
+        ("without any preconditions.", "sergey-lavrov"),
+        ("a non-starter", "robert-o-brien"),
+        ("special operation", None),
+    ]

@@ -167,6 +167,11 @@ _TITLE_LEAD = re.compile(r"(?:[\w’'.\-]+[ \u00a0]+){0,5}(?:" + cues.ROLE_NOUNS
 # A sentence opened by its subject and a verb ("He ends", "Lavrov had", "The minister then
 # made"): the subject stands for who speaks after the sentence's colon.
 _OPENING_SUBJECT = re.compile(cues.SPEAKER + r"[ \u00a0]+" + cues.FILLER + r"[a-z]")
+# A subject opening its sentence with a relative clause or an apposition set off by commas
+# before its verb ("Dendias, who has spent the autumn touring capitals, thanked ...").
+_OPENING_SUBJECT_SET_OFF = re.compile(
+    r"(?P<sp>" + cues.NAME + r"),[ \u00a0][^,;:“”\"«»]{1,160},[ \u00a0]+" + cues.FILLER + r"[a-z]"
+)
 # The label of a headline-like paragraph before its quote ("Kremlin: ", "Trump: ").
 _HEADING_LABEL = re.compile(r"[A-Z][\w.’'\-]*(?:[ \u00a0][A-Z][\w.’'\-]*){0,3}:[ \u00a0]*")
 # "and I quote" set off after a cue ("Putin said, and I quote, ...").
@@ -716,6 +721,11 @@ class Attributor:
                         found_subject = self._subject_across_commas(s_start, verb_at)
                         if found_subject is not None:
                             who, subj_start = found_subject
+                elif text[verb_at - 5 : verb_at] == " and ":
+                    # "Dendias, who ..., thanked the guest and spoke of": the sentence's subject
+                    found_subject = self._participle_subject(s_start, vs)
+                    if found_subject is not None:
+                        who, subj_start = found_subject
                 elif doc := _DOCUMENT.search(text, max(s_start, verb_at - 60), verb_at):
                     # "“...,” the statement said": whoever issued the statement, or nobody
                     who = self._document_author(
@@ -808,7 +818,9 @@ class Attributor:
             found = self._person(m.group(), m.start()) if m else None
             if found is not None:
                 return found
-        opening = _OPENING_SUBJECT.match(text, s_start, vs)
+        opening = _OPENING_SUBJECT.match(text, s_start, vs) or _OPENING_SUBJECT_SET_OFF.match(
+            text, s_start, vs
+        )
         if opening is not None and not _POSSESSIVE.search(opening.group("sp")):
             found = self._person(opening.group("sp"), opening.start("sp"))
             if found is not None:

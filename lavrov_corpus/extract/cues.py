@@ -24,10 +24,12 @@ SPEECH_VERBS = (
     "|acknowledges|admits|observes|asserts|announces|comments|replies|responds|answers"
     "|laments|counters|countered|talked about|talked of|spoke about|spoke of|speaks about"
     "|speaks of|spoken about|spoken of|ordered|orders|instructed|instructs|blamed|blames"
+    "|repeated|repeats"
 )
 #: Participles that continue the subject of the main clause ("..., adding that ...").
 PARTICIPLES = (
-    "adding|noting|saying|stressing|emphasizing|emphasising|explaining|pointing out|warning"
+    "adding|noting|saying|repeating|stressing|emphasizing|emphasising|explaining|pointing out"
+    "|warning"
     "|calling|describing|insisting|arguing|recalling|urging|accusing|claiming|underlining"
     "|stating|asserting|concluding|complaining|telling|writing|declaring|announcing"
     "|acknowledging|admitting|suggesting|cautioning|predicting|vowing|promising|reiterating"
@@ -83,10 +85,12 @@ SPEAKER = r"(?P<sp>" + PRONOUN + r"|" + DESCRIPTION + r"|" + NAME + r")"
 #: Words allowed between a subject and its verb: "Lavrov also said", "he has repeatedly noted",
 #: "McMaster on October 19 said", "Lavrov on Jan. 14 told".
 FILLER = (
-    r"(?:(?:also|has|had|have|then|later|again|further|previously|earlier|once|repeatedly|would"
+    r"(?:(?:also|still|never|usually|has|had|have|then|later|again|further|previously|earlier|once|repeatedly|would"
     r"|will|now|himself|herself|only|recently|today|yesterday|often|always|already|even|just"
     r"|on[ \u00a0]\w+\.?(?:[ \u00a0]\d{1,2})?"
-    r"|in[ \u00a0]\w+|\w+ly)[ \u00a0,]+){0,3}"
+    r"|in[ \u00a0]\w+|\w+ly"
+    r"|(?:last|this|next)[ \u00a0](?:week|month|year|weekend|night|spring|summer|autumn|winter)"
+    r")[ \u00a0,]+){0,3}"
 )
 #: Subject then verb, anchored at the verb: used on the text before a verb (the readable form;
 #: :data:`SUBJECT_BEFORE` is the same pattern written to be searched fast).
