@@ -1581,3 +1581,20 @@ def test_coordinated_verbs_repeated_and_time_words_between_subject_and_verb() ->
         ("a non-starter", "robert-o-brien"),
         ("special operation", None),
     ]
+
+
+def test_a_site_list_under_a_hard_wrapped_body_is_furniture() -> None:
+    body = (
+        "Russia and the United States agreed on Wednesday to extend the last\n"
+        "treaty limiting their strategic arsenals for five more years, the\n"
+        "Kremlin said, after weeks of talks between the two capitals that\n"
+        "officials on both sides described as difficult but businesslike.\n\n"
+        'Deputy Foreign Minister Sergei Ryabkov said the deal was "a pause,\n'
+        'not a solution," and that Moscow expected talks on a successor to\n'
+        "start within months rather than years, as Washington had proposed.\n\n"
+    )
+    out = conv(
+        "Moscow and Washington extend arms treaty\n\n" + body + "MOST POPULAR\n"
+        "Senator: the extension is 'a gift to Moscow'\nPelosi says 'enemy is within' the House\n"
+    )
+    assert [q.text for q in out.quotes] == ["a pause, not a solution,"]

@@ -382,7 +382,7 @@ def _drop_furniture(lines: list[_Line], found: _Found) -> None:
             _note_footer(t, found)
             if seen_body == 0:
                 _header_line(ln, found)  # "Source: Xinhua | 2025-11-03 20:15:30"
-        elif len(t) > 80:
+        elif len(t) > 80 or (len(t) >= 50 and len(t.split()) >= 8):  # (a hard-wrapped line)
             seen_body += 1
             seen_sentence = seen_sentence or _PROSE_END.search(t) is not None
     # Captions: a line repeated nearby (all copies), or a short line next to a credit line.
