@@ -1598,3 +1598,13 @@ def test_a_site_list_under_a_hard_wrapped_body_is_furniture() -> None:
         "Senator: the extension is 'a gift to Moscow'\nPelosi says 'enemy is within' the House\n"
     )
     assert [q.text for q in out.quotes] == ["a pause, not a solution,"]
+
+
+def test_a_description_prefers_the_latest_sentence_subject_to_an_earlier_cued_person() -> None:
+    text = (
+        "Treaty extended\n\n"
+        "Foreign Minister Sergey Lavrov said on Tuesday that the extension was welcome.\n\n"
+        "Deputy Foreign Minister Sergei Ryabkov, Russia's point man on arms control, was more "
+        "guarded. \u201cFive years is not forever,\u201d the diplomat told news agencies.\n"
+    )
+    assert speakers(text) == [("Five years is not forever,", "sergey-ryabkov")]

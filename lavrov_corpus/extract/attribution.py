@@ -994,7 +994,15 @@ class Attributor:
         """Everyone cued or named: speakers of the cues before ``pos`` (latest first) and
         people named before it (latest first); then, apart, people named only after it (first
         first)."""
-        out = [sid for _, sid in sorted(_latest_before(self.cued_at, pos), reverse=True)]
+        # the speakers of cues and the subjects of sentences, latest first ("Riabkov ... was
+        # more guarded. “...,” the diplomat told": the subject, not an earlier cued diplomat)
+        latest: dict[str, int] = {}
+        for last, sid in [
+            *_latest_before(self.cued_at, pos),
+            *_latest_before(self.subject_at, pos),
+        ]:
+            latest[sid] = max(last, latest.get(sid, -1))
+        out = [sid for sid, _ in sorted(latest.items(), key=lambda kv: -kv[1])]
         seen = set(out)
         for _, sid in sorted(_latest_before(self.named_at, pos), reverse=True):
             if sid not in seen:
