@@ -1608,3 +1608,12 @@ def test_a_description_prefers_the_latest_sentence_subject_to_an_earlier_cued_pe
         "guarded. \u201cFive years is not forever,\u201d the diplomat told news agencies.\n"
     )
     assert speakers(text) == [("Five years is not forever,", "sergey-ryabkov")]
+
+
+def test_a_description_fits_a_titled_person_whose_nationality_is_unsaid() -> None:
+    text = (
+        "Envoy speaks\n\n"
+        "Ambassador Ivan Petrovsky met reporters in Geneva on Monday.\n\n"
+        "\u201cWe will not sign anything this year,\u201d the Russian envoy said.\n"
+    )
+    assert speakers(text) == [("We will not sign anything this year,", "ivan-petrovsky")]

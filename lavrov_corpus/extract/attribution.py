@@ -96,7 +96,7 @@ from functools import lru_cache
 from ..models import Attribution
 from . import cues
 from .quotes import RawQuote
-from .speakers import NameMatch, match_name, reference, role_tokens
+from .speakers import NameMatch, match_name, nationality_tokens, reference, role_tokens
 
 _SENT_END = re.compile(r"[.!?…][\"”»’']?[ \u00a0]+(?=[\"“«‘(]?[" + cues.CAPITALS + "0-9])")
 _ABBREV = re.compile(
@@ -1015,6 +1015,20 @@ class Attributor:
                 after.append((at[i], sid))
         return out, [sid for _, sid in sorted(after)]
 
+    def _nationality_unsaid(self, want: frozenset[str], sid: str) -> bool:
+        """A person of the article whose titles say no nationality ("Foreign Minister Igor
+        Ivanov") fits a description but for its nationality ("Russia's foreign minister")."""
+        roles = self._roles(sid)
+        nat = nationality_tokens()
+        rest = want - nat
+        return (
+            bool(rest)
+            and rest != want
+            and sid not in reference().by_id
+            and not any(r & nat for r in roles)
+            and any(_fits(rest, r) for r in roles)
+        )
+
     def _description(self, phrase: str, pos: int) -> str | None:
         # roles_match(phrase, roles), with the phrase's words computed once, not per speaker.
         want = role_tokens(phrase)
@@ -1029,6 +1043,9 @@ class Attributor:
             return None  # "A spokesperson for the State Department ... the spokesperson said"
         for sid in after:
             if any(_fits(want, r) for r in self._roles(sid)):
+                return sid
+        for sid in [*before, *after]:  # nobody fits every word: a nationality left unsaid
+            if self._nationality_unsaid(want, sid):
                 return sid
         hits = [
             sid

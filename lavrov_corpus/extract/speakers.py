@@ -191,6 +191,15 @@ def slug(name: str) -> str:
     return _SLUG_JUNK.sub("-", folded.lower()).strip("-")[:80].strip("-")
 
 
+@lru_cache(maxsize=1)
+def nationality_tokens() -> frozenset[str]:
+    """The tokens :func:`role_tokens` gives nationalities ("russian", "us", "south-korean")."""
+    table, _ = _nationalities()
+    return frozenset(table.values()) - frozenset(_ROLE_MAP.values()) | frozenset(
+        _POSSESSOR_NATIONALITY.values()
+    )
+
+
 @lru_cache(maxsize=4096)  # pure; the same descriptions and titles recur in every article
 def role_tokens(role: str) -> frozenset[str]:
     """Content words of a role or description, normalised ('Russia’s' -> 'russian'); a
