@@ -1617,3 +1617,17 @@ def test_a_description_fits_a_titled_person_whose_nationality_is_unsaid() -> Non
         "\u201cWe will not sign anything this year,\u201d the Russian envoy said.\n"
     )
     assert speakers(text) == [("We will not sign anything this year,", "ivan-petrovsky")]
+
+
+def test_a_verb_of_nobody_far_from_the_quote_or_after_and_does_not_take_it() -> None:
+    text = (
+        "Missiles\n\n"
+        "Foreign Minister Sergey Lavrov noted that the moratorium Russia had announced on such "
+        "missiles was \u00abno longer realistic\u00bb after the decision.\n\n"
+        "Iranian Foreign Minister Abbas Araghchi has called the attack \u201csabotage,\u201d and "
+        "Iran responded by enriching more uranium.\n"
+    )
+    assert speakers(text) == [
+        ("no longer realistic", "sergey-lavrov"),
+        ("sabotage,", "abbas-araghchi"),
+    ]

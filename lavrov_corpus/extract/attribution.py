@@ -125,7 +125,10 @@ def _scare_before(before: str) -> bool:
 
 _ROLE_NOUN = re.compile(r"\b(?:" + cues.ROLE_NOUNS + r")\b")
 # After a quote ending in a comma: a few words standing before the verb as its subject.
-_UNKNOWN_SUBJECT = re.compile(r"[ \u00a0]*,?[ \u00a0]*(?:[\w’'\-]+[ \u00a0]+){1,6}")
+_UNKNOWN_SUBJECT = re.compile(
+    r"[ \u00a0]*,?[ \u00a0]*(?!(?:and|but|while|as|or|whereas)[ \u00a0])"
+    r"(?:[\w’'\-]+[ \u00a0]+){1,6}"
+)
 _JOIN_AFTER = re.compile(r"^[ \u00a0]*[,;]?[ \u00a0]*$")
 _JOIN_BEFORE = re.compile(
     r"^(?:[ \u00a0]+(?:that|in[ \u00a0][^,:.“”\"«»]{0,50}))?[ \u00a0]*[,:]?"
@@ -1215,8 +1218,10 @@ class Attributor:
             c = cs[b]
             if _JOIN_BEFORE.match(text[c.end : q.open_mark]) and c.who:
                 return c.verb, c.who
-        if b >= lo and cs[b].nobody:
-            return cs[b].verb, None  # "..., as Tehran warns of “consequences”": Tehran's word
+        if b >= lo and cs[b].nobody and len(text[cs[b].end : q.open_mark].split()) <= 3:
+            # "..., as Tehran warns of “consequences”": Tehran's word (not "the moratorium
+            # Russia had announced on such missiles was «...»": that verb governs no quote)
+            return cs[b].verb, None
         # 2. nearest cue in the sentence (one index lookup, not a walk over the sentence's cues)
         i = self.prev_who[b] if b >= lo else -1
         while i >= lo and cs[i].end > q.open_mark:
