@@ -1631,3 +1631,27 @@ def test_a_verb_of_nobody_far_from_the_quote_or_after_and_does_not_take_it() -> 
         ("no longer realistic", "sergey-lavrov"),
         ("sabotage,", "abbas-araghchi"),
     ]
+
+
+def test_header_dates_year_first_with_dots_two_digit_years_and_the_ledes_weekday() -> None:
+    def published(header: str, lede_day: str = "Friday") -> str:
+        return str(
+            conv(
+                "Moscow extends arms treaty for five years\n\n" + header + "\n\n"
+                f"Russia and the United States on {lede_day} extended the last treaty capping "
+                "their strategic arsenals, two days before it was due to expire.\n"
+            ).article.published
+        )
+
+    assert published("2022.04.14 14:20 · Updated 2 hours ago") == "2022-04-14"
+    assert published("BY JANE ROE - 12/25/20 11:20 AM EST") == "2020-12-25"
+    # 02/03/21 is 3 February (a Wednesday) or 2 March (a Tuesday): the lede's weekday decides
+    assert published("BY JANE ROE - 02/03/21 11:20 AM EST", "Wednesday") == "2021-02-03"
+    assert published("BY JANE ROE - 02/03/21 11:20 AM EST", "Tuesday") == "2021-03-02"
+    assert published("BY JANE ROE - 02/03/21 11:20 AM EST", "Friday") == "None"
+
+
+def test_a_copyright_line_opening_with_all_rights_reserved_names_the_outlet() -> None:
+    bare = "Moscow shelves arms talks\n\n" + _PLAIN_BODY
+    line = "All rights reserved © 2018 Harbour Daily Post\n"
+    assert conv(bare + line).article.outlet == "Harbour Daily Post"

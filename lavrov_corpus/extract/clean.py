@@ -106,7 +106,7 @@ from itertools import pairwise
 from ..models import DatePrecision
 from . import furniture as fu
 from . import outlets as ol
-from .dates import ambiguous_date_line, date_line, dates_in_words, find_date
+from .dates import ambiguous_date_line, date_line, dates_in_words, find_date, first_weekday
 
 Span = tuple[int, int]
 
@@ -224,6 +224,10 @@ def layout(src: str) -> Layout:
         # "02/08/2019" read the way the page also prints it in words ("August 2, 2019")
         seen = dates_in_words(src)
         readings = [d for d in found.ambiguous if d in seen]
+        if not readings:
+            # "02/03/21" over a story "on Wednesday": the reading that falls on a named weekday
+            named = first_weekday(src)
+            readings = [d for d in found.ambiguous if d.weekday() == named]
         if len(readings) == 1:
             published, precision = readings[0], DatePrecision.DAY
     outlet = found.footer or found.site or found.byline or found.holder
@@ -463,7 +467,11 @@ def _is_prose(t: str) -> bool:
     return (
         words >= 25
         or (words >= 12 and _PROSE_END.search(t) is not None)
-        or ((m := _dateline(t)) is not None and date_line(t[m.end() :]) is None)
+        or (
+            (m := _dateline(t)) is not None
+            and date_line(t[m.end() :]) is None
+            and ambiguous_date_line(t[m.end() :]) is None
+        )
     )
 
 

@@ -3,10 +3,12 @@
 One parser (:func:`find_date`) for the forms pages print under a headline or in a dateline:
 "November 3, 2025", "Nov. 3, 2025", "Mon March 4, 2024", "3 November 2025", "12 Feb 2026
 14:05 GMT", "Mon 3 Nov 2025 10.45 GMT", "5 MAR 2024", "2025-11-03" (also "2025-11-03
-20:15:30"), "03.11.2025" (day.month.year), "25/11/2025" or "11/25/2025" only when one number
-is above 12 (so day and month cannot be swapped), and "November 2025" (month precision).
-"3/11/2025" is ambiguous and never read on its own: the cleaner takes one of its readings
-only when the page prints that date with the month in words too. Which line a date may come
+20:15:30", "2025.11.03", "2025/11/03": the year first is always year, month, day), "03.11.2025"
+(day.month.year), "25/11/2025" or "11/25/2025" (also "11/25/25") only when one number is above
+12 (so day and month cannot be swapped), and "November 2025" (month precision). "3/11/2025" is
+ambiguous and never read on its own: the cleaner takes one of its readings only when the page
+prints that date with the month in words too, or when the first weekday the page names ("on
+Wednesday", in the lede) is the weekday of only one of them. Which line a date may come
 from is the cleaner's decision (:mod:`.clean`): header, byline and dateline positions only.
 """
 
@@ -42,9 +44,9 @@ _DATE = re.compile(
     r"(?<![\w/.-])(?:"
     rf"(?P<m1>{_MON})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>(?:19|20)\d\d)"
     rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{_MON})\.?,?\s+(?P<y2>(?:19|20)\d\d)"
-    r"|(?P<y3>(?:19|20)\d\d)-(?P<m3>\d\d)-(?P<d3>\d\d)"
+    r"|(?P<y3>(?:19|20)\d\d)(?P<s3>[-./])(?P<m3>\d\d)(?P=s3)(?P<d3>\d\d)"
     r"|(?P<d4>\d\d)\.(?P<m4>\d\d)\.(?P<y4>(?:19|20)\d\d)"
-    r"|(?P<a5>\d{1,2})/(?P<b5>\d{1,2})/(?P<y5>(?:19|20)\d\d)"
+    r"|(?P<a5>\d{1,2})/(?P<b5>\d{1,2})/(?P<y5>(?:19|20)?\d\d)"
     rf"|(?P<m6>{_MON})\.?,?\s+(?P<y6>(?:19|20)\d\d)"
     r")(?![\w/-])",
     re.IGNORECASE,
@@ -110,7 +112,7 @@ def ambiguous_date_line(line: str) -> tuple[dt.date, dt.date] | None:
     for m in _DATE.finditer(line):
         if not m.group("y5"):
             return None
-        a, b, year = int(m.group("a5")), int(m.group("b5")), int(m.group("y5"))
+        a, b, year = int(m.group("a5")), int(m.group("b5")), _year(m.group("y5"))
         rest = _TIME.sub(" ", line[: m.start()] + " " + line[m.end() :])
         if a == b or a > 12 or b > 12 or sum(any(c.isalpha() for c in w) for w in rest.split()) > 7:
             return None
@@ -132,6 +134,27 @@ def dates_in_words(text: str) -> set[dt.date]:
     return out
 
 
+def _year(printed: str) -> int:
+    """A year as printed; two digits ("02/03/21") are 2000-2069 or 1970-1999."""
+    year = int(printed)
+    if len(printed) == 2:
+        year += 2000 if year < 70 else 1900
+    return year
+
+
+_WEEKDAY = re.compile(
+    r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", re.IGNORECASE
+)
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+
+
+def first_weekday(text: str) -> int | None:
+    """The first weekday ``text`` names ("on Wednesday": a story's lede tells its day), as a
+    ``date.weekday()`` number."""
+    m = _WEEKDAY.search(text)
+    return _WEEKDAYS.index(m.group(1).lower()) if m else None
+
+
 def month_number(name: str) -> int | None:
     """1-12 for an English month name or abbreviation ("Sept.", "NOV"), else None."""
     low = name.rstrip(".").lower()
@@ -151,10 +174,11 @@ def _read(m: re.Match[str]) -> tuple[dt.date, DatePrecision] | None:
         return _make(g["y4"], int(g["m4"]), g["d4"], day)
     if g["y5"]:
         a, b = int(g["a5"]), int(g["b5"])
+        year = str(_year(g["y5"]))
         if a > 12 >= b:
-            return _make(g["y5"], b, str(a), day)
+            return _make(year, b, str(a), day)
         if b > 12 >= a:
-            return _make(g["y5"], a, str(b), day)
+            return _make(year, a, str(b), day)
         return None  # 3/11/2025: day and month cannot be told apart
     if g["m6"]:
         return _make(g["y6"], month_number(g["m6"]), "1", DatePrecision.MONTH)

@@ -197,6 +197,7 @@ _COPYRIGHT_OUTLET = re.compile(
     r"©\s*\d{4}(?:\s*[-–]\s*\d{4})?\.?(?:\s*all rights reserved\.?)?$",
     re.IGNORECASE,
 )
+_RIGHTS_FIRST = re.compile(r"^all rights reserved\.?\s*(?=©|copyright)", re.IGNORECASE)
 _SELF_DESCRIPTION_OUTLET = re.compile(
     r"^(?P<outlet>[A-Z][\w./&-]+(?: [A-Z][\w./&-]+){0,3}) journalists report\b"
     # a newsletter's sign-off: "Thanks for reading The Deterrence Desk!"
@@ -344,6 +345,8 @@ def is_byline(line: str) -> bool:
 
 def outlet_in_furniture(line: str) -> str | None:
     """The publisher named by a copyright or self-description line, if any."""
+    # "All rights reserved © 2018 The Jerusalem Post": the notice may come first
+    line = _RIGHTS_FIRST.sub("", line)
     m = _COPYRIGHT_OUTLET.match(line) or _SELF_DESCRIPTION_OUTLET.match(line)
     if m is None:
         return None
