@@ -1655,3 +1655,17 @@ def test_a_copyright_line_opening_with_all_rights_reserved_names_the_outlet() ->
     bare = "Moscow shelves arms talks\n\n" + _PLAIN_BODY
     line = "All rights reserved © 2018 Harbour Daily Post\n"
     assert conv(bare + line).article.outlet == "Harbour Daily Post"
+
+
+def test_a_month_after_last_and_a_description_before_a_participle() -> None:
+    text = (
+        "Vienna talks\n\n"
+        "Russia's envoy in Vienna, Mikhail Ulyanov, arrived on Monday.\n\n"
+        "The talks ended with Russia's envoy saying the sides had made \u201creal progress\u201d.\n\n"
+        "Foreign Minister Sergey Lavrov last October dismissed the offer as "
+        "\u201cunacceptable,\u201d and the talks stalled.\n"
+    )
+    assert speakers(text) == [
+        ("real progress", "mikhail-ulyanov"),
+        ("unacceptable,", "sergey-lavrov"),
+    ]

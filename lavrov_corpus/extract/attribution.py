@@ -261,6 +261,8 @@ _ONLY_MARKS = re.compile(r'[ \u00a0,;“”"«»]*')
 _APPOSITION_END = re.compile(r",[ \u00a0]+" + cues.FILLER + r"$")
 _RELATIVE_WHO = re.compile(r",[ \u00a0]+who[ \u00a0]+" + cues.FILLER + r"$")
 _NAME_AT_END = re.compile(cues.NAME + r"$")
+_DESCRIPTION_AT_END = re.compile(cues.DESCRIPTION + r"$")
+_DETERMINER = re.compile(r"(?<![\w’'])(?:[Tt]he|[Hh]is|[Hh]er|[A-Z][a-z]+[’']s)[ \u00a0]")
 # A name, then a description in apposition up to the end: "Kaja Kallas, the EU's top diplomat"
 _NAME_BEFORE_APPOSITION = re.compile(
     r"(?P<sp>" + cues.NAME + r"),[ \u00a0]+(?:[Tt]he|[Hh]is|[Hh]er|an?)[ \u00a0][^,;:“”\"«»]{1,80}$"
@@ -819,6 +821,14 @@ class Attributor:
         if text[vs - 1 : vs] in (" ", "\u00a0"):
             m = _NAME_AT_END.search(text, max(s_start, vs - 80), vs - 1)
             found = self._person(m.group(), m.start()) if m else None
+            if found is None:  # "with Russia's envoy saying": the shortest description
+                lo = max(s_start, vs - 80)
+                starts = [m.start() for m in _DETERMINER.finditer(text, lo, vs - 1)]
+                for at in reversed(starts):
+                    d = _DESCRIPTION_AT_END.match(text, at, vs - 1)
+                    if d is not None:
+                        found = self._person(d.group(), d.start())
+                        break
             if found is not None:
                 return found
         opening = _OPENING_SUBJECT.match(text, s_start, vs) or _OPENING_SUBJECT_SET_OFF.match(

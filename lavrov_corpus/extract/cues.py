@@ -89,7 +89,8 @@ FILLER = (
     r"|will|now|himself|herself|only|recently|today|yesterday|often|always|already|even|just"
     r"|on[ \u00a0]\w+\.?(?:[ \u00a0]\d{1,2})?"
     r"|in[ \u00a0]\w+|\w+ly"
-    r"|(?:last|this|next)[ \u00a0](?:week|month|year|weekend|night|spring|summer|autumn|winter)"
+    r"|(?:last|this|next)[ \u00a0](?:week|month|year|weekend|night|spring|summer|autumn|winter"
+    r"|January|February|March|April|May|June|July|August|September|October|November|December)"
     r")[ \u00a0,]+){0,3}"
 )
 #: Subject then verb, anchored at the verb: used on the text before a verb (the readable form;
