@@ -1669,3 +1669,13 @@ def test_a_month_after_last_and_a_description_before_a_participle() -> None:
         ("real progress", "mikhail-ulyanov"),
         ("unacceptable,", "sergey-lavrov"),
     ]
+
+
+def test_also_worth_reading_heads_a_list_of_links() -> None:
+    out = conv(
+        "Moscow shelves arms talks\n\n" + _PLAIN_BODY + "Also worth reading\n"
+        "Commentary: Europe loses its 'eyes in the sky'\nBiden team signals 'clean' New START "
+        "extension\n"
+    )
+    assert [q.text for q in out.quotes] == ["simply not there."]
+    assert out.article.mentions == []

@@ -402,7 +402,7 @@ _BANNER = re.compile(
     r"|подписывайтесь|подпишитесь)",
     re.IGNORECASE,
 )
-_RELATED_FIRST = frozenset("rsamwyifoчспнд")  # first letters of every related-links label
+_RELATED_FIRST = frozenset("rsamwyifodчспнд")  # first letters of every related-links label
 # Russian labels of the same boxes ("Читайте также", "По теме", "Новости по теме").
 _RELATED_RU = (
     r"|читайте также|читать также|смотрите также|см\. также|(?:ещё |еще |новости )?по теме"
@@ -419,7 +419,8 @@ _RELATED_INLINE = re.compile(
 _RELATED_LABEL = re.compile(
     r"^(?:read (?:more|also)|see also|also read|related(?: articles?| stories| coverage| news"
     r"| content| reading| topics| tags| resources)?|recommended(?: stories| reading| articles)?"
-    r"|more on this(?: story)?|in other news|further reading"
+    r"|more on this(?: story)?|in other news|further reading|(?:also )?worth reading"
+    r"|don[’']t miss|(?:you )?(?:may|might) also (?:want to )?read"
     r"|more (?:news|stories)|you may also like|you might also like|more from [\w ]{1,30}"
     + _RELATED_RU
     + r"|другие новости|материалы по теме)\s*:?$",
