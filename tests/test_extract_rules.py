@@ -1661,7 +1661,8 @@ def test_a_month_after_last_and_a_description_before_a_participle() -> None:
     text = (
         "Vienna talks\n\n"
         "Russia's envoy in Vienna, Mikhail Ulyanov, arrived on Monday.\n\n"
-        "The talks ended with Russia's envoy saying the sides had made \u201creal progress\u201d.\n\n"
+        "The talks ended with Russia's envoy saying the sides had made "
+        "\u201creal progress\u201d.\n\n"
         "Foreign Minister Sergey Lavrov last October dismissed the offer as "
         "\u201cunacceptable,\u201d and the talks stalled.\n"
     )
