@@ -16,12 +16,13 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from .errors import DatasetNotFoundError
+from .errors import DatasetNotFoundError, DatasetUnreadableError
 
 if TYPE_CHECKING:
     import datasets
     import pandas
     import pyarrow as pa
+    import pyarrow.parquet as pq
 
     from .models import Record
 
@@ -54,12 +55,28 @@ def _parquet(root: Path, table: str) -> Path:
     return file
 
 
-def _read(root: Path, table: str) -> pa.Table:
+def _open(root: Path, table: str) -> pq.ParquetFile:
     # As parquet_io.read_arrow, whose module imports the models: ParquetFile, not read_table
     # (which imports pyarrow.dataset and pandas).
+    import pyarrow as pa
     import pyarrow.parquet as pq
 
-    return pq.ParquetFile(str(_parquet(root, table))).read()
+    file = _parquet(root, table)
+    try:
+        return pq.ParquetFile(str(file))
+    except (pa.ArrowException, OSError) as exc:
+        raise DatasetUnreadableError(f"{file}: not a readable Parquet table: {exc}") from exc
+
+
+def _read(root: Path, table: str) -> pa.Table:
+    import pyarrow as pa
+
+    parquet = _open(root, table)
+    try:
+        return parquet.read()
+    except (pa.ArrowException, OSError) as exc:
+        file = table_path(root, table)
+        raise DatasetUnreadableError(f"{file}: not a readable Parquet table: {exc}") from exc
 
 
 def _as_dataset(table: str, arrow: pa.Table) -> datasets.Dataset:
@@ -133,13 +150,11 @@ def _from_hub(table: str, format: Format, repo_id: str, revision: str | None) ->
 
 def iter_records(table: str, path: Path | None = None) -> Iterator[Record]:
     """Yield the rows of ``table`` as validated model instances (e.g. ``Quote``), in file order."""
-    import pyarrow.parquet as pq
-
     from .models import TABLES
 
     _check_table(table)
     model = TABLES[table]
-    parquet = pq.ParquetFile(str(_parquet(_root(path), table)))
+    parquet = _open(_root(path), table)
     for batch in parquet.iter_batches(batch_size=1024):
         for row in batch.to_pylist():
             yield model.model_validate(row)
