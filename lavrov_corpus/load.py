@@ -124,7 +124,7 @@ def load(
     if format == "datasets":
         return _as_dataset(table, _read(root, table))
     arrow = _read(root, table)
-    return arrow if format == "arrow" else _to_pandas(arrow)
+    return arrow if format == "arrow" else _to_pandas(table, arrow)
 
 
 def _root(path_: Path | None) -> Path:
@@ -134,8 +134,20 @@ def _root(path_: Path | None) -> Path:
     return root
 
 
-def _to_pandas(arrow: pa.Table) -> pandas.DataFrame:
-    return arrow.to_pandas()
+def _to_pandas(table: str, arrow: pa.Table) -> pandas.DataFrame:
+    """The frame, with the schema's nullable integer columns as pandas ``Int64``: by default a
+    null turns the whole column into floats (``size`` 4211.0, ``title_start`` unusable as a
+    slice index), and only in the tables that happen to hold a null."""
+    import pandas as pd
+    import pyarrow as pa
+
+    from .schema import arrow_schema
+
+    frame = arrow.to_pandas()
+    for field in arrow_schema(table):
+        if field.nullable and pa.types.is_integer(field.type) and field.name in frame:
+            frame[field.name] = pd.array(arrow.column(field.name).to_pylist(), dtype="Int64")
+    return frame
 
 
 def _from_hub(table: str, format: Format, repo_id: str, revision: str | None) -> Any:
@@ -145,7 +157,7 @@ def _from_hub(table: str, format: Format, repo_id: str, revision: str | None) ->
     if format == "datasets":
         return ds
     arrow = ds.data.table
-    return arrow if format == "arrow" else _to_pandas(arrow)
+    return arrow if format == "arrow" else _to_pandas(table, arrow)
 
 
 def iter_records(table: str, path: Path | None = None) -> Iterator[Record]:
