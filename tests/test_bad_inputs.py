@@ -533,3 +533,19 @@ def test_display_paths_of_different_names_differ() -> None:
     names = ["a\\xff.txt", os.fsdecode(b"a\xff.txt"), "a\\\\xff.txt", "a\\.txt", "ü/x.txt"]
     assert len({display_path(n) for n in names}) == len(names)
     assert display_path("ü/plain name.txt") == "ü/plain name.txt"
+
+
+def test_the_build_summary_keeps_one_line_per_rejected_file(tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "good.txt").write_text(en(1))
+    (src / "evil\nname.txt").write_bytes(b"")
+    (src / "esc\x1b[31mred.md").write_bytes(b"x")
+    proc = run_cli("build", str(src), "--out", str(tmp_path / "out"), "--no-cache", "-j", "1")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    shown = [line for line in proc.stdout.splitlines() if line.startswith("  ")]
+    assert shown == [
+        "  esc\\x1b[31mred.md: rejected unsupported-type: .md files are not read: "
+        "articles are .txt files",
+        "  evil\\nname.txt: rejected empty: The file is empty (0 bytes).",
+    ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from collections import Counter
 from pathlib import Path
@@ -11,6 +12,12 @@ import typer
 from . import app, handle_errors
 
 _SHOWN_REJECTIONS = 50
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def _printable(path: str) -> str:
+    """A file name on one line: control characters (a newline, an escape) written as escapes."""
+    return _CONTROL.sub(lambda m: repr(m.group())[1:-1], path)
 
 
 @app.command("build")
@@ -58,7 +65,8 @@ def build(
             tally = Counter(f"{r.status} {r.reason}" for r in result.rejected)
             typer.echo("not accepted: " + ", ".join(f"{k} x{n}" for k, n in sorted(tally.items())))
             for r in result.rejected[:_SHOWN_REJECTIONS]:
-                typer.echo(f"  {r.path}: {r.status} {r.reason}: {r.detail or ''}".rstrip(": "))
+                line = f"  {_printable(r.path)}: {r.status} {r.reason}: {r.detail or ''}"
+                typer.echo(line.rstrip(": "))
             if len(result.rejected) > _SHOWN_REJECTIONS:
                 more = len(result.rejected) - _SHOWN_REJECTIONS
                 typer.echo(f"  ... and {more} more (see the provenance table)")
