@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import signal
 import sys
 from collections import Counter
 from pathlib import Path
@@ -13,6 +14,12 @@ from . import app, handle_errors
 
 _SHOWN_REJECTIONS = 50
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def _exit_on_sigterm(signum: int, frame: object) -> None:
+    # SIGTERM (``kill``, ``timeout``, a service manager) ends the build as Ctrl-C does: through
+    # the atomic writer's cleanup, so no half-written folder is left beside OUT.
+    raise SystemExit(128 + signum)
 
 
 def _printable(path: str) -> str:
@@ -45,13 +52,17 @@ def build(
     if no_cache and cache is not None:
         raise typer.BadParameter("give --cache or --no-cache, not both")
     cache_dir = None if no_cache else (cache or default_cache_dir())
-    result = build_dataset(
-        input_dir,
-        out,
-        jobs=jobs,
-        cache_dir=cache_dir,
-        progress=not quiet and sys.stderr.isatty(),
-    )
+    previous = signal.signal(signal.SIGTERM, _exit_on_sigterm)
+    try:
+        result = build_dataset(
+            input_dir,
+            out,
+            jobs=jobs,
+            cache_dir=cache_dir,
+            progress=not quiet and sys.stderr.isatty(),
+        )
+    finally:
+        signal.signal(signal.SIGTERM, previous)
     rejected = result.rejections
     if not quiet:
         counts = ", ".join(f"{table} {n}" for table, n in result.counts.items())
