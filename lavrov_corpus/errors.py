@@ -6,6 +6,7 @@
     ├── BuildError              a build could not complete (nothing was replaced)
     │   └── BuildLockedError    another build holds the output folder
     ├── DatasetNotFoundError    (also FileNotFoundError) no dataset where one was expected
+    ├── DatasetUnreadableError  a dataset file is there but cannot be read as its table
     ├── ValidationFailed        a dataset did not validate; carries the report
     └── HubError                publishing failed
         ├── HubAuthError        missing or rejected token, no permission
@@ -43,6 +44,10 @@ class BuildLockedError(BuildError):
 
 class DatasetNotFoundError(LavrovCorpusError, FileNotFoundError):
     """No dataset folder where one was expected."""
+
+
+class DatasetUnreadableError(LavrovCorpusError):
+    """A dataset file exists but is not readable as the table it should hold."""
 
 
 class ValidationFailed(LavrovCorpusError):

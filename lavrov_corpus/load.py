@@ -16,12 +16,13 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from .errors import DatasetNotFoundError
+from .errors import DatasetNotFoundError, DatasetUnreadableError
 
 if TYPE_CHECKING:
     import datasets
     import pandas
     import pyarrow as pa
+    import pyarrow.parquet as pq
 
     from .models import Record
 
@@ -54,12 +55,28 @@ def _parquet(root: Path, table: str) -> Path:
     return file
 
 
-def _read(root: Path, table: str) -> pa.Table:
+def _open(root: Path, table: str) -> pq.ParquetFile:
     # As parquet_io.read_arrow, whose module imports the models: ParquetFile, not read_table
     # (which imports pyarrow.dataset and pandas).
+    import pyarrow as pa
     import pyarrow.parquet as pq
 
-    return pq.ParquetFile(str(_parquet(root, table))).read()
+    file = _parquet(root, table)
+    try:
+        return pq.ParquetFile(str(file))
+    except (pa.ArrowException, OSError) as exc:
+        raise DatasetUnreadableError(f"{file}: not a readable Parquet table: {exc}") from exc
+
+
+def _read(root: Path, table: str) -> pa.Table:
+    import pyarrow as pa
+
+    parquet = _open(root, table)
+    try:
+        return parquet.read()
+    except (pa.ArrowException, OSError) as exc:
+        file = table_path(root, table)
+        raise DatasetUnreadableError(f"{file}: not a readable Parquet table: {exc}") from exc
 
 
 def _as_dataset(table: str, arrow: pa.Table) -> datasets.Dataset:
@@ -107,7 +124,7 @@ def load(
     if format == "datasets":
         return _as_dataset(table, _read(root, table))
     arrow = _read(root, table)
-    return arrow if format == "arrow" else _to_pandas(arrow)
+    return arrow if format == "arrow" else _to_pandas(table, arrow)
 
 
 def _root(path_: Path | None) -> Path:
@@ -117,8 +134,20 @@ def _root(path_: Path | None) -> Path:
     return root
 
 
-def _to_pandas(arrow: pa.Table) -> pandas.DataFrame:
-    return arrow.to_pandas()
+def _to_pandas(table: str, arrow: pa.Table) -> pandas.DataFrame:
+    """The frame, with the schema's nullable integer columns as pandas ``Int64``: by default a
+    null turns the whole column into floats (``size`` 4211.0, ``title_start`` unusable as a
+    slice index), and only in the tables that happen to hold a null."""
+    import pandas as pd
+    import pyarrow as pa
+
+    from .schema import arrow_schema
+
+    frame = arrow.to_pandas()
+    for field in arrow_schema(table):
+        if field.nullable and pa.types.is_integer(field.type) and field.name in frame:
+            frame[field.name] = pd.array(arrow.column(field.name).to_pylist(), dtype="Int64")
+    return frame
 
 
 def _from_hub(table: str, format: Format, repo_id: str, revision: str | None) -> Any:
@@ -128,18 +157,16 @@ def _from_hub(table: str, format: Format, repo_id: str, revision: str | None) ->
     if format == "datasets":
         return ds
     arrow = ds.data.table
-    return arrow if format == "arrow" else _to_pandas(arrow)
+    return arrow if format == "arrow" else _to_pandas(table, arrow)
 
 
 def iter_records(table: str, path: Path | None = None) -> Iterator[Record]:
     """Yield the rows of ``table`` as validated model instances (e.g. ``Quote``), in file order."""
-    import pyarrow.parquet as pq
-
     from .models import TABLES
 
     _check_table(table)
     model = TABLES[table]
-    parquet = pq.ParquetFile(str(_parquet(_root(path), table)))
+    parquet = _open(_root(path), table)
     for batch in parquet.iter_batches(batch_size=1024):
         for row in batch.to_pylist():
             yield model.model_validate(row)

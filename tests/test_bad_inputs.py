@@ -27,6 +27,7 @@ from lavrov_corpus.build.discover import MAX_FILE_BYTES
 from lavrov_corpus.extract.decode import MAX_LINE_CHARS
 from lavrov_corpus.layout import table_path
 from lavrov_corpus.parquet_io import read_arrow
+from lavrov_corpus.paths import display_path
 from lavrov_corpus.validate import validate_dataset
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -512,3 +513,39 @@ def test_a_file_name_that_is_not_utf8_is_accounted_for(tmp_path: Path) -> None:
     rows = read_arrow(table_path(tmp_path / "out", "provenance")).to_pylist()
     assert len(rows) == 2
     assert "bad-\\xff-name.txt" in {r["path"] for r in rows}
+
+
+def test_a_real_backslash_name_and_an_escaped_name_do_not_collide(tmp_path: Path) -> None:
+    """'bad-\\xff-name.txt' (a literal backslash) and a name with the byte 0xff are two inputs."""
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "bad-\\xff-name.txt").write_text(en(1))
+    Path(os.fsdecode(os.fsencode(src) + b"/bad-\xff-name.txt")).write_bytes(en(2).encode())
+    proc = run_cli("build", str(src), "--out", str(tmp_path / "out"), "--no-cache", "-j", "1")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    rows = read_arrow(table_path(tmp_path / "out", "provenance")).to_pylist()
+    assert sorted(r["path"] for r in rows) == ["bad-\\\\xff-name.txt", "bad-\\xff-name.txt"]
+    assert all(r["status"] == "accepted" for r in rows)
+    assert validate_dataset(tmp_path / "out", sources=src).valid
+
+
+def test_display_paths_of_different_names_differ() -> None:
+    names = ["a\\xff.txt", os.fsdecode(b"a\xff.txt"), "a\\\\xff.txt", "a\\.txt", "ü/x.txt"]
+    assert len({display_path(n) for n in names}) == len(names)
+    assert display_path("ü/plain name.txt") == "ü/plain name.txt"
+
+
+def test_the_build_summary_keeps_one_line_per_rejected_file(tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "good.txt").write_text(en(1))
+    (src / "evil\nname.txt").write_bytes(b"")
+    (src / "esc\x1b[31mred.md").write_bytes(b"x")
+    proc = run_cli("build", str(src), "--out", str(tmp_path / "out"), "--no-cache", "-j", "1")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    shown = [line for line in proc.stdout.splitlines() if line.startswith("  ")]
+    assert shown == [
+        "  esc\\x1b[31mred.md: rejected unsupported-type: .md files are not read: "
+        "articles are .txt files",
+        "  evil\\nname.txt: rejected empty: The file is empty (0 bytes).",
+    ]

@@ -176,6 +176,28 @@ def test_killed_build_leaves_previous_output_intact(
     assert file_hashes(out) == before
 
 
+@pytest.mark.slow
+@needs_converter
+def test_sigterm_ends_the_build_like_ctrl_c(tmp_path: Path) -> None:
+    """SIGTERM mid-conversion: exit 143, previous output untouched, no temporary folder left."""
+    src = make_corpus(tmp_path / "big", 3000)
+    out = tmp_path / "out"
+    build_dataset(SEEDS, out, jobs=1)
+    before = file_hashes(out)
+    cmd = [sys.executable, "-m", "lavrov_corpus", "build", str(src), "--out", str(out)]
+    cmd += ["--no-cache", "--quiet", "--jobs", "2"]
+    proc = subprocess.Popen(cmd, cwd=tmp_path, start_new_session=True)
+    try:
+        hit = _wait_for(lambda: MOMENTS["converting"](out), proc)
+        os.killpg(proc.pid, signal.SIGTERM)
+    finally:
+        proc.wait(timeout=60)
+    assert hit, "the build finished before conversion was seen"
+    assert proc.returncode == 128 + signal.SIGTERM
+    assert file_hashes(out) == before
+    assert _building(out) == []
+
+
 def lying(data: bytes, **kwargs: object) -> object:
     """The fake converter, but every quote claims the wrong source bytes."""
     result = fake(data, **kwargs)  # type: ignore[arg-type]

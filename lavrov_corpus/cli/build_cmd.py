@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import signal
 import sys
 from collections import Counter
 from pathlib import Path
@@ -11,6 +13,18 @@ import typer
 from . import app, handle_errors
 
 _SHOWN_REJECTIONS = 50
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def _exit_on_sigterm(signum: int, frame: object) -> None:
+    # SIGTERM (``kill``, ``timeout``, a service manager) ends the build as Ctrl-C does: through
+    # the atomic writer's cleanup, so no half-written folder is left beside OUT.
+    raise SystemExit(128 + signum)
+
+
+def _printable(path: str) -> str:
+    """A file name on one line: control characters (a newline, an escape) written as escapes."""
+    return _CONTROL.sub(lambda m: repr(m.group())[1:-1], path)
 
 
 @app.command("build")
@@ -38,13 +52,17 @@ def build(
     if no_cache and cache is not None:
         raise typer.BadParameter("give --cache or --no-cache, not both")
     cache_dir = None if no_cache else (cache or default_cache_dir())
-    result = build_dataset(
-        input_dir,
-        out,
-        jobs=jobs,
-        cache_dir=cache_dir,
-        progress=not quiet and sys.stderr.isatty(),
-    )
+    previous = signal.signal(signal.SIGTERM, _exit_on_sigterm)
+    try:
+        result = build_dataset(
+            input_dir,
+            out,
+            jobs=jobs,
+            cache_dir=cache_dir,
+            progress=not quiet and sys.stderr.isatty(),
+        )
+    finally:
+        signal.signal(signal.SIGTERM, previous)
     rejected = result.rejections
     if not quiet:
         counts = ", ".join(f"{table} {n}" for table, n in result.counts.items())
@@ -58,7 +76,8 @@ def build(
             tally = Counter(f"{r.status} {r.reason}" for r in result.rejected)
             typer.echo("not accepted: " + ", ".join(f"{k} x{n}" for k, n in sorted(tally.items())))
             for r in result.rejected[:_SHOWN_REJECTIONS]:
-                typer.echo(f"  {r.path}: {r.status} {r.reason}: {r.detail or ''}".rstrip(": "))
+                line = f"  {_printable(r.path)}: {r.status} {r.reason}: {r.detail or ''}"
+                typer.echo(line.rstrip(": "))
             if len(result.rejected) > _SHOWN_REJECTIONS:
                 more = len(result.rejected) - _SHOWN_REJECTIONS
                 typer.echo(f"  ... and {more} more (see the provenance table)")

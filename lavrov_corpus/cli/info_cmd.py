@@ -7,6 +7,7 @@ from pathlib import Path
 
 import typer
 
+from ..errors import DatasetUnreadableError, LavrovCorpusError
 from . import app, handle_errors
 
 
@@ -30,9 +31,21 @@ def info(
     top: int = typer.Option(10, "--top", min=1, help="How many speakers to list."),
 ) -> None:
     """Summarise a dataset: version, row counts, top speakers, treaties by mentions, dates."""
+    import pyarrow as pa
+
     from ..info import dataset_info_summary
 
-    summary = dataset_info_summary(dataset_dir or _default_dataset(), top=top)
+    root = dataset_dir or _default_dataset()
+    try:
+        summary = dataset_info_summary(root, top=top)
+    except LavrovCorpusError:
+        raise
+    except (pa.ArrowException, OSError, KeyError) as exc:
+        # A damaged table file is a data problem: one line and exit 1, never a traceback.
+        raise DatasetUnreadableError(
+            f"{root}: cannot read the dataset ({type(exc).__name__}: {exc}); "
+            f"`lavrov-corpus validate {root}` lists its problems"
+        ) from exc
     if as_json:
         typer.echo(json.dumps(summary.to_dict(), indent=2, ensure_ascii=False))
     else:
