@@ -1244,9 +1244,9 @@ class Attributor:
         # 2b. a colon introduction by the person the sentence is about, with no speech verb
         # ("He ends on a combative note: “...”", "Lavrov had a message for Kyiv: “...”")
         r = bisect_left(self.reporting_at, s_start)
-        if text[s_start : q.open_mark].rstrip(" \u00a0").endswith(":") and not (
-            r < len(self.reporting_at) and self.reporting_at[r] < q.open_mark
-        ):
+        if text[max(s_start, q.open_mark - 64) : q.open_mark].rstrip(" \u00a0").endswith(
+            ":"
+        ) and not (r < len(self.reporting_at) and self.reporting_at[r] < q.open_mark):
             m = _OPENING_SUBJECT.match(text, s_start, q.open_mark) or _SPEAKER_LABEL.fullmatch(
                 text, s_start, q.open_mark
             )
@@ -1256,10 +1256,13 @@ class Attributor:
                     return None, who
         # 2c. a speech noun of a person's ("His central argument is that ... “rules”",
         # "Lavrov’s message was that ...", "the statement by Antony Blinken that ...")
+        # (within 400 characters before the quote: a "sentence" that never ends, such as an
+        # embedded JSON blob, must not make every quote search all of it)
+        near = max(s_start, q.open_mark - 400)
         m = (
-            _SPEECH_NOUN.search(text, s_start, q.open_mark)
-            or _IN_WORDS.search(text, s_start, q.open_mark)
-            or _STATEMENT_BY.search(text, s_start, q.open_mark)
+            _SPEECH_NOUN.search(text, near, q.open_mark)
+            or _IN_WORDS.search(text, near, q.open_mark)
+            or _STATEMENT_BY.search(text, near, q.open_mark)
             or _SPEECH_NOUN_ABOUT.search(text, max(s_start, q.open_mark - 160), q.open_mark)
         )
         if m is not None:
@@ -1284,7 +1287,7 @@ class Attributor:
             # “reset”) is fine") is no continuation: only a quote that opens its sentence, or
             # one in the same sentence as the previous quote, goes on with its speaker.
             same_sentence = self.qends[prev] > s_start
-            opens = not text[s_start : q.open_mark].strip(_OPENERS)
+            opens = _NOT_OPENER.search(text, s_start, q.open_mark) is None
             if between <= {prev_id} and (same_sentence or opens):
                 return None, _CONTINUE
         if q.paragraph > 0 and not text[self.paragraphs[q.paragraph][0] : q.open_mark].strip():
@@ -1417,7 +1420,7 @@ class Attributor:
                     a.who = None
                     q = self.quotes[i]
                     s_start, s_end = self._sentence(q.open_mark)
-                    before = self.text[s_start : q.open_mark][-80:]
+                    before = self.text[max(s_start, q.open_mark - 80) : q.open_mark]
                     a.is_scare = self._unreported_term(i, self.fragment[i], before, s_start, s_end)
                     a.is_partial = self.fragment[i] and not a.is_scare
         chains: dict[int, list[int]] = {}
@@ -1543,6 +1546,7 @@ _ATTRIBUTION_ONLY = re.compile(
 _SPEECH_WORD = re.compile(cues.SPEECH_VERBS + "|" + cues.PARTICIPLES)
 _SENTENCE_FINAL = frozenset(".!?:;…,")
 _OPENERS = " \u00a0\t(—–-"  # what may stand before a quote that opens its sentence
+_NOT_OPENER = re.compile(r"[^ \u00a0\t(—–\-]")  # (stops at the first: no slice of the sentence)
 _EDGE_PUNCT = " \u00a0.,;:!?"
 
 
