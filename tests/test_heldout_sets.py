@@ -157,6 +157,20 @@ SETS = [
             "n05_belta_lavrov_minsk_oreshnik_angle": "angle",
         },
     ),
+    HeldOutSet(
+        "heldout10",
+        9,
+        bytes_={
+            "s01_spiegel_inf_end_cp1252": "cp1252",
+            "s02_globeandmail_open_skies_exit_crlf": "crlf",
+            "s03_asharqalawsat_lavrov_interview_snapback_bom": "bom",
+        },
+        layout={
+            "s04_taipeitimes_inf_moratorium_lines": "lines",
+            "s05_jakartapost_lavrov_eas_newstart_wrapped": "wrap72",
+            "s06_balkaninsight_lavrov_belgrade_angle": "angle",
+        },
+    ),
 ]
 ARTICLES = [(s, p) for s in SETS for p in s.articles()]
 IDS = [f"{s.name}/{p.stem}" for s, p in ARTICLES]
