@@ -171,6 +171,20 @@ SETS = [
             "s06_balkaninsight_lavrov_belgrade_angle": "angle",
         },
     ),
+    HeldOutSet(
+        "heldout11",
+        9,
+        bytes_={
+            "r01_nyt_abm_withdrawal_cp1252": "cp1252",
+            "r02_nikkeiasia_newstart_extension_crlf": "crlf",
+            "r03_gulfnews_jcpoa_guarantees_bom": "bom",
+        },
+        layout={
+            "r04_bangkokpost_lavrov_rubio_kl_lines": "lines",
+            "r05_dailymaverick_lavrov_pretoria_wrapped": "wrap72",
+            "r09_mercopress_lavrov_brasilia_angle": "angle",
+        },
+    ),
 ]
 ARTICLES = [(s, p) for s in SETS for p in s.articles()]
 IDS = [f"{s.name}/{p.stem}" for s, p in ARTICLES]
