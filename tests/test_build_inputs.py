@@ -254,6 +254,7 @@ SIDECARS = {
     "absolute": ('[[article]]\nfile = "/etc/passwd"\n', "file"),
     "twice": ('[[article]]\nfile = "a.txt"\n[[article]]\nfile = "a.txt"\n', "described twice"),
     "not-utf8": (b'[[article]]\nfile = "a.txt"\nnotes = "\xff"\n', "not valid UTF-8"),
+    "blank-title": ('[[article]]\nfile = "a.txt"\ntitle = "   "\n', "must not be blank"),
 }
 
 

@@ -73,6 +73,13 @@ class CuratedMetadata(Record):
     def _date(cls, value: Any) -> PartialDate | None:
         return None if value is None else parse_partial_date(value)
 
+    @field_validator("outlet", "title", "rights")
+    @classmethod
+    def _not_blank(cls, value: str | None) -> str | None:
+        if value is not None and not value.strip():
+            raise ValueError("must not be blank (only spaces): leave the key out instead")
+        return value
+
     @field_validator("file")
     @classmethod
     def _relative(cls, value: str) -> str:
