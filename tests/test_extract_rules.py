@@ -1680,3 +1680,14 @@ def test_also_worth_reading_heads_a_list_of_links() -> None:
     )
     assert [q.text for q in out.quotes] == ["simply not there."]
     assert out.article.mentions == []
+
+
+def test_the_minister_is_not_a_prime_minister_named_earlier() -> None:
+    text = (
+        "Baltic warning\n\n"
+        "Former Russian Prime Minister Dmitry Medvedev said Moscow would \u201crestore the "
+        "balance\u201d.\n\n"
+        "Asked about the threat, the minister said it was \u201cnothing new\u201d. Foreign "
+        "Minister Gabrielius Landsbergis spoke in Vilnius.\n"
+    )
+    assert speakers(text)[1] == ("nothing new", "gabrielius-landsbergis")

@@ -1530,9 +1530,16 @@ _HYPERNYMS = {
 }
 
 
+#: Words that make a different office of the noun they modify: a prime minister is not "the
+#: minister", a vice president not "the president".
+_OFFICE_MODIFIERS = frozenset({"prime", "vice"})
+
+
 def _fits(want: frozenset[str], roles: frozenset[str]) -> bool:
     """Every word of a description is among a person's role words, or names a wider role of
-    one of them."""
+    one of them (and the role has no office modifier the description lacks)."""
+    if roles & _OFFICE_MODIFIERS - want:
+        return False
     return want <= roles or all(w in roles or bool(_HYPERNYMS.get(w, set()) & roles) for w in want)
 
 
