@@ -252,7 +252,7 @@ def _convert(data: bytes, source_path: str, meta: CuratedMetadata | None) -> Con
     text = asm.text
     sha = hashlib.sha256(data).hexdigest()
     article_id = "a" + sha[:16]
-    smap = SourceMap(src, enc, decoded.bom_length, asm)
+    smap = SourceMap(decoded.byte_text or src, enc, decoded.bom_length, asm)
     segments = smap.segments()
 
     title_span = asm.paragraphs[0] if has_title else None

@@ -6,6 +6,13 @@ Order of attempts:
    part of the text; offsets into the text map to bytes after it.
 2. No BOM: NUL bytes mean binary (UTF-16/32 without a BOM is not guessed).
 3. Strict UTF-8 (ASCII included); confidence 1.0.
+3b. Mostly UTF-8: the file holds valid multi-byte UTF-8 characters, at least as many as runs of
+   bytes that are not UTF-8 (a pasted line in a legacy code page). Each byte that is not UTF-8
+   is read on its own in the legacy encoding that makes those runs most plausible (the same
+   ranking as step 4), so one byte is one character and offsets still map to bytes. The
+   encoding is recorded as ``utf-8+<legacy>`` (:func:`decode_span` reads it back), the
+   confidence is the share of the file's bytes that were UTF-8. A whole file is never read in
+   a legacy code page when it is mostly UTF-8 (that turned every curly quote into mojibake).
 4. ``charset-normalizer`` restricted to the legacy encodings news text is found in
    (:data:`LEGACY_ENCODINGS`). Its candidates whose "chaos" (mess ratio) is within
    :data:`_CHAOS_SLACK` of the best one, plus cp1252 and cp1251 when they decode the bytes,
@@ -66,9 +73,12 @@ class Decoded:
     """Decoded text of a file and how to map its offsets back to bytes."""
 
     text: str
-    encoding: str  #: codec name that decodes any segment's bytes back to its text
+    encoding: str  #: codec name (or ``utf-8+<legacy>``) that reads any segment's bytes back
     confidence: float
     bom_length: int  #: bytes of BOM before the text
+    #: ``text`` with each byte that was not UTF-8 kept as a surrogate escape (one code point per
+    #: byte, the same length as ``text``): what byte offsets are counted on. None: ``text``.
+    byte_text: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,6 +130,9 @@ def _decode_plain(data: bytes) -> Decoded | DecodeFailure:
         return Decoded(data.decode("utf-8"), "utf-8", 1.0, 0)
     except UnicodeDecodeError:
         pass
+    mostly = _mostly_utf8(data)
+    if mostly is not None:
+        return mostly
     import charset_normalizer  # imported lazily: only legacy files need it
 
     results = list(charset_normalizer.from_bytes(data, cp_isolation=list(LEGACY_ENCODINGS)))
@@ -149,6 +162,46 @@ def _decode_plain(data: bytes) -> Decoded | DecodeFailure:
     )
     confidence = round(max(0.0, 1.0 - chaos.get(chosen, best_chaos)), 4)
     return Decoded(decodings[chosen], chosen, confidence, 0)
+
+
+_ESCAPED = re.compile(r"[\udc80-\udcff]+")
+_MIXED_SEPARATOR = "+"
+
+
+def _mostly_utf8(data: bytes) -> Decoded | None:
+    """Step 3b of the module doc: UTF-8 with a few runs of legacy bytes, or None."""
+    escaped = data.decode("utf-8", "surrogateescape")
+    runs = _ESCAPED.findall(escaped)
+    bad = sum(len(r) for r in runs)
+    multibyte = sum(1 for ch in escaped if ord(ch) > 0x7F) - bad
+    if multibyte < 2 or multibyte < len(runs):
+        return None
+    raw = b" ".join(r.encode("utf-8", "surrogateescape") for r in runs)
+    order = {e: i for i, e in enumerate(LEGACY_ENCODINGS)}
+    legacy = min(
+        LEGACY_ENCODINGS,
+        key=lambda e: (_mixed_script_words(raw.decode(e, "replace")), order[e]),
+    )
+    text = _ESCAPED.sub(lambda m: _legacy(m.group(), legacy), escaped)
+    confidence = round(1.0 - bad / len(data), 4)
+    return Decoded(text, f"utf-8{_MIXED_SEPARATOR}{legacy}", confidence, 0, escaped)
+
+
+def _legacy(escaped: str, encoding: str) -> str:
+    """Escaped bytes read one by one in a single-byte ``encoding`` (U+FFFD where it has no
+    character): one code point per byte."""
+    return "".join(bytes([ord(ch) - 0xDC00]).decode(encoding, "replace") for ch in escaped)
+
+
+def decode_span(data: bytes, encoding: str) -> str:
+    """Bytes of a source read back in an article's recorded encoding, ``utf-8+<legacy>``
+    included (raises UnicodeDecodeError or LookupError as ``bytes.decode`` does)."""
+    if _MIXED_SEPARATOR not in encoding:
+        return data.decode(encoding)
+    base, legacy = encoding.split(_MIXED_SEPARATOR, 1)
+    codecs.lookup(legacy)
+    escaped = data.decode(base, "surrogateescape")
+    return _ESCAPED.sub(lambda m: _legacy(m.group(), legacy), escaped)
 
 
 _MIXED = re.compile(r"[^\W\d_]*(?:[a-zA-Z][\u0400-\u04ff]|[\u0400-\u04ff][a-zA-Z])[^\W\d_]*")

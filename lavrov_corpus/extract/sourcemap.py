@@ -50,7 +50,11 @@ class ByteMap:
 
     def __init__(self, src: str, encoding: str, bom_length: int) -> None:
         self.src = src
-        self.encoding = encoding
+        # "utf-8+cp1251" (see decode): UTF-8 whose other bytes are one code point each, kept
+        # in ``src`` as surrogate escapes, so counting stays exact
+        self.encoding = encoding.split("+", 1)[0]
+        self.errors = "surrogateescape" if "+" in encoding else "strict"
+        encoding = self.encoding
         self.base = bom_length
         # Fixed-width encodings need no counting; UTF-8 (and UTF-16 with astral characters)
         # use a cumulative table. The legacy encodings of :mod:`.decode` are all single-byte.
@@ -72,7 +76,7 @@ class ByteMap:
             return self.base + offset * self.width
         i = bisect_right(self._cache_chars, offset) - 1
         c0, b0 = self._cache_chars[i], self._cache[i]
-        b = b0 + len(self.src[c0:offset].encode(self.encoding))
+        b = b0 + len(self.src[c0:offset].encode(self.encoding, self.errors))
         if offset > self._cache_chars[-1]:
             self._cache_chars.append(offset)
             self._cache.append(b)
@@ -107,12 +111,13 @@ class SourceMap:
             self.ranges = [(base + s * width, base + (s + n) * width) for _, s, n in self.pieces]
             return
         b = c = 0  # bytes before source offset c (byte counts of slices add up)
+        encoding, errors = self._bytes.encoding, self._bytes.errors
         for _, s, n in self.pieces:
             if s >= c:
-                b += len(src[c:s].encode(encoding))
+                b += len(src[c:s].encode(encoding, errors))
             else:
-                b -= len(src[s:c].encode(encoding))
-            b_end = b + len(src[s : s + n].encode(encoding))
+                b -= len(src[s:c].encode(encoding, errors))
+            b_end = b + len(src[s : s + n].encode(encoding, errors))
             self.ranges.append((base + b, base + b_end))
             b, c = b_end, s + n
 

@@ -103,7 +103,12 @@ class Article(Record):
         description="Path of the source file relative to the input folder, '/'-separated."
     )
     source_sha256: Sha256 = Field(description="sha256 of the raw source file bytes.")
-    source_encoding: NonEmptyStr = Field(description="Encoding the source bytes were decoded with.")
+    source_encoding: NonEmptyStr = Field(
+        description=(
+            "Encoding the source bytes were decoded with ('utf-8+cp1251': UTF-8 whose other "
+            "bytes were read one by one as cp1251)."
+        )
+    )
     source_byte_start: Offset = Field(description="First source byte used by `text`.")
     source_byte_end: Offset = Field(description="End (exclusive) of the last source byte used.")
     source_map: list[SourceSegment] = Field(

@@ -15,6 +15,7 @@ from collections import OrderedDict
 from pathlib import Path
 from typing import Any
 
+from ..extract.decode import decode_span
 from .codes import Code
 from .context import Context, compute, index_names, release_memory
 from .stream import read_batches
@@ -146,8 +147,8 @@ def _decode(data: bytes, start: int, end: int, encoding: str) -> str | None:
     if not 0 <= start <= end <= len(data):
         return None
     try:
-        return data[start:end].decode(encoding)
-    except (LookupError, UnicodeDecodeError):
+        return decode_span(data[start:end], encoding)
+    except (LookupError, UnicodeDecodeError, ValueError):
         return None
 
 
