@@ -24,7 +24,7 @@ from pathlib import Path
 import pytest
 
 from lavrov_corpus.build.discover import MAX_FILE_BYTES
-from lavrov_corpus.extract.decode import MAX_LINE_CHARS
+from lavrov_corpus.extract.decode import MAX_LINE_CHARS, decode_span
 from lavrov_corpus.layout import table_path
 from lavrov_corpus.parquet_io import read_arrow
 from lavrov_corpus.paths import display_path
@@ -383,7 +383,7 @@ def test_source_map_of_every_article_decodes_back_to_its_text(dirty: Built) -> N
         text, enc = str(article["text"]), str(article["source_encoding"])
         for seg in article["source_map"]:  # type: ignore[attr-defined]
             raw = data[seg["byte_start"] : seg["byte_end"]]
-            assert raw.decode(enc) == text[seg["text_start"] : seg["text_end"]]
+            assert decode_span(raw, enc) == text[seg["text_start"] : seg["text_end"]]
 
 
 def test_no_headline_gives_an_article_without_title(dirty: Built) -> None:

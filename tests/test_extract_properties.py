@@ -6,6 +6,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from lavrov_corpus.extract import Conversion, Rejection, convert_bytes
+from lavrov_corpus.extract.decode import decode_span
 from lavrov_corpus.models import Article, Method, Quote, RejectReason, Speaker
 from lavrov_corpus.models.sidecar import CuratedMetadata
 
@@ -47,7 +48,7 @@ def check(conv: Conversion | Rejection, data: bytes) -> None:
         assert q.quote_id.endswith(f"-q{n:03d}")
         assert q.speaker_id is None or q.speaker_id in ids
         assert a.paragraphs[q.paragraph].start <= q.start < a.paragraphs[q.paragraph].end
-        src = data[q.source_byte_start : q.source_byte_end].decode(conv.encoding)
+        src = decode_span(data[q.source_byte_start : q.source_byte_end], conv.encoding)
         assert " ".join(src.split()) == " ".join(q.text.split())
     for s in conv.speakers:
         Speaker.model_validate(s.model_dump())

@@ -26,6 +26,7 @@ from hypothesis import strategies as st
 
 from lavrov_corpus.build import build_dataset
 from lavrov_corpus.extract import Conversion, Rejection, convert_bytes
+from lavrov_corpus.extract.decode import decode_span
 from lavrov_corpus.layout import table_path
 from lavrov_corpus.models import Article, Quote, RejectReason
 from lavrov_corpus.parquet_io import read_arrow
@@ -281,7 +282,8 @@ def check_conversion(data: bytes, conv: Conversion | Rejection) -> None:
         assert prev_t <= seg.text_start <= seg.text_end <= len(text)
         assert prev_b <= seg.byte_start <= seg.byte_end <= len(data)
         assert (
-            data[seg.byte_start : seg.byte_end].decode(enc) == text[seg.text_start : seg.text_end]
+            decode_span(data[seg.byte_start : seg.byte_end], enc)
+            == text[seg.text_start : seg.text_end]
         )
         covered[seg.text_start : seg.text_end] = [True] * (seg.text_end - seg.text_start)
         prev_t, prev_b = seg.text_end, seg.byte_end
@@ -319,7 +321,7 @@ def check_conversion(data: bytes, conv: Conversion | Rejection) -> None:
         assert set(q.treaty_ids) <= set(a.treaty_ids)
         assert q.source_sha256 == sha
         assert 0 <= q.source_byte_start <= q.source_byte_end <= len(data)
-        raw = data[q.source_byte_start : q.source_byte_end].decode(enc)
+        raw = decode_span(data[q.source_byte_start : q.source_byte_end], enc)
         assert _squash(raw) == _squash(q.text)
         if any(s.text_start <= q.start and q.end <= s.text_end for s in a.source_map):
             assert raw == q.text  # inside one verbatim segment: the bytes are the text
