@@ -1691,3 +1691,21 @@ def test_the_minister_is_not_a_prime_minister_named_earlier() -> None:
         "Minister Gabrielius Landsbergis spoke in Vilnius.\n"
     )
     assert speakers(text)[1] == ("nothing new", "gabrielius-landsbergis")
+
+
+def test_a_live_page_post_with_its_byline_is_body_and_its_heading_no_headline() -> None:
+    out = conv(
+        "THE DAILY WIRE\n\nLIVEBLOG \u00b7 MAY 09, 2018\n\n"
+        "Russia slams US exit from Iran deal as Netanyahu lauds Trump\u2019s \u2018bold\u2019 move"
+        "\n\n9:05 am\nNetanyahu: Israel fully backs Trump\u2019s decision\n\n"
+        "Prime Minister Benjamin Netanyahu praises US President Donald Trump\u2019s \u201cbold "
+        "leadership\u201d in walking away from the deal, calling it a historic step.\n\n"
+        "By Jane Roe\n\n10:20 am\nMoscow \u2018deeply disappointed\u2019\n\n"
+        "Russia\u2019s Foreign Ministry says in a statement that it is disappointed by the "
+        "decision and will talk to the Europeans.\n"
+    )
+    assert out.article.title is not None and out.article.title.startswith("Russia slams")
+    got = [(q.text, q.speaker_id) for q in out.quotes]
+    # the possessive is whose move it is, not whose word: the body's speaker says it
+    assert got[0] == ("bold", "benjamin-netanyahu")
+    assert ("bold leadership", "benjamin-netanyahu") in got

@@ -261,6 +261,12 @@ _ONLY_MARKS = re.compile(r'[ \u00a0,;“”"«»]*')
 _APPOSITION_END = re.compile(r",[ \u00a0]+" + cues.FILLER + r"$")
 _RELATIVE_WHO = re.compile(r",[ \u00a0]+who[ \u00a0]+" + cues.FILLER + r"$")
 _NAME_AT_END = re.compile(cues.NAME + r"$")
+# A noun of speech right after a quote ("Lavrov's 'war' remark", "Putin's 'mirror' warning").
+_REMARK_AFTER = re.compile(
+    r"[ \u00a0]+(?:remarks?|comments?|words?|warnings?|claims?|jibes?|quips?|threats?|pledges?"
+    r"|promises?|vows?|statements?|speech|phrase|line|message|slogan|rhetoric|accusations?"
+    r"|charges?|retort|reply|response|answer|dig|barb|swipe|boast|admission|insult)(?![\w’'])"
+)
 _DESCRIPTION_AT_END = re.compile(cues.DESCRIPTION + r"$")
 _DETERMINER = re.compile(r"(?<![\w’'])(?:[Tt]he|[Hh]is|[Hh]er|[A-Z][a-z]+[’']s)[ \u00a0]")
 # A name, then a description in apposition up to the end: "Kaja Kallas, the EU's top diplomat"
@@ -1364,9 +1370,11 @@ class Attributor:
         text = self.text
         # "Lavrov's 'war launched against us' remark": the words of the person before them
         tail = text[max(ps, q.open_mark - 4) : q.open_mark].rstrip(" \u00a0")
+        # (not "Trump's 'courageous' move": the words of whoever praises it)
         owner = (
             _POSSESSOR_BEFORE.search(text, max(ps, q.open_mark - 80), q.open_mark)
             if tail.endswith(("'s", "’s"))
+            and _REMARK_AFTER.match(text, self.qends[self.qstarts.index(q.open_mark)])
             else None
         )
         if owner is not None:

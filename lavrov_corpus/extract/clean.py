@@ -455,6 +455,10 @@ _BYLINE_OUTLET = re.compile(
     r"(?:\s+(?:published|updated|posted)\b.*|\s*[|,].*)?$",
     re.IGNORECASE,
 )
+#: A live page's post time alone on its line ("9:05 am", "14:05 GMT", "10.20").
+_POST_TIME = re.compile(
+    r"\d{1,2}[:.]\d{2}(?:[ \u00a0]*[ap]\.?m\.?)?(?:[ \u00a0]+[A-Z]{2,4})?", re.IGNORECASE
+)
 _LINK_ARROWS = ("→", "▸", "➔", "⟶", "⇒")  # not "»" or "›": closing quote marks
 _INNER_SENTENCE_END = re.compile(r"[a-z]{2}[.!?][ \u00a0]+[A-Z]")
 _SENTENCE_END = re.compile(r"(?<![A-Z])(?<!\b[A-Z][a-z])\.[\"”»’']?$")
@@ -516,6 +520,9 @@ def _headline_score(
         return -9.0  # "— Sergey Lavrov, February 2025" under a quote; "Q: ..." of an interview
     if t.endswith(_LINK_ARROWS):
         return -9.0  # "... Support us →": a link or call to action, not a headline
+    above = [o.text for o in lines[max(0, zone[i].idx - 4) : zone[i].idx] if o.text][-1:]
+    if above and _POST_TIME.fullmatch(above[0]):
+        return -9.0  # "9:05 am" above it: a live page's post heading, not the page's headline
     nxt = zone[i].idx + 1
     if nxt < len(lines) and lines[nxt].text[:1].islower() and not fu.is_byline(lines[nxt].text):
         return -9.0  # the first line of a paragraph wrapped onto the next one ("by ..." is not)
@@ -617,7 +624,15 @@ def _body_start(kept: list[_Line], lines: list[_Line]) -> int:
             )
         ):
             prose = len(t.split()) > 40  # a long headline under its date ("... 2019")
-        if prose and not fu.is_byline(t) and not any(_is_mark(o.text) for o in kept[i + 1 : i + 3]):
+        # a live page's first post (its time printed right above, or above its heading) starts
+        # the body even with the post's byline under it
+        above = [o.text for o in lines[max(0, ln.idx - 6) : ln.idx] if o.text][-3:]
+        post = any(_POST_TIME.fullmatch(a) for a in above)
+        if (
+            prose
+            and not fu.is_byline(t)
+            and (post or not any(_is_mark(o.text) for o in kept[i + 1 : i + 3]))
+        ):
             return i
     return len(kept)
 
