@@ -34,6 +34,23 @@ def dumps_to_arrow(table: str, dumps: Sequence[dict[str, Any]]) -> pa.Table:
     return pa.Table.from_pylist(dumps, schema=arrow_schema(table))
 
 
+def to_ipc(table: pa.Table) -> bytes:
+    """``table`` as an Arrow IPC stream (its chunks kept)."""
+    import pyarrow as pa
+
+    sink = pa.BufferOutputStream()
+    with pa.ipc.new_stream(sink, table.schema) as writer:
+        writer.write_table(table)
+    return bytes(sink.getvalue())
+
+
+def from_ipc(data: bytes) -> pa.Table:
+    """The table of an Arrow IPC stream, read without copying ``data``."""
+    import pyarrow as pa
+
+    return pa.ipc.open_stream(data).read_all()
+
+
 class TableWriter:
     """Streams rows of one table into one Parquet file in fixed-size row groups.
 

@@ -51,7 +51,7 @@ def test_jobs_and_cache_never_change_the_bytes(corpus: Path, tmp_path: Path) -> 
     for name, jobs, cache_dir in (("j2", 2, None), ("cold", 2, cache), ("warm", 1, cache)):
         build_dataset(corpus, tmp_path / name, jobs=jobs, cache_dir=cache_dir, converter=fake)
         assert file_hashes(tmp_path / name) == expected, name
-    assert any(cache.rglob("*.json"))
+    assert any(cache.rglob("*.pack"))
 
 
 def test_incremental_build_converts_only_the_new_file(corpus: Path, tmp_path: Path) -> None:
@@ -72,14 +72,62 @@ def test_incremental_build_converts_only_the_new_file(corpus: Path, tmp_path: Pa
     assert file_hashes(tmp_path / "out") == file_hashes(tmp_path / "full")
 
 
-def test_a_damaged_cache_entry_is_recomputed(corpus: Path, tmp_path: Path) -> None:
+def test_cached_and_new_rows_mix_in_one_chunk(corpus: Path, tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    shutil.copytree(corpus, src)
+    cache = tmp_path / "cache"
+    build_dataset(src, tmp_path / "out", jobs=1, cache_dir=cache, converter=fake)
+    # A file in front shifts every chunk of work by one: chunks then take their rows from two
+    # packs each, and from the new conversions.
+    (src / "00000_aa_new.txt").write_text("A new article\n\n“New words,” Lavrov said.\n")
+    changed = sorted(src.glob("*.txt"))[70]
+    changed.write_bytes(changed.read_bytes() + b"\nOne more line.\n")
+    CALLS.clear()
+    build_dataset(src, tmp_path / "out1", jobs=1, cache_dir=cache, converter=counting)
+    assert sorted(CALLS) == sorted(["00000_aa_new.txt", changed.name])
+    build_dataset(src, tmp_path / "out", jobs=2, cache_dir=cache, converter=fake)  # all cached
+    build_dataset(src, tmp_path / "full", jobs=1, converter=fake)
+    assert file_hashes(tmp_path / "out") == file_hashes(tmp_path / "full")
+    assert file_hashes(tmp_path / "out1") == file_hashes(tmp_path / "full")
+
+
+def test_a_foreign_pack_is_refused(corpus: Path, tmp_path: Path) -> None:
+    """A pack whose checksums hold but whose rows are not its files' is never trusted."""
+    from lavrov_corpus.build import cache as cache_mod
+
     cache = tmp_path / "cache"
     build_dataset(corpus, tmp_path / "a", jobs=1, cache_dir=cache, converter=fake)
-    for entry in cache.rglob("*.json"):
-        entry.write_text('{"format": 1, "article": {"article_id": "oops"}}')
+    for path in cache.rglob("*.pack"):
+        packed = cache_mod.ConversionCache(cache, "")
+        with path.open("rb") as fh:
+            keys = cache_mod._read_header(fh)["keys"]  # type: ignore[index]
+        pack = cache_mod._load(path)
+        assert pack is not None
+        entries = [pack.entries[k] for k in keys]
+        for e in entries:  # every entry claims another file's bytes
+            e.sha256 = "0" * 64
+        packed.folder = path.parent
+        path.unlink()
+        packed.put(keys, entries, pack.articles, pack.quotes)
     CALLS.clear()
     build_dataset(corpus, tmp_path / "b", jobs=1, cache_dir=cache, converter=counting)
     assert len(CALLS) == sum(1 for _ in corpus.glob("*.txt"))
+    assert file_hashes(tmp_path / "a") == file_hashes(tmp_path / "b")
+
+
+def test_a_damaged_cache_entry_is_recomputed(corpus: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    build_dataset(corpus, tmp_path / "a", jobs=1, cache_dir=cache, converter=fake)
+    packs = sorted(cache.rglob("*.pack"), key=lambda p: -p.stat().st_size)
+    assert len(packs) == 3  # one per chunk of work; the two largest hold 64 files each
+    damaged = bytearray(packs[0].read_bytes())
+    damaged[-100] ^= 1  # in the rows: the body checksum fails
+    packs[0].write_bytes(bytes(damaged))
+    packs[1].write_bytes(packs[1].read_bytes()[:-10])  # cut short
+    (packs[2].parent / ".tmp-x.part").write_bytes(b"LCPACK2")  # an interrupted write
+    CALLS.clear()
+    build_dataset(corpus, tmp_path / "b", jobs=1, cache_dir=cache, converter=counting)
+    assert len(CALLS) == 2 * CHUNK_FILES  # the files of the two broken packs, no more
     assert file_hashes(tmp_path / "a") == file_hashes(tmp_path / "b")
 
 

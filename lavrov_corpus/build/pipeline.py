@@ -30,6 +30,7 @@ from ..errors import BuildError
 from ..layout import table_path
 from ..models import FileRole, Provenance, ProvenanceStatus, RejectReason, Speaker
 from ..parquet_io import TableWriter, write_records
+from .cache import release_shared
 from .convert import CHUNK_FILES, ChunkResult, Converter, Outcome, Task, convert_chunk, init_worker
 from .discover import Discovery, InputFile
 
@@ -136,7 +137,15 @@ def run(
     files = deque(discovery.files)
     discovery.files.clear()
     candidates = deque(f for f in files if f.is_candidate)
-    fn = partial(convert_chunk, cache_root=cache_root, fingerprint=fingerprint, converter=converter)
+    # Each process lists the cache's packs once per build: the session names this build.
+    session = os.urandom(8).hex() if cache_root is not None else None
+    fn = partial(
+        convert_chunk,
+        cache_root=cache_root,
+        fingerprint=fingerprint,
+        converter=converter,
+        session=session,
+    )
     # One chunk or none: not worth starting processes.
     with ordered_map(
         fn, _chunks(candidates), jobs if len(candidates) > CHUNK_FILES else 1
@@ -152,6 +161,7 @@ def run(
             writer.counts["treaties"] = write_records(table_path(out, "treaties"), "treaties", rows)
         finally:
             writer.close()
+            release_shared()
     return PipelineResult(
         counts={
             t: writer.counts[t]
