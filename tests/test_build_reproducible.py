@@ -229,6 +229,30 @@ def test_arrow_rows_validate_back_to_the_same_records(corpus: Path) -> None:
     assert [Quote.model_validate(row) for row in rows] == quotes
 
 
+def test_records_go_to_arrow_as_their_dumps_would(built: Path, corpus: Path) -> None:
+    """The dump-free conversion gives the very table (values, types, chunks) of the dumps."""
+    from lavrov_corpus.models import Provenance
+    from lavrov_corpus.parquet_io import dumps_to_arrow, records_to_arrow
+    from lavrov_corpus.reference import treaties
+
+    results = [fake(p.read_bytes(), source_path=p.name) for p in sorted(corpus.glob("*.txt"))]
+    provenance = read_arrow(built / "data" / "provenance" / "provenance.parquet").to_pylist()
+    records: dict[str, list[Any]] = {
+        "articles": [r.article for r in results if hasattr(r, "article")],
+        "quotes": [q for r in results if hasattr(r, "quotes") for q in r.quotes],
+        "speakers": [s for r in results if hasattr(r, "speakers") for s in r.speakers],
+        "treaties": list(treaties()),
+        "provenance": [Provenance.model_validate(row) for row in provenance],
+    }
+    for table in TABLES:
+        assert records[table], table
+        for rows in (records[table], records[table][:1], []):
+            fast = records_to_arrow(table, rows)
+            slow = dumps_to_arrow(table, [r.model_dump() for r in rows])
+            assert fast.equals(slow) and fast.schema.equals(slow.schema, check_metadata=True)
+            assert [c.num_chunks for c in fast.columns] == [c.num_chunks for c in slow.columns]
+
+
 def test_a_chunk_result_crosses_processes_unchanged(corpus: Path) -> None:
     files = sorted(corpus.glob("*.txt"))[:CHUNK_FILES]
     tasks = [Task(p.name, str(p), None) for p in files]
