@@ -94,7 +94,9 @@ class Entry:
     quotes: tuple[int, int]
     speakers: list[Speaker]
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self, speakers: dict[str, int]) -> dict[str, Any]:
+        """Its JSON form; its speakers as indices into the pack's list (``speakers``, by JSON
+        text, grown as new ones come)."""
         return {
             "sha256": self.sha256,
             "encoding": self.encoding,
@@ -104,14 +106,16 @@ class Entry:
             "detail": self.detail,
             "article": self.article,
             "quotes": list(self.quotes),
-            "speakers": [s.model_dump(mode="json") for s in self.speakers],
+            "speakers": [
+                speakers.setdefault(s.model_dump_json(), len(speakers)) for s in self.speakers
+            ],
         }
 
     @classmethod
-    def from_json(cls, data: dict[str, Any]) -> Entry:
+    def from_json(cls, data: dict[str, Any], speakers: list[Speaker]) -> Entry:
         start, stop = data["quotes"]
         confidence = data["encoding_confidence"]
-        entry = cls(
+        return cls(
             sha256=_str(data["sha256"]),
             encoding=_opt_str(data["encoding"]),
             encoding_confidence=None if confidence is None else float(confidence),
@@ -120,9 +124,8 @@ class Entry:
             detail=_opt_str(data["detail"]),
             article=int(data["article"]),
             quotes=(int(start), int(stop)),
-            speakers=[Speaker.model_validate(s) for s in data["speakers"]],
+            speakers=[speakers[i] for i in data["speakers"]],
         )
-        return entry
 
 
 def _str(value: object) -> str:
@@ -242,7 +245,11 @@ def _read_header(fh: Any) -> dict[str, Any] | None:
 
 
 def _body(entries: list[Entry], articles: pa.Table, quotes: pa.Table) -> bytes:
-    parts = [json.dumps([e.to_json() for e in entries]).encode(), to_ipc(articles), to_ipc(quotes)]
+    speakers: dict[str, int] = {}
+    listed = [e.to_json(speakers) for e in entries]
+    # A pack's files quote the same few people: each speaker is stored (and validated) once.
+    doc = {"speakers": [json.loads(s) for s in speakers], "entries": listed}
+    parts = [json.dumps(doc).encode(), to_ipc(articles), to_ipc(quotes)]
     return b"".join(_LEN.pack(len(p)) + p for p in parts)
 
 
@@ -263,11 +270,12 @@ def _load(path: Path) -> Pack | None:
         (size,) = _LEN.unpack_from(body, pos)
         parts.append(body[pos + _LEN.size : pos + _LEN.size + size])
         pos += _LEN.size + size
-    raw_entries = json.loads(parts[0])
+    doc = json.loads(parts[0])
     keys = header["keys"]
-    if not isinstance(raw_entries, list) or len(raw_entries) != len(keys):
+    if len(doc["entries"]) != len(keys):
         return None
-    entries = [Entry.from_json(e) for e in raw_entries]
+    speakers = [Speaker.model_validate(s) for s in doc["speakers"]]
+    entries = [Entry.from_json(e, speakers) for e in doc["entries"]]
     articles, quotes = from_ipc(parts[1]), from_ipc(parts[2])
     for name, table in (("articles", articles), ("quotes", quotes)):
         if not table.schema.equals(arrow_schema(name), check_metadata=True):
