@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import pickle
 import shutil
@@ -124,7 +125,12 @@ def test_a_damaged_cache_entry_is_recomputed(corpus: Path, tmp_path: Path) -> No
     damaged[-100] ^= 1  # in the rows: the body checksum fails
     packs[0].write_bytes(bytes(damaged))
     packs[1].write_bytes(packs[1].read_bytes()[:-10])  # cut short
-    (packs[2].parent / ".tmp-x.part").write_bytes(b"LCPACK2")  # an interrupted write
+    folder = packs[2].parent
+    (folder / ".tmp-x.part").write_bytes(b"LCPACK2")  # an interrupted write
+    (folder / "junk.pack").write_bytes(b"not a pack at all")
+    header = b'{"no": "keys"}'  # a well-formed header of the wrong shape
+    foreign = b"LCPACK2\n" + len(header).to_bytes(4, "little") + header
+    (folder / "foreign.pack").write_bytes(foreign + hashlib.sha256(header).digest())
     CALLS.clear()
     build_dataset(corpus, tmp_path / "b", jobs=1, cache_dir=cache, converter=counting)
     assert len(CALLS) == 2 * CHUNK_FILES  # the files of the two broken packs, no more

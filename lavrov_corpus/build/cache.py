@@ -177,7 +177,7 @@ class ConversionCache:
             try:
                 with open(self.folder / name, "rb") as fh:  # noqa: PTH123
                     header = _read_header(fh)
-            except (OSError, ValueError):
+            except Exception:  # an unreadable or foreign file: not a pack
                 continue
             if header is not None:
                 index.update(dict.fromkeys(header["keys"], name))
@@ -239,9 +239,10 @@ def _read_header(fh: Any) -> dict[str, Any] | None:
     if len(header) != size or hashlib.sha256(header).digest() != digest:
         return None
     data = json.loads(header)
-    if not isinstance(data, dict) or not all(isinstance(k, str) for k in data["keys"]):
+    keys = data.get("keys") if isinstance(data, dict) else None
+    if not isinstance(keys, list) or not all(isinstance(k, str) for k in keys):
         return None
-    return data
+    return data  # type: ignore[no-any-return]
 
 
 def _body(entries: list[Entry], articles: pa.Table, quotes: pa.Table) -> bytes:
