@@ -6,12 +6,17 @@ Reading uses ``pyarrow.parquet.ParquetFile`` rather than ``read_table``: the lat
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from functools import cache
+from operator import attrgetter
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from types import UnionType
+from typing import TYPE_CHECKING, Any, Union, get_args, get_origin
+
+from pydantic import BaseModel
 
 from .layout import PARQUET_OPTIONS, ROW_GROUP_SIZE
-from .models import Record
+from .models import TABLES, Record
 from .schema import arrow_schema
 
 if TYPE_CHECKING:
@@ -20,8 +25,20 @@ if TYPE_CHECKING:
 
 
 def records_to_arrow(table: str, records: Sequence[Record]) -> pa.Table:
-    """Arrow table of ``records`` (rows of ``table``) with the schema derived from the models."""
-    return dumps_to_arrow(table, [r.model_dump() for r in records])
+    """Arrow table of ``records`` (rows of ``table``) with the schema derived from the models.
+
+    The same table as :func:`dumps_to_arrow` of their ``model_dump()``, made without dumping: a
+    record's ``__dict__`` is its dump but for nested models (see :func:`_row_maker`), and the
+    rows go to Arrow as one struct array, split into columns after.
+    """
+    import pyarrow as pa
+
+    schema = arrow_schema(table)
+    make = _row_maker(TABLES[table])
+    if make is None:  # pragma: no cover - every table model is flat enough today
+        return dumps_to_arrow(table, [r.model_dump() for r in records])
+    rows: Any = pa.array(list(map(make, records)), type=pa.struct(list(schema)))
+    return pa.Table.from_arrays(rows.flatten(), schema=schema)
 
 
 def dumps_to_arrow(table: str, dumps: Sequence[dict[str, Any]]) -> pa.Table:
@@ -32,6 +49,77 @@ def dumps_to_arrow(table: str, dumps: Sequence[dict[str, Any]]) -> pa.Table:
     import pyarrow as pa
 
     return pa.Table.from_pylist(dumps, schema=arrow_schema(table))
+
+
+@cache
+def _row_maker(model: type[BaseModel]) -> Callable[[BaseModel], dict[str, Any]] | None:
+    """A function giving what Arrow needs of a record of ``model``: its ``model_dump()`` values.
+
+    Fields that hold a model (or None) or a list of models become their ``__dict__`` (s); the
+    nested models must hold no models themselves. None if ``model`` has another shape.
+    """
+    nested: list[tuple[str, bool]] = []  # (field, is a list)
+    for name, field in model.model_fields.items():
+        inner, many = _nested_model(field.annotation)
+        if inner is None:
+            if _holds_model(field.annotation):
+                return None
+            continue
+        if any(_holds_model(f.annotation) for f in inner.model_fields.values()):
+            return None
+        nested.append((name, many))
+    if not nested:
+        return attrgetter("__dict__")
+
+    def row(record: BaseModel) -> dict[str, Any]:
+        values = dict(record.__dict__)
+        for name, many in nested:
+            value = values[name]
+            if many:
+                values[name] = [m.__dict__ for m in value]
+            elif value is not None:
+                values[name] = value.__dict__
+        return values
+
+    return row
+
+
+def _nested_model(annotation: Any) -> tuple[type[BaseModel] | None, bool]:
+    """(the model, False) for ``M`` or ``M | None``, (the model, True) for ``list[M]``."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation, False
+    args = [a for a in get_args(annotation) if a is not type(None)]
+    if len(args) != 1 or not isinstance(args[0], type) or not issubclass(args[0], BaseModel):
+        return None, False
+    origin = get_origin(annotation)
+    if origin is list:
+        return args[0], True
+    if origin in (Union, UnionType):
+        return args[0], False
+    return None, False
+
+
+def _holds_model(annotation: Any) -> bool:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return True
+    return any(_holds_model(a) for a in get_args(annotation))
+
+
+def to_ipc(table: pa.Table) -> bytes:
+    """``table`` as an Arrow IPC stream (its chunks kept)."""
+    import pyarrow as pa
+
+    sink = pa.BufferOutputStream()
+    with pa.ipc.new_stream(sink, table.schema) as writer:
+        writer.write_table(table)
+    return bytes(sink.getvalue())
+
+
+def from_ipc(data: bytes) -> pa.Table:
+    """The table of an Arrow IPC stream, read without copying ``data``."""
+    import pyarrow as pa
+
+    return pa.ipc.open_stream(data).read_all()
 
 
 class TableWriter:

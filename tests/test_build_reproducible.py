@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import pickle
 import shutil
@@ -51,7 +52,7 @@ def test_jobs_and_cache_never_change_the_bytes(corpus: Path, tmp_path: Path) -> 
     for name, jobs, cache_dir in (("j2", 2, None), ("cold", 2, cache), ("warm", 1, cache)):
         build_dataset(corpus, tmp_path / name, jobs=jobs, cache_dir=cache_dir, converter=fake)
         assert file_hashes(tmp_path / name) == expected, name
-    assert any(cache.rglob("*.json"))
+    assert any(cache.rglob("*.pack"))
 
 
 def test_incremental_build_converts_only_the_new_file(corpus: Path, tmp_path: Path) -> None:
@@ -72,14 +73,67 @@ def test_incremental_build_converts_only_the_new_file(corpus: Path, tmp_path: Pa
     assert file_hashes(tmp_path / "out") == file_hashes(tmp_path / "full")
 
 
-def test_a_damaged_cache_entry_is_recomputed(corpus: Path, tmp_path: Path) -> None:
+def test_cached_and_new_rows_mix_in_one_chunk(corpus: Path, tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    shutil.copytree(corpus, src)
+    cache = tmp_path / "cache"
+    build_dataset(src, tmp_path / "out", jobs=1, cache_dir=cache, converter=fake)
+    # A file in front shifts every chunk of work by one: chunks then take their rows from two
+    # packs each, and from the new conversions.
+    (src / "00000_aa_new.txt").write_text("A new article\n\n“New words,” Lavrov said.\n")
+    changed = sorted(src.glob("*.txt"))[70]
+    changed.write_bytes(changed.read_bytes() + b"\nOne more line.\n")
+    CALLS.clear()
+    build_dataset(src, tmp_path / "out1", jobs=1, cache_dir=cache, converter=counting)
+    assert sorted(CALLS) == sorted(["00000_aa_new.txt", changed.name])
+    build_dataset(src, tmp_path / "out", jobs=2, cache_dir=cache, converter=fake)  # all cached
+    build_dataset(src, tmp_path / "full", jobs=1, converter=fake)
+    assert file_hashes(tmp_path / "out") == file_hashes(tmp_path / "full")
+    assert file_hashes(tmp_path / "out1") == file_hashes(tmp_path / "full")
+
+
+def test_a_foreign_pack_is_refused(corpus: Path, tmp_path: Path) -> None:
+    """A pack whose checksums hold but whose rows are not its files' is never trusted."""
+    from lavrov_corpus.build import cache as cache_mod
+
     cache = tmp_path / "cache"
     build_dataset(corpus, tmp_path / "a", jobs=1, cache_dir=cache, converter=fake)
-    for entry in cache.rglob("*.json"):
-        entry.write_text('{"format": 1, "article": {"article_id": "oops"}}')
+    for path in cache.rglob("*.pack"):
+        packed = cache_mod.ConversionCache(cache, "")
+        with path.open("rb") as fh:
+            keys = cache_mod._read_header(fh)["keys"]  # type: ignore[index]
+        pack = cache_mod._load(path)
+        assert pack is not None
+        entries = [pack.entries[k] for k in keys]
+        for e in entries:  # every entry claims another file's bytes
+            e.sha256 = "0" * 64
+        packed.folder = path.parent
+        path.unlink()
+        packed.put(keys, entries, pack.articles, pack.quotes)
     CALLS.clear()
     build_dataset(corpus, tmp_path / "b", jobs=1, cache_dir=cache, converter=counting)
     assert len(CALLS) == sum(1 for _ in corpus.glob("*.txt"))
+    assert file_hashes(tmp_path / "a") == file_hashes(tmp_path / "b")
+
+
+def test_a_damaged_cache_entry_is_recomputed(corpus: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    build_dataset(corpus, tmp_path / "a", jobs=1, cache_dir=cache, converter=fake)
+    packs = sorted(cache.rglob("*.pack"), key=lambda p: -p.stat().st_size)
+    assert len(packs) == 3  # one per chunk of work; the two largest hold 64 files each
+    damaged = bytearray(packs[0].read_bytes())
+    damaged[-100] ^= 1  # in the rows: the body checksum fails
+    packs[0].write_bytes(bytes(damaged))
+    packs[1].write_bytes(packs[1].read_bytes()[:-10])  # cut short
+    folder = packs[2].parent
+    (folder / ".tmp-x.part").write_bytes(b"LCPACK2")  # an interrupted write
+    (folder / "junk.pack").write_bytes(b"not a pack at all")
+    header = b'{"no": "keys"}'  # a well-formed header of the wrong shape
+    foreign = b"LCPACK2\n" + len(header).to_bytes(4, "little") + header
+    (folder / "foreign.pack").write_bytes(foreign + hashlib.sha256(header).digest())
+    CALLS.clear()
+    build_dataset(corpus, tmp_path / "b", jobs=1, cache_dir=cache, converter=counting)
+    assert len(CALLS) == 2 * CHUNK_FILES  # the files of the two broken packs, no more
     assert file_hashes(tmp_path / "a") == file_hashes(tmp_path / "b")
 
 
@@ -179,6 +233,30 @@ def test_arrow_rows_validate_back_to_the_same_records(corpus: Path) -> None:
     assert [Article.model_validate(row) for row in rows] == articles
     rows = records_to_arrow("quotes", quotes).to_pylist()
     assert [Quote.model_validate(row) for row in rows] == quotes
+
+
+def test_records_go_to_arrow_as_their_dumps_would(built: Path, corpus: Path) -> None:
+    """The dump-free conversion gives the very table (values, types, chunks) of the dumps."""
+    from lavrov_corpus.models import Provenance
+    from lavrov_corpus.parquet_io import dumps_to_arrow, records_to_arrow
+    from lavrov_corpus.reference import treaties
+
+    results = [fake(p.read_bytes(), source_path=p.name) for p in sorted(corpus.glob("*.txt"))]
+    provenance = read_arrow(built / "data" / "provenance" / "provenance.parquet").to_pylist()
+    records: dict[str, list[Any]] = {
+        "articles": [r.article for r in results if hasattr(r, "article")],
+        "quotes": [q for r in results if hasattr(r, "quotes") for q in r.quotes],
+        "speakers": [s for r in results if hasattr(r, "speakers") for s in r.speakers],
+        "treaties": list(treaties()),
+        "provenance": [Provenance.model_validate(row) for row in provenance],
+    }
+    for table in TABLES:
+        assert records[table], table
+        for rows in (records[table], records[table][:1], []):
+            fast = records_to_arrow(table, rows)
+            slow = dumps_to_arrow(table, [r.model_dump() for r in rows])
+            assert fast.equals(slow) and fast.schema.equals(slow.schema, check_metadata=True)
+            assert [c.num_chunks for c in fast.columns] == [c.num_chunks for c in slow.columns]
 
 
 def test_a_chunk_result_crosses_processes_unchanged(corpus: Path) -> None:

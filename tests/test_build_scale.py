@@ -122,3 +122,32 @@ def test_input_files_are_dropped_once_written(
     build_dataset(src, tmp_path / "out", jobs=1, converter=fake)
     assert len(live) == 6
     assert [a - b for a, b in itertools.pairwise(live)] == [CHUNK_FILES] * 5
+
+
+@pytest.mark.parametrize("chunks", [2, 5])
+def test_the_cache_grows_by_chunks_and_is_read_once_per_pack(
+    chunks: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from lavrov_corpus.build import cache as cache_mod
+
+    src = make_corpus(tmp_path / "in", CHUNK_FILES * chunks)
+    cache = tmp_path / "cache"
+    build_dataset(src, tmp_path / "out", jobs=1, cache_dir=cache, converter=fake)
+    files = sorted(p for p in cache.rglob("*") if p.is_file())
+    assert len(files) == chunks  # one pack per chunk of work, not one file per article
+    calls = {"scan": 0, "load": 0}
+    real_scan, real_load = cache_mod.ConversionCache._scan, cache_mod._load
+
+    def scan(self: Any) -> Any:
+        calls["scan"] += 1
+        return real_scan(self)
+
+    def load(path: Path) -> Any:
+        calls["load"] += 1
+        return real_load(path)
+
+    monkeypatch.setattr(cache_mod.ConversionCache, "_scan", scan)
+    monkeypatch.setattr(cache_mod, "_load", load)
+    build_dataset(src, tmp_path / "out", jobs=1, cache_dir=cache, converter=fake)
+    assert calls == {"scan": 1, "load": chunks}  # the folder listed once, each pack read once
+    assert sorted(p for p in cache.rglob("*") if p.is_file()) == files  # nothing new written
