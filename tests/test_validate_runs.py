@@ -141,3 +141,17 @@ def test_article_text_pieces_in_and_out_of_order(
     )
     assert set(report.counts) == {"span-mismatch"}
     assert loads == [8]
+
+
+def test_the_text_report_prints_one_line_per_problem_and_says_when_no_table_was_read() -> None:
+    from lavrov_corpus.validate.report import Problem, Report
+
+    report = Report(
+        root="/data/out",
+        problems=[Problem("file-missing", "gone", path="bad\nname\x1b[31m.txt")],
+        counts={"file-missing": 1},
+    )
+    text = report.render_text()
+    assert "(rows: no table read)" in text
+    problem_lines = [line for line in text.splitlines() if line.startswith("  - ")]
+    assert problem_lines == [r"  - bad\nname\x1b[31m.txt: gone"]

@@ -92,7 +92,7 @@ class Report:
         lines = []
         total = sum(self.counts.values())
         tables = self.stats.get("rows", {})
-        checked = ", ".join(f"{t} {n:,}" for t, n in tables.items())
+        checked = ", ".join(f"{t} {n:,}" for t, n in tables.items()) or "no table read"
         seconds = self.stats.get("seconds")
         timing = f" in {seconds:.2f}s" if isinstance(seconds, float) else ""
         if self.valid:
@@ -107,13 +107,21 @@ class Report:
             lines.append(f"\n{code} ({n:,}): {code_of(code).description}")
             shown = [p for p in self.problems if p.code == code][:examples]
             for p in shown:
-                where = p.where()
-                lines.append(f"  - {where}: {p.message}" if where else f"  - {p.message}")
+                # one line per problem: a name with a newline or an escape is shown escaped
+                where, message = _one_line(p.where()), _one_line(p.message)
+                lines.append(f"  - {where}: {message}" if where else f"  - {message}")
             if n > len(shown):
                 lines.append(f"  ... and {n - len(shown):,} more")
         for note in self.notes:
             lines.append(f"note: {note}")
         return "\n".join(lines)
+
+
+def _one_line(text: str) -> str:
+    """``text`` with control characters escaped ("a\\nb"), so it prints on one line."""
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode() for ch in text)
 
 
 class Collector:
