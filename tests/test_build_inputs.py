@@ -321,3 +321,15 @@ def test_a_folder_that_is_not_a_dataset_is_never_replaced(tmp_path: Path) -> Non
     with pytest.raises(BuildError, match="not a dataset folder"):
         build_dataset(src, precious, converter=fake, jobs=1)
     assert (precious / "thesis.tex").read_text() == "years of work"
+
+
+def test_a_sidecar_saved_with_a_utf8_bom_applies(tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text(ARTICLE)
+    (src / "metadata.toml").write_bytes(
+        b"\xef\xbb\xbf" + b'[[article]]\nfile = "a.txt"\noutlet = "TASS"\n'
+    )
+    rows = build(src, tmp_path / "out")
+    assert rows["metadata.toml"]["status"] == "accepted"
+    assert rows["a.txt"]["sidecar_path"] == "metadata.toml"

@@ -238,7 +238,7 @@ def _read_sidecar(sidecar: InputFile) -> list[CuratedMetadata] | None:
     sidecar.size = len(data)
     sidecar.sha256 = hashlib.sha256(data).hexdigest()
     try:
-        text = data.decode("utf-8")
+        text = data.decode("utf-8-sig")  # a BOM, as Notepad saves it, is no TOML error
     except UnicodeDecodeError as exc:
         _reject_sidecar(sidecar, [f"not valid UTF-8 at byte {exc.start}"])
         return None
