@@ -59,11 +59,11 @@ def main() -> None:
     base_wall, base_cpu = best["none"]
     print(f"{args.size} articles, jobs {args.jobs or 'default'}, best of {args.runs}:")
     for mode, (wall, cpu) in best.items():
-        per_wall = (wall - base_wall) / args.size * 1e3
-        per_cpu = (cpu - base_cpu) / args.size * 1e3
+        extra_wall = (wall - base_wall) / args.size * 1e3
+        extra_cpu = (cpu - base_cpu) / args.size * 1e3
         print(
-            f"  {mode:>4}: {wall:6.2f} s wall ({per_wall:+.3f} ms/article)"
-            f"  {cpu:6.2f} CPU s ({per_cpu:+.3f} ms/article)"
+            f"  {mode:>4}: {wall:6.2f} s wall ({extra_wall:+.3f} ms/article)"
+            f"  {cpu:6.2f} CPU s ({extra_cpu:+.3f} ms/article)"
         )
     print(f"  cache: {len(files)} files, {size:.1f} MB")
     shutil.rmtree(out, ignore_errors=True)

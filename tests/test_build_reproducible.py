@@ -135,6 +135,10 @@ def test_a_damaged_cache_entry_is_recomputed(corpus: Path, tmp_path: Path) -> No
     build_dataset(corpus, tmp_path / "b", jobs=1, cache_dir=cache, converter=counting)
     assert len(CALLS) == 2 * CHUNK_FILES  # the files of the two broken packs, no more
     assert file_hashes(tmp_path / "a") == file_hashes(tmp_path / "b")
+    CALLS.clear()  # the broken packs stay, but their keys are found in the new ones
+    build_dataset(corpus, tmp_path / "c", jobs=1, cache_dir=cache, converter=counting)
+    assert CALLS == []
+    assert file_hashes(tmp_path / "a") == file_hashes(tmp_path / "c")
 
 
 @needs_converter

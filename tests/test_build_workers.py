@@ -4,6 +4,7 @@ warmed up the converter once, and gone (with that server) when the build returns
 from __future__ import annotations
 
 import os
+import subprocess
 import sys
 from multiprocessing import forkserver
 from pathlib import Path
@@ -51,3 +52,16 @@ def test_a_fork_server_already_running_is_left_alone() -> None:
         assert server._forkserver_pid is not None
     finally:
         server._stop()
+
+
+@needs_forkserver
+def test_the_preload_leaves_the_server_safe_to_fork() -> None:
+    """No pyarrow (it starts threads) and no thread of any kind in the fork server."""
+    code = (
+        "import os, sys\n"
+        "import lavrov_corpus.build.preload\n"
+        "assert 'pyarrow' not in sys.modules, 'pyarrow imported'\n"
+        "print(len(os.listdir('/proc/self/task')))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "1"

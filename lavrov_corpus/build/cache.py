@@ -152,23 +152,28 @@ class ConversionCache:
 
     def __init__(self, root: Path, fingerprint: str) -> None:
         self.folder = root / f"packs-{CACHE_FORMAT}" / fingerprint[:32]
-        self._index: dict[str, str] | None = None  # key -> pack file name
+        self._index: dict[str, str | list[str]] | None = None  # key -> pack file name(s)
         self._loaded: OrderedDict[str, Pack | None] = OrderedDict()
 
     def get(self, key: str) -> tuple[Pack, Entry] | None:
-        """The pack holding ``key`` and its entry, or None if absent or in an invalid pack."""
+        """A valid pack holding ``key`` and its entry, or None."""
         if self._index is None:
             self._index = self._scan()
-        name = self._index.get(key)
-        if name is None:
-            return None
-        pack = self._pack(name)
-        entry = pack.entries.get(key) if pack is not None else None
-        return None if pack is None or entry is None else (pack, entry)
+        names = self._index.get(key, ())
+        for name in [names] if isinstance(names, str) else names:
+            pack = self._pack(name)
+            entry = pack.entries.get(key) if pack is not None else None
+            if pack is not None and entry is not None:
+                return pack, entry
+        return None
 
-    def _scan(self) -> dict[str, str]:
-        """Key -> pack name, from the header of every pack in the folder."""
-        index: dict[str, str] = {}
+    def _scan(self) -> dict[str, str | list[str]]:
+        """Key -> the pack(s) holding it, from the header of every pack in the folder.
+
+        A key is in several packs when builds converted the same file at the same time, or
+        after its first pack proved damaged: each is tried in turn.
+        """
+        index: dict[str, str | list[str]] = {}
         try:
             names = sorted(p.name for p in self.folder.iterdir() if p.name.endswith(".pack"))
         except OSError:
@@ -179,8 +184,12 @@ class ConversionCache:
                     header = _read_header(fh)
             except Exception:  # an unreadable or foreign file: not a pack
                 continue
-            if header is not None:
-                index.update(dict.fromkeys(header["keys"], name))
+            if header is None:
+                continue
+            for key in header["keys"]:
+                known = index.setdefault(key, name)
+                if known != name:
+                    index[key] = [*([known] if isinstance(known, str) else known), name]
         return index
 
     def _pack(self, name: str) -> Pack | None:
