@@ -333,3 +333,19 @@ def test_a_sidecar_saved_with_a_utf8_bom_applies(tmp_path: Path) -> None:
     rows = build(src, tmp_path / "out")
     assert rows["metadata.toml"]["status"] == "accepted"
     assert rows["a.txt"]["sidecar_path"] == "metadata.toml"
+
+
+def test_a_duplicates_own_curated_metadata_is_reported_as_not_applied(tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    (src / "x").mkdir(parents=True)
+    (src / "a.txt").write_text(ARTICLE)
+    (src / "x" / "a2.txt").write_text(ARTICLE)
+    (src / "metadata.toml").write_text(
+        '[[article]]\nfile = "a.txt"\noutlet = "TASS"\n\n'
+        '[[article]]\nfile = "x/a2.txt"\noutlet = "RIA"\npublished = 2019-11-02\n'
+    )
+    rows = build(src, tmp_path / "out")
+    dup = rows["x/a2.txt"]
+    assert dup["status"] == "duplicate"
+    assert "curated outlet, published from metadata.toml were not applied" in str(dup["detail"])
+    assert "not applied" not in str(rows["a.txt"]["detail"])

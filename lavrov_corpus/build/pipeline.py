@@ -292,6 +292,16 @@ class _Writer:
             status, reason = ProvenanceStatus.REJECTED, RejectReason.CONVERTER_ERROR
             article_id = None
             detail = f"article id {o.article_id} already used by a different file"
+        if status is ProvenanceStatus.DUPLICATE and item.metadata is not None:
+            # the article keeps the first copy's values: say that this copy's were not used
+            given = sorted(
+                k for k, v in item.metadata.model_dump(exclude={"file"}).items() if v is not None
+            )
+            if given:
+                detail = (
+                    f"{detail}; its curated {', '.join(given)} from {item.sidecar_path} "
+                    "were not applied (the article keeps the first copy's)"
+                )
         self._row(
             Provenance(
                 path=item.path,
