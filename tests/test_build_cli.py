@@ -69,3 +69,19 @@ def test_errors_are_one_line_exit_one(messy: Path, tmp_path: Path) -> None:
     assert "another build" in locked.stderr and "Traceback" not in locked.stderr
     usage = run(str(messy), "--out", str(out), "--cache", "x", "--no-cache", cwd=tmp_path)
     assert usage.returncode == 2
+
+
+def test_ctrl_c_while_the_commands_import_exits_130_without_a_traceback(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import lavrov_corpus.cli as cli
+
+    def interrupted() -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli, "_register", interrupted)
+    with pytest.raises(SystemExit) as exc:
+        cli.main(["build", "--help"])
+    assert exc.value.code == 130
+    err = capsys.readouterr().err
+    assert err == "interrupted\n" and "Traceback" not in err

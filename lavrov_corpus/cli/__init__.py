@@ -69,5 +69,9 @@ def _register() -> None:
 
 def main(argv: list[str] | None = None) -> None:
     """Entry point of the console script and of ``python -m lavrov_corpus``."""
-    _register()
-    app(args=argv if argv is not None else sys.argv[1:], prog_name="lavrov-corpus")
+    try:
+        _register()
+        app(args=argv if argv is not None else sys.argv[1:], prog_name="lavrov-corpus")
+    except KeyboardInterrupt:  # Ctrl-C while the commands are still importing: no traceback
+        sys.stderr.write("interrupted\n")
+        sys.exit(130)
