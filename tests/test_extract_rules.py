@@ -1709,3 +1709,13 @@ def test_a_live_page_post_with_its_byline_is_body_and_its_heading_no_headline() 
     # the possessive is whose move it is, not whose word: the body's speaker says it
     assert got[0] == ("bold", "benjamin-netanyahu")
     assert ("bold leadership", "benjamin-netanyahu") in got
+
+
+def test_a_row_of_story_tools_is_furniture_not_the_headline() -> None:
+    out = conv(
+        "Bush Pulls Out Of ABM Treaty; Putin Calls It A 'Mistake'\n\n"
+        "December 13, 2001 / 7:55 PM / CBS\n\nE-mail This Story | Printable Version\n\n"
+        + _PLAIN_BODY
+    )
+    assert out.article.title == "Bush Pulls Out Of ABM Treaty; Putin Calls It A 'Mistake'"
+    assert "Printable Version" not in out.article.text

@@ -382,6 +382,8 @@ _SHARE_WORDS = _word_set(
     "share shares facebook twitter x email e-mail mail whatsapp telegram linkedin reddit"
     " pinterest flipboard messenger vk bluesky threads print copy link copied tweet send"
     " save comment comments url sms on social sharing"
+    # tool rows: "E-mail This Story | Printable Version", "Print this article", "Font size"
+    " this story article printable version printer-friendly bookmark font size gift page"
 )
 _BANNER = re.compile(
     r"^(?:support (?:independent|our|quality|us)\b|become a (?:member|subscriber|supporter|patron)"
