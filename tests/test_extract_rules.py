@@ -1719,3 +1719,15 @@ def test_a_row_of_story_tools_is_furniture_not_the_headline() -> None:
     )
     assert out.article.title == "Bush Pulls Out Of ABM Treaty; Putin Calls It A 'Mistake'"
     assert "Printable Version" not in out.article.text
+
+
+def test_one_letter_between_apostrophes_and_an_interview_headline() -> None:
+    out = conv(
+        "Lavrov to Gulf Daily: Europe\u2019s move is \u2018legal nonsense\u2019\n\n"
+        "Foreign Minister Sergey Lavrov said friendship with the Arab world is like rock 'n' "
+        "roll: it never goes out of fashion, and called the move \u201clegal nonsense\u201d.\n"
+    )
+    assert [(q.text, q.speaker_id) for q in out.quotes] == [
+        ("legal nonsense", "sergey-lavrov"),
+        ("legal nonsense", "sergey-lavrov"),
+    ]

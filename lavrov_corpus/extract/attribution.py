@@ -261,6 +261,8 @@ _ONLY_MARKS = re.compile(r'[ \u00a0,;“”"«»]*')
 _APPOSITION_END = re.compile(r",[ \u00a0]+" + cues.FILLER + r"$")
 _RELATIVE_WHO = re.compile(r",[ \u00a0]+who[ \u00a0]+" + cues.FILLER + r"$")
 _NAME_AT_END = re.compile(cues.NAME + r"$")
+# Between a headline's speaker and whom they speak to ("Lavrov to Asharq Al-Awsat: ...").
+_SPEAKS_TO = re.compile(r"[ \u00a0]+(?:to|tells|told|in interview with|speaking to)[ \u00a0]+")
 # A noun of speech right after a quote ("Lavrov's 'war' remark", "Putin's 'mirror' warning").
 _REMARK_AFTER = re.compile(
     r"[ \u00a0]+(?:remarks?|comments?|words?|warnings?|claims?|jibes?|quips?|threats?|pledges?"
@@ -1384,6 +1386,12 @@ class Attributor:
         colon = text.rfind(":", ps, q.open_mark)
         if colon > ps:
             names = list(_NAME_SEQ.finditer(text, ps, colon))
+            if (
+                len(names) >= 2
+                and names[0].start() == ps
+                and _SPEAKS_TO.fullmatch(text, names[0].end(), names[-1].start())
+            ):
+                names = names[:1]  # "Lavrov to Asharq Al-Awsat: ...": the one who speaks
             if names and names[-1].end() >= colon - 1:
                 nm = self._match(names[-1].group())
                 if nm:

@@ -96,6 +96,7 @@ def find_quotes(text: str, paragraphs: list[Span]) -> list[RawQuote]:
                     ch in "‘'‹"
                     and opener
                     and nxt.isalpha()
+                    and text[i + 2 : i + 3] not in ("'", "’")  # "rock 'n' roll": one letter
                     and _single_closes(text, i + 1, pe, seen)
                 ):
                     fam = "s"
