@@ -1731,3 +1731,16 @@ def test_one_letter_between_apostrophes_and_an_interview_headline() -> None:
         ("legal nonsense", "sergey-lavrov"),
         ("legal nonsense", "sergey-lavrov"),
     ]
+
+
+def test_an_institution_opening_its_own_clause_keeps_the_quote_it_governs() -> None:
+    text = (
+        "Treaty exit\n\n"
+        "NATO spokesperson Oana Lungescu said the exit was \u201canother step\u201d in the "
+        "erosion of security, and the alliance said in a statement that Moscow's flight limits "
+        "had \u201cundermined the treaty long before.\u201d\n"
+    )
+    assert speakers(text) == [
+        ("another step", "oana-lungescu"),
+        ("undermined the treaty long before.", None),
+    ]

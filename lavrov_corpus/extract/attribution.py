@@ -96,7 +96,14 @@ from functools import lru_cache
 from ..models import Attribution
 from . import cues
 from .quotes import RawQuote
-from .speakers import NameMatch, match_name, nationality_tokens, reference, role_tokens
+from .speakers import (
+    INSTITUTION_NOUNS,
+    NameMatch,
+    match_name,
+    nationality_tokens,
+    reference,
+    role_tokens,
+)
 
 _SENT_END = re.compile(r"[.!?…][\"”»’']?[ \u00a0]+(?=[\"“«‘(]?[" + cues.CAPITALS + "0-9])")
 _ABBREV = re.compile(
@@ -130,6 +137,16 @@ _UNKNOWN_SUBJECT = re.compile(
     r"(?:[\w’'\-]+[ \u00a0]+){1,6}"
 )
 _JOIN_AFTER = re.compile(r"^[ \u00a0]*[,;]?[ \u00a0]*$")
+# An institution as a verb's subject: "the alliance", "the Foreign Ministry", "its embassy".
+_INSTITUTION_SUBJECT = re.compile(
+    r"(?<![\w’'])(?:[Tt]he|[Ii]ts|[A-Z][\w\-]*[’']s)[ \u00a0](?:[\w\-]+[ \u00a0]){0,3}(?:"
+    + "|".join(sorted(INSTITUTION_NOUNS | {"kremlin", "government", "embassy", "bloc"}))
+    + r"|[A-Z][a-z]+(?: [A-Z][a-z]+)*[ \u00a0](?:Ministry|Council|Department|Office|Commission))"
+    r"[ \u00a0]+" + cues.FILLER + r"$",
+    re.IGNORECASE,
+)
+# Before a subject that opens a clause of its own: ", and ", "; ", ", while ", ", but ".
+_CLAUSE_OPEN = re.compile(r"(?:,[ \u00a0]+(?:and|while|but|whereas)|;)[ \u00a0]+$")
 _JOIN_BEFORE = re.compile(
     r"^(?:[ \u00a0]+(?:that|in[ \u00a0][^,:.“”\"«»]{0,50}))?[ \u00a0]*[,:]?"
     r"[ \u00a0]*$"
@@ -389,9 +406,10 @@ class Cue:
     verb: str
     subj_start: int
     who: Who | None
-    nobody: bool = (
-        False  #: its subject is printed and is nobody ("Tehran warns", "the ministry said")
-    )
+    #: its subject is printed and is nobody ("Tehran warns", "the ministry said")
+    nobody: bool = False
+    #: that subject opens a clause of its own (", and the alliance said")
+    own_clause: bool = False
 
 
 @dataclass(slots=True)
@@ -688,6 +706,7 @@ class Attributor:
             who, subj_start, end = None, vs, ve
             verb_at = vs  # where the verb phrase starts
             named_nobody = False  # the verb's own subject is printed and is nobody
+            clause_open = None
             if participle:
                 aux = _AUXILIARY_BEFORE.search(text, max(s_start, vs - 12), vs)
                 if aux is not None:  # "what everyone is calling": a verb with its own subject
@@ -716,6 +735,10 @@ class Attributor:
                     named_nobody = who is None or (
                         who.speaker_id is None and who.kind == Attribution.DESCRIPTION
                     )
+                    # its own clause (", and the alliance said ... that"): it governs what follows
+                    clause_open = _CLAUSE_OPEN.search(
+                        text, max(s_start, subj_start - 8), subj_start
+                    )
                     if who is None or who.speaker_id is None:
                         # "Alexei Arbatov of the Carnegie Moscow Center told": the person
                         of_body = _NAME_OF_BODY.search(
@@ -734,6 +757,13 @@ class Attributor:
                         found_subject = self._subject_across_commas(s_start, verb_at)
                         if found_subject is not None:
                             who, subj_start = found_subject
+                elif inst := _INSTITUTION_SUBJECT.search(text, max(s_start, verb_at - 80), verb_at):
+                    # "the alliance said", "the Foreign Ministry said": nobody, and no one else
+                    subj_start = inst.start()
+                    named_nobody = True
+                    clause_open = _CLAUSE_OPEN.search(
+                        text, max(s_start, subj_start - 8), subj_start
+                    )
                 elif text[verb_at - 5 : verb_at] == " and ":
                     # "Dendias, who ..., thanked the guest and spoke of": the sentence's subject
                     found_subject = self._participle_subject(s_start, vs)
@@ -794,7 +824,9 @@ class Attributor:
                 if prev is None:
                     if participle or verb.lower() == "according to":
                         continue
-                    out.append(Cue(vs, end, verb, subj_start, None, named_nobody))
+                    out.append(
+                        Cue(vs, end, verb, subj_start, None, named_nobody, clause_open is not None)
+                    )
                     continue
                 pw = prev.who
                 assert pw is not None
@@ -1236,7 +1268,11 @@ class Attributor:
             c = cs[b]
             if _JOIN_BEFORE.match(text[c.end : q.open_mark]) and c.who:
                 return c.verb, c.who
-        if b >= lo and cs[b].nobody and len(text[cs[b].end : q.open_mark].split()) <= 3:
+        if (
+            b >= lo
+            and cs[b].nobody
+            and (cs[b].own_clause or len(text[cs[b].end : q.open_mark].split()) <= 3)
+        ):
             # "..., as Tehran warns of “consequences”": Tehran's word (not "the moratorium
             # Russia had announced on such missiles was «...»": that verb governs no quote)
             return cs[b].verb, None
