@@ -1744,3 +1744,12 @@ def test_an_institution_opening_its_own_clause_keeps_the_quote_it_governs() -> N
         ("another step", "oana-lungescu"),
         ("undermined the treaty long before.", None),
     ]
+
+
+def test_a_name_with_its_native_script_in_brackets_is_the_subject() -> None:
+    text = (
+        "Taipei watches\n\n"
+        "Minister of National Defense Wellington Koo (\u9867\u7acb\u96c4) said the military "
+        "\u201chas prepared for every scenario,\u201d adding: \u201cWe stay calm.\u201d\n"
+    )
+    assert [sid for _, sid in speakers(text)] == ["wellington-koo", "wellington-koo"]

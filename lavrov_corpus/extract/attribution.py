@@ -725,6 +725,12 @@ class Attributor:
             elif not participle:
                 left_from = max(s_start, vs - 100)
                 m = cues.subject_before(text, left_from, verb_at)
+                if m is None and text[verb_at - 2 : verb_at - 1] == ")":
+                    # "Lin Chia-lung (林佳龍) told", "Rep. Eliot Engel (D-N.Y.) said": the name
+                    # before a short bracket
+                    paren = text.rfind("(", max(left_from, verb_at - 40), verb_at)
+                    if paren > left_from and text[paren - 1] in " \u00a0":
+                        m = cues.subject_before(text, left_from, paren)
                 if (
                     m
                     and not _POSSESSIVE.search(m.group("sp"))
