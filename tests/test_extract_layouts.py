@@ -296,6 +296,59 @@ def test_live_page_headline_over_standfirst_and_date_beats_entry_headings() -> N
     assert a.published is not None and a.published.isoformat() == "2025-08-15"
 
 
+def test_masthead_printed_again_lower_down_is_the_outlet() -> None:
+    page = "Harbour Ledger\nNews  Opinion\n\nRussia quits the surveillance flights treaty\n\n"
+    footer = "\nDownload the Harbour Ledger app for iOS and Android.\n© Ledger Holdings LLC 2021\n"
+    assert _conv(page + _BODY + footer).article.outlet == "Harbour Ledger"
+    # printed once only: a first line is no outlet (nothing is invented) ...
+    once = _conv(page + _BODY + "\n© Ledger Holdings LLC 2021\n").article
+    assert once.outlet == "Ledger Holdings LLC"
+    # ... and an all-capitals masthead is given as the page spells it in mixed case
+    caps = page.replace("Harbour Ledger\n", "HARBOUR LEDGER\n", 1)
+    assert _conv(caps + _BODY + footer).article.outlet == "Harbour Ledger"
+    # one word counts only when a copyright line repeats it
+    word = "Ledger\nNews  Opinion  Sport\n\nRussia quits the surveillance flights treaty\n\n"
+    assert _conv(word + _BODY + "\nMore from the Ledger\n").article.outlet is None
+    assert _conv(word + _BODY + "\nLedger © 2021\n").article.outlet == "Ledger"
+
+
+def test_date_line_under_a_long_headline_and_a_standfirst_is_the_date() -> None:
+    src = (
+        "Moscow's envoy in Pretoria: the minister calls the ties valued while critics talk of a"
+        " coup\n\nThe foreign minister found a warm welcome on Monday, a month before joint"
+        " naval drills put the country's so-called neutral stance to its hardest test yet.\n\n"
+        "By Jane Doe\n23 Jan 2023   5 min read   Follow\n\n" + _BODY
+    )
+    a = _conv(src).article
+    assert a.published is not None and a.published.isoformat() == "2023-01-23"
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "The two ministers at a briefing in Pretoria on Monday. (Photo: Jane Doe / Example Images)",
+        "The minister during the interview at the ministry's mansion. PHOTO: EXAMPLE",
+    ],
+)
+def test_caption_ending_in_a_labelled_photo_credit_is_dropped(caption: str) -> None:
+    src = "Russia quits the surveillance flights treaty\n\n" + caption + "\n\n" + _BODY
+    a = _conv(src).article
+    assert caption not in a.text and "Pretoria" not in a.text and "mansion" not in a.text
+
+
+def test_live_post_heading_over_a_time_first_date_line_is_not_the_headline() -> None:
+    src = (
+        "LIVE COVERAGE\n\nRussia suspends the observation flights treaty: Live updates\n\n"
+        "The president announced the move in his annual address to both houses\n\n"
+        "Published February 21, 2023 10:05am EST\nBy Example Staff\n\n"
+        "Latest update 2 hours ago\n\nForeign ministry says it will keep to the limits\n\n"
+        "6:31pm EST, Feb 21, 2023\n\n" + _BODY
+    )
+    a = _conv(src).article
+    assert a.title == "Russia suspends the observation flights treaty: Live updates"
+    assert "Latest update" not in a.text
+
+
 def main() -> None:
     """Print the accuracy of each field over the layouts set."""
     results = {s: check(s) for s in STEMS}

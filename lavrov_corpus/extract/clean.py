@@ -72,7 +72,9 @@ Normalization rules of ``articles.text`` (reversible through ``articles.source_m
    2025 The Moscow Times", "Copyright AFP. All rights reserved."; a photo credit "© Name/TASS"
    names none), else a site-name line (a bare outlet name counts only among the first three
    lines of the page; lower down it is a section label) or title suffix, else a "By
-   <outlet>" or "Source: <outlet>" line, else a copyright holder that is not curated ("©
+   <outlet>" or "Source: <outlet>" line, else the page's first line when it is a site name
+   printed again lower down ("Bangkok Post" over "Bangkok Post Public Company Limited"; one word
+   only when a copyright line repeats it), else a copyright holder that is not curated ("©
    Foo Media 2020") or a newsletter's sign-off ("Thanks for reading The Missile Ledger!"),
    whichever is printed first. A copyright holder listed as a parent company of an outlet
    ("© 2019, The Slate Group", "THG Publishing") is never the outlet. Curated names are
@@ -230,12 +232,14 @@ def layout(src: str) -> Layout:
             readings = [d for d in found.ambiguous if d.weekday() == named]
         if len(readings) == 1:
             published, precision = readings[0], DatePrecision.DAY
-    outlet = found.footer or found.site or found.byline or found.holder
+    outlet = found.footer or found.site or found.byline
     paragraphs = _paragraphs(lines)
     if not paragraphs:
-        return Layout((), False, None, None, 0, None, outlet, published, precision)
+        return Layout((), False, None, None, 0, None, outlet or found.holder, published, precision)
     first = src[paragraphs[0][0][0] : paragraphs[0][0][1]]
     has_title = len(first) <= 300 and _dateline(first) is None
+    if outlet is None:
+        outlet = _masthead(lines, paragraphs[0][0][0] if has_title else -1) or found.holder
     if has_title and published is None:
         # an official title ending in its place and date: "..., Moscow, February 4, 2025"
         got = find_date(first)
@@ -318,7 +322,11 @@ def _split_lines(src: str) -> list[_Line]:
 def _is_furniture(t: str) -> bool:
     if fu.is_nav(t) or fu.is_image_marker(t) or fu.is_credit(t) or fu.is_prompt_or_footer(t):
         return True
-    if fu.is_counter(t) or fu.is_hashtag_row(t) or (t[-1] == ")" and fu.is_captioned_credit(t)):
+    if (
+        fu.is_counter(t)
+        or fu.is_hashtag_row(t)
+        or ((t[-1] == ")" or ":" in t[-60:]) and fu.is_captioned_credit(t))
+    ):
         return True
     if len(t) > 160:
         return len(t) <= 400 and "|" in t and fu.is_menu(t)  # a long section row
@@ -384,8 +392,10 @@ def _drop_furniture(lines: list[_Line], found: _Found) -> None:
         ):
             ln.keep = False
             _note_footer(t, found)
-            if seen_body == 0:
-                _header_line(ln, found)  # "Source: Xinhua | 2025-11-03 20:15:30"
+            if seen_body <= 2:
+                # "Source: Xinhua | 2025-11-03 20:15:30"; also under a long headline and a
+                # one-line standfirst ("23 Jan 2023   5 min read")
+                _header_line(ln, found)
         elif len(t) > 80 or (len(t) >= 50 and len(t.split()) >= 8):  # (a hard-wrapped line)
             seen_body += 1
             seen_sentence = seen_sentence or _PROSE_END.search(t) is not None
@@ -405,6 +415,39 @@ def _drop_furniture(lines: list[_Line], found: _Found) -> None:
             for j in (i - 1, i + 1):
                 if 0 <= j < len(lines) and _caption_like(lines[j].text) and not _dated(lines[j]):
                     lines[j].keep = False
+
+
+#: A site name: capitalised words, a few lower-case joiners ("Notes from Poland").
+_MASTHEAD = re.compile(
+    r"[A-Z][\w'’&.-]*(?: (?:[A-Z][\w'’&.-]*|of|from|the|and|on|for|de|del|la|le|el|al|di))*"
+)
+
+
+def _masthead(lines: list[_Line], title_start: int) -> str | None:
+    """The page's first line when it is a site name that the page prints again lower down
+    ("Bangkok Post" over "Bangkok Post Public Company Limited", "GULF NEWS" over "Download
+    the Gulf News app"). One word counts only when a copyright line repeats it. An
+    all-capitals masthead is given as the page spells it elsewhere in mixed case."""
+    first = next((ln for ln in lines if ln.text), None)
+    if first is None or first.start == title_start:
+        return None
+    t = first.text.rstrip(".")
+    words = len(t.split())
+    if len(t) > 40 or words > 5 or not _MASTHEAD.fullmatch(t) or _is_furniture(t):
+        return None
+    again = re.compile(r"(?<![\w'’-])" + re.escape(t) + r"(?![\w'’-])", re.IGNORECASE)
+    seen: list[str] = []
+    for ln in lines[first.idx + 1 :]:
+        if ln.start == title_start or not ln.text:
+            continue
+        m = again.search(ln.text)
+        if m and (words > 1 or "©" in ln.text or "copyright" in ln.text.lower()):
+            seen.append(m.group(0))
+    if not seen:
+        return None
+    if t.isupper():
+        return next((s for s in seen if not s.isupper()), t)
+    return t
 
 
 def _dated(ln: _Line) -> bool:
@@ -542,7 +585,8 @@ def _headline_score(
         and marks[i + 1]
         and words > 4
         and _printed_under(zone[i], zone[i + 1], lines)
-        and not _CLOCK.fullmatch(zone[i + 1].text)  # "23:02" opens a live page's next entry
+        # "23:02", "6:31pm EST, Feb 21, 2023": a time first opens a live page's next entry
+        and not _CLOCK_FIRST.match(zone[i + 1].text)
     ) or (
         # or under its standfirst: headline, standfirst, date line (a live page's header)
         i + 2 < len(zone)
@@ -575,6 +619,7 @@ def _printed_twice(zone: list[_Line]) -> list[bool]:
 
 _BULLET = re.compile(r"[-–•*·▪►]\s")
 _CLOCK = re.compile(r"\d{1,2}[:.]\d{2}")
+_CLOCK_FIRST = re.compile(r"\d{1,2}[:.]\d{2}(?![\d.:/])")  # a time, not "10.20.2019"
 _QUESTION_LABEL = re.compile(r"(?:Q|Question)\s*(?:\([^)]{0,30}\))?\s*:", re.IGNORECASE)
 
 

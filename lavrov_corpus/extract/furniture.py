@@ -261,16 +261,24 @@ def is_credit(line: str) -> bool:
 
 _TRAILING_PARENS = re.compile(r"\(([^()]{2,80})\)$")
 _PHOTO_NOTE = re.compile(
-    r"(?:[\w.'’-]+\s+){0,3}(?:photo|photograph|picture|image|file)s?(?:\s+(?:by|:).*)?",
+    r"(?:[\w.'’-]+\s+){0,3}(?:photo|photograph|picture|image|file)s?(?:\s+by\b.*|\s*:.*)?",
+    re.IGNORECASE,
+)
+#: A credit after a caption's last sentence, unbracketed: "... on Spiridonovka Street. PHOTO: AP".
+_TRAILING_PHOTO_LABEL = re.compile(
+    r"[.!?”\"]\s+(?:photo|photograph|picture|image)s?(?:\s+credit)?\s*:\s*[^.()]{2,60}$",
     re.IGNORECASE,
 )
 
 
 def is_captioned_credit(line: str) -> bool:
     """A caption ending in its credit in parentheses ("Deputies in the Duma on Oct. 17. (Reuters
-    Photo)", "Lavrov in Moscow. (ANI photo)", "... (Alexander Nemenov/AFP via Getty Images)")."""
-    if len(line) > 300 or not line.endswith(")"):
+    Photo)", "Lavrov in Moscow. (ANI photo)", "... (Alexander Nemenov/AFP via Getty Images)",
+    "... (Photo: Asean Secretariat)") or after a "PHOTO:" label ("... Street. PHOTO: EXPRESS")."""
+    if len(line) > 300:
         return False
+    if not line.endswith(")"):
+        return _TRAILING_PHOTO_LABEL.search(line) is not None
     m = _TRAILING_PARENS.search(line)
     if m is None:
         return False
@@ -308,7 +316,7 @@ def starts_comments(line: str) -> bool:
 
 
 _TIMESTAMP = re.compile(
-    r"(?:(?:last )?(?:updated|posted|published|modified)\s*:?\s*)?(?:\d{1,2}[:.]\d{2}"
+    r"(?:(?:last |latest )?(?:updated?|posted|published|modified)\s*:?\s*)?(?:\d{1,2}[:.]\d{2}"
     r"(?:\s*[ap]\.?m\.?)?(?:\s*(?:GMT|UTC|BST|CET|CEST|EET|MSK|EST|EDT|ET|PST|PDT|PT|JST|IST))?"
     r"|(?:(?:about|around|over|almost|nearly|more than)\s+)?(?:\d{1,3}|an?|one)\s*"
     r"(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|weeks?|months?|years?)\s+ago"
