@@ -1733,6 +1733,20 @@ def test_one_letter_between_apostrophes_and_an_interview_headline() -> None:
     ]
 
 
+def test_one_letter_pair_inside_a_single_quoted_span_does_not_close_it() -> None:
+    from lavrov_corpus.extract.quotes import find_quotes
+
+    for text, want in [
+        ("Senator: 'Same old rock 'n' roll'", ["Same old rock 'n' roll"]),
+        (
+            "He said \u2018rock \u2019n\u2019 roll is dead\u2019 and left.",
+            ["rock \u2019n\u2019 roll is dead"],
+        ),
+        ("'Yes,' he said. 'No.'", ["Yes,", "No."]),
+    ]:
+        assert [text[q.start : q.end] for q in find_quotes(text, [(0, len(text))])] == want
+
+
 def test_an_institution_opening_its_own_clause_keeps_the_quote_it_governs() -> None:
     text = (
         "Treaty exit\n\n"

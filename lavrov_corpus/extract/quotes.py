@@ -128,7 +128,12 @@ def find_quotes(text: str, paragraphs: list[Span]) -> list[RawQuote]:
                     _emit_unclosed(out, text, opos, i, pi, chain, fam)
                     chain_ids += 1
                     state = (fam, i, chain_ids, ch)
-            elif ch in "’'›" and closer and not (prev.isalpha() and nxt.isalpha()):
+            elif (
+                ch in "’'›"
+                and closer
+                and not (prev.isalpha() and nxt.isalpha())
+                and not _one_letter_pair(text, i, ps)
+            ):
                 _emit(out, text, opos + 1, i, opos, i, pi, True, chain, fam)
                 state = None
         if state is not None:
@@ -184,11 +189,23 @@ def _single_closes(
             not (prev.isalpha() and nxt.isalpha())
             and not prev.isspace()
             and (not nxt or nxt.isspace() or nxt in _CLOSE_AFTER)
+            and not _one_letter_pair(text, i, 0)
         ):
             state[:] = [i + 1, i]
             return True
     state[:] = [end, -1]
     return False
+
+
+def _one_letter_pair(text: str, i: int, start: int) -> bool:
+    """The mark at ``i`` closes a one-letter pair inside a quotation ("rock 'n' roll"): an
+    elision, not the quotation's end."""
+    return (
+        i - 2 >= start
+        and text[i - 1].isalpha()
+        and text[i - 2] in "'’"
+        and (i - 3 < start or text[i - 3].isspace())
+    )
 
 
 def _unclosed_end(text: str, start: int, end: int) -> int:
