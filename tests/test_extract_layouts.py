@@ -349,6 +349,19 @@ def test_live_post_heading_over_a_time_first_date_line_is_not_the_headline() -> 
     assert "Latest update" not in a.text
 
 
+def test_read_more_in_the_outlet_list_and_print_edition_note_are_furniture() -> None:
+    src = (
+        "Russia quits the surveillance flights treaty\n\n" + _BODY + "\nRead more in The Ledger:\n"
+        "   \u201cNeutral, but on whose terms?\u201d \u2013 the treaty and the war\n"
+        "   Minister: we \u2018will not be drawn into\u2019 rivalry\n\n"
+        "A version of this article appears in print on March 3, 2021, Section A, Page 1 with the"
+        " headline: Russia Quits \u2018Open Skies\u2019 Treaty.\n"
+    )
+    out = _conv(src)
+    assert not out.quotes and not out.article.mentions
+    assert "Neutral" not in out.article.text and "print" not in out.article.text
+
+
 def main() -> None:
     """Print the accuracy of each field over the layouts set."""
     results = {s: check(s) for s in STEMS}

@@ -150,7 +150,10 @@ _FOOTER_START = re.compile(
     r"|more from|you may also like|you might also like|tags?:|topics?:|keywords?:"
     r"|©\s*\d{4}|copyright\s*(?:©\s*)?\d{4}|all rights reserved|explore more on these topics"
     r"|our standards:|enditem\b|.{0,80}\bcontributed(?: to this report| reporting)?\.?$"
-    r"|about the authors?$)",
+    r"|about the authors?$"
+    # the print edition's note: "A version of this article appears in print on ..."
+    r"|a version of this (?:article|story) appear(?:s|ed) in print\b"
+    r"|appeared in the .{0,40}print edition\b)",
     re.IGNORECASE,
 )
 # The header of the readers' comments under the article: comments follow until the page ends.
@@ -427,7 +430,8 @@ _RELATED_INLINE = re.compile(
     re.IGNORECASE,
 )
 _RELATED_LABEL = re.compile(
-    r"^(?:read (?:more|also)|see also|also read|related(?: articles?| stories| coverage| news"
+    r"^(?:read (?:more|also)(?: (?:in|from|on|at) [\w .'’&-]{1,40})?|see also|also read"
+    r"|related(?: articles?| stories| coverage| news"
     r"| content| reading| topics| tags| resources)?|recommended(?: stories| reading| articles)?"
     r"|more on this(?: story)?|in other news|further reading|(?:also )?worth reading"
     r"|don[’']t miss|(?:you )?(?:may|might) also (?:want to )?read"
