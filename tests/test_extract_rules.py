@@ -1747,6 +1747,16 @@ def test_one_letter_pair_inside_a_single_quoted_span_does_not_close_it() -> None
         assert [text[q.start : q.end] for q in find_quotes(text, [(0, len(text))])] == want
 
 
+def test_a_possessive_first_mention_names_the_person_without_its_s() -> None:
+    text = (
+        "Treaty exit\n\n"
+        "The minister said President Jonathan Q. Example\u2019s decision was a mistake. In the "
+        "capital, Mr. Example defended it. \u201cThe treaty was written for another world,\u201d"
+        " Mr. Example said.\n"
+    )
+    assert speakers(text) == [("The treaty was written for another world,", "jonathan-q-example")]
+
+
 def test_an_institution_opening_its_own_clause_keeps_the_quote_it_governs() -> None:
     text = (
         "Treaty exit\n\n"

@@ -307,6 +307,8 @@ def _match_phrase(phrase: str) -> NameMatch | tuple[str, str, str | None] | None
     name_toks = [t for t in tokens[i:] if t]
     if not name_toks:
         return None
+    # "President George W. Bush’s decision": the person is George W. Bush
+    name_toks[-1] = _POSSESSIVE.sub("", name_toks[-1]) or name_toks[-1]
     for k in range(len(name_toks)):
         cand = " ".join(name_toks[k:])
         sid = ref.full.get(cand.lower())
