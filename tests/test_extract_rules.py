@@ -1757,6 +1757,12 @@ def test_a_possessive_first_mention_names_the_person_without_its_s() -> None:
     assert speakers(text) == [("The treaty was written for another world,", "jonathan-q-example")]
 
 
+def test_a_capitalised_determiner_does_not_start_a_name() -> None:
+    for group in ("Our American colleagues", "Those European partners", "Their British friends"):
+        text = f"Talks\n\nThe talks failed. {group} kept telling us: \u201cLet us wait.\u201d\n"
+        assert speakers(text) == [("Let us wait.", None)]
+
+
 def test_an_institution_opening_its_own_clause_keeps_the_quote_it_governs() -> None:
     text = (
         "Treaty exit\n\n"

@@ -68,7 +68,8 @@ INSTITUTION_NOUNS = _word_set(
 #: Capitalised sentence openers that can stand right before a name ("As", "But", "When").
 _LEADING_WORDS = _word_set(
     "a an as but and or so yet when while if after before since though although however meanwhile "
-    "then also still now later earlier in on at for with like unlike asked speaking"
+    "then also still now later earlier in on at for with like unlike asked speaking "
+    "our their my your its this these those"
 )
 _TOKEN = re.compile(r"[^\s\u00a0]+")
 #: Honorifics that can stand between a role word and the name ("Minister Prince Faisal").
