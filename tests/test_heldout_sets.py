@@ -185,6 +185,20 @@ SETS = [
             "r09_mercopress_lavrov_brasilia_angle": "angle",
         },
     ),
+    HeldOutSet(
+        "heldout12",
+        9,
+        bytes_={
+            "t01_latimes_abm_withdrawal_2001_cp1252": "cp1252",
+            "t02_wsj_newstart_suspension_crlf": "crlf",
+            "t03_axios_inf_suspension_bom": "bom",
+        },
+        layout={
+            "t04_haaretz_jcpoa_exit_netanyahu_moscow_lines": "lines",
+            "t05_khaleejtimes_lavrov_abudhabi_wrapped": "wrap72",
+            "t09_astanatimes_ctbt_revoke_angle": "angle",
+        },
+    ),
 ]
 ARTICLES = [(s, p) for s in SETS for p in s.articles()]
 IDS = [f"{s.name}/{p.stem}" for s, p in ARTICLES]
