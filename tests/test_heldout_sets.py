@@ -185,6 +185,20 @@ SETS = [
             "r09_mercopress_lavrov_brasilia_angle": "angle",
         },
     ),
+    HeldOutSet(
+        "heldout13",
+        9,
+        bytes_={
+            "u01_usatoday_start1_expiry_cp1252": "cp1252",
+            "u02_economist_inf_demise_crlf": "crlf",
+            "u03_ansa_jcpoa_vienna_bom": "bom",
+        },
+        layout={
+            "u04_efe_lavrov_caracas_newstart_lines": "lines",
+            "u05_manilatimes_lavrov_tillerson_arf_wrapped": "wrap72",
+            "u06_trend_cfe_moratorium_angle": "angle",
+        },
+    ),
 ]
 ARTICLES = [(s, p) for s in SETS for p in s.articles()]
 IDS = [f"{s.name}/{p.stem}" for s, p in ARTICLES]
