@@ -1,4 +1,4 @@
-"""Soundness of the held-out sets heldout2..heldout11 (no converter figures are asserted here).
+"""Soundness of the held-out sets heldout2..heldout13 (no converter figures are asserted here).
 
 Each set was written by an annotator who never read the converter; the figures it yields are
 measured by ``python benchmarks/quality.py`` and ``python benchmarks/meta_quality.py`` (floors for
@@ -197,6 +197,20 @@ SETS = [
             "t04_haaretz_jcpoa_exit_netanyahu_moscow_lines": "lines",
             "t05_khaleejtimes_lavrov_abudhabi_wrapped": "wrap72",
             "t09_astanatimes_ctbt_revoke_angle": "angle",
+        },
+    ),
+    HeldOutSet(
+        "heldout13",
+        9,
+        bytes_={
+            "u01_usatoday_start1_expiry_cp1252": "cp1252",
+            "u02_economist_inf_demise_crlf": "crlf",
+            "u03_ansa_jcpoa_vienna_bom": "bom",
+        },
+        layout={
+            "u04_efe_lavrov_caracas_newstart_lines": "lines",
+            "u05_manilatimes_lavrov_tillerson_arf_wrapped": "wrap72",
+            "u06_trend_cfe_moratorium_angle": "angle",
         },
     ),
 ]
