@@ -80,6 +80,8 @@ def test_layout_article(stem: str) -> None:
             "2021-03-02",
         ),
         ("Jane Doe and John Roe of the Example Wire, with files, March 2, 2021", None),
+        ("By Jane Doe in Politics on 19 October 2023", "2023-10-19"),  # a byline's date
+        ("Talks by the lake on 3 May 2020", None),
     ],
 )
 def test_date_line(line: str, iso: str | None) -> None:
@@ -181,6 +183,8 @@ def test_parent_company_in_copyright_is_not_the_outlet() -> None:
         ("Print | Email | Russia says the treaty is dead", None),
         ("News | " + " | ".join(f"Section {i}" for i in range(30)), "menu"),
         ("Lavrov in Moscow. | Alexander Nemenov/AFP via Getty Images", "credit"),
+        ("Home  World  U.S.  Politics  Books & Arts  Life & Work", "menu"),
+        ("He left.  It rained.  U.S.", None),
     ],
 )
 def test_furniture_shapes(line: str, kind: str | None) -> None:
@@ -360,6 +364,21 @@ def test_read_more_in_the_outlet_list_and_print_edition_note_are_furniture() -> 
     out = _conv(src)
     assert not out.quotes and not out.article.mentions
     assert "Neutral" not in out.article.text and "print" not in out.article.text
+
+
+def test_subscriber_notice_is_a_footer_line() -> None:
+    notice = (
+        "This copy is for your personal, non-commercial use only. Distribution and use of this "
+        "material are governed by our Subscriber Agreement and by copyright law."
+    )
+    assert fu.is_prompt_or_footer(notice)
+    assert not fu.is_prompt_or_footer("The minister said the copy of the treaty was for use only.")
+
+
+def test_masthead_with_its_tagline_repeated_by_the_copyright_line() -> None:
+    src = "Ledger | Harbour News\nSubscribe now\n\nRussia quits the surveillance flights treaty\n\n"
+    footer = "\n\u00a9 Ledger Daily Newspaper Ltd. All Rights Reserved\n"
+    assert _conv(src + _BODY + footer).article.outlet == "Ledger"
 
 
 def main() -> None:

@@ -431,7 +431,8 @@ def _masthead(lines: list[_Line], title_start: int) -> str | None:
     first = next((ln for ln in lines if ln.text), None)
     if first is None or first.start == title_start:
         return None
-    t = first.text.rstrip(".")
+    # "Haaretz | Israel News": the site name before its tagline
+    t = re.split(r"\s+[|–—-]\s+|\s*\|\s*", first.text, maxsplit=1)[0].rstrip(".")
     words = len(t.split())
     if len(t) > 40 or words > 5 or not _MASTHEAD.fullmatch(t) or _is_furniture(t):
         return None

@@ -66,6 +66,8 @@ _EVENT_BEFORE = re.compile(
     r"\b(?:on|in|since|from|until|till|before|after|of|by|at|during)\s*$", re.IGNORECASE
 )
 _LABEL_BEFORE = re.compile(r"\b(?:published|updated|posted|modified|date)\b", re.IGNORECASE)
+#: A byline ending in its date: "By Jane Doe in Politics on 19 October 2023".
+_BYLINE_ON = re.compile(r"by\s+[A-Z][^,;:|]{0,60}\bon\s*$", re.IGNORECASE)
 _UPDATED = re.compile(r"\b(?:updated|modified|last update)", re.IGNORECASE)
 _TIME = re.compile(
     r"\b\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?|\b(?:[AP]M|GMT|UTC|BST|CET|CEST|EET"
@@ -83,7 +85,7 @@ def date_line(line: str) -> tuple[dt.date, DatePrecision, bool] | None:
     date, times, time zones and labels ("Published:", "Updated", "By Global Times", "| KYODO
     NEWS"; words before a label are a byline and not counted) has at most seven words; a
     date after a preposition ("in Moscow on Oct. 20, 2025", a caption's event) counts only
-    after a label ("Published On 3 Nov 2025").
+    after a label ("Published On 3 Nov 2025") or ending a byline ("By Jane Doe on 3 Nov 2025").
     """
     if len(line) > 120 or _DIGIT.search(line) is None or _QUOTES.intersection(line):
         return None
@@ -92,7 +94,11 @@ def date_line(line: str) -> tuple[dt.date, DatePrecision, bool] | None:
         return None
     date, precision, s, e = found
     before = line[:s]
-    if _EVENT_BEFORE.search(before) and not _LABEL_BEFORE.search(before):
+    if (
+        _EVENT_BEFORE.search(before)
+        and not _LABEL_BEFORE.search(before)
+        and not _BYLINE_ON.match(before)
+    ):
         return None
     labels = list(_LABEL_BEFORE.finditer(before))
     # "The Associated Press, with files from CBC News · Posted: May 21, 2020": a byline

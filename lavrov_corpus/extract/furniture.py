@@ -129,6 +129,8 @@ _FOOTER_KEYS = (
     "reproduction",
     "republication",
     "please note",
+    "non-commercial",
+    "subscriber agreement",
 )
 _NEWSLETTER = re.compile(
     r"\b(?:subscribe to (?:our|the)|subscribe for free|thanks for reading|"
@@ -140,7 +142,9 @@ _FOOTER_LINE = re.compile(
     r"\b(?:click here|all rights reserved|terms of (?:use|service)|privacy policy|cookie policy"
     r"|journalists report the news|use of cookies|(?:we|partners|site) use cookies"
     r"|reproduction (?:is )?prohibited"
-    r"|republication|please note that you could face)\b",
+    r"|republication|please note that you could face"
+    # "This copy is for your personal, non-commercial use only. ... our Subscriber Agreement"
+    r"|(?:personal,? )?non-commercial use only|subscriber agreement)\b",
     re.IGNORECASE,
 )
 #: Lines after which nothing belongs to the article (credits, tag lists, related links).
@@ -477,9 +481,14 @@ def _gap_menu(line: str) -> bool:
         return False
     parts = [p for p in _GAP_SPLIT.split(line.strip()) if p]
     return len(parts) >= 3 and all(
-        len(p.split()) <= 3 and p[-1] not in ".?!," and (p[0].isupper() or p[0].isdigit())
+        len(p.split()) <= 3
+        and (p[-1] not in ".?!," or _ABBREVIATION.fullmatch(p) is not None)  # "U.S."
+        and (p[0].isupper() or p[0].isdigit())
         for p in parts
     )
+
+
+_ABBREVIATION = re.compile(r"(?:[A-Z]\.){2,4}")
 
 
 def is_counter(line: str) -> bool:
