@@ -90,11 +90,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
 from functools import lru_cache
 
 from ..models import Attribution
 from . import cues
+from .article_text import OPENERS, SENTENCE_FINAL, ArticleText, scan_ranges
+from .attribution_records import Attributed, Cue, Who
+from .cues import NAME_SEQ
 from .quotes import RawQuote
 from .speakers import (
     INSTITUTION_NOUNS,
@@ -105,12 +107,8 @@ from .speakers import (
     role_tokens,
 )
 
-_SENT_END = re.compile(r"[.!?…][\"”»’']?[ \u00a0]+(?=[\"“«‘(]?[" + cues.CAPITALS + "0-9])")
-_ABBREV = re.compile(
-    r"(?:\b[A-Z]|(?:[A-Z]\.)+[A-Z]|Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Sgt|Adm|Gov|Sen"
-    r"|Rep|Jan|Feb|Aug|Sept|Sep|Oct|Nov|Dec|No|Jr|Sr|vs|etc|approx|Inc|Co)$"
-)
-_NAME_SEQ = cues.NAME_SEQ
+__all__ = ["Attributed", "Attributor", "Cue", "Who"]
+
 _HEADLINE_DASH_NAME = re.compile(r"[—–-][ \u00a0]*(" + cues.NAME + r")[ \u00a0]*$")
 _DESCRIPTION_START = re.compile(r"[A-Z][a-z]+[’']s ")
 _SCARE_BEFORE = re.compile(
@@ -121,7 +119,7 @@ _SCARE_BEFORE = re.compile(
 _SCARE_LONGEST = 10  # characters of the longest word list entry of _SCARE_BEFORE ("the phrase")
 
 
-def _scare_before(before: str) -> bool:
+def scare_before(before: str) -> bool:
     """``_SCARE_BEFORE.search(before)``, looking only at the end of ``before``: a match ends
     where the trailing spaces start (or before a final newline, then the whole is searched)."""
     if "\n" in before:
@@ -130,7 +128,7 @@ def _scare_before(before: str) -> bool:
     return _SCARE_BEFORE.search(before, max(0, tail)) is not None
 
 
-_ROLE_NOUN = re.compile(r"\b(?:" + cues.ROLE_NOUNS + r")\b")
+ROLE_NOUN = re.compile(r"\b(?:" + cues.ROLE_NOUNS + r")\b")
 # After a quote ending in a comma: a few words standing before the verb as its subject.
 _UNKNOWN_SUBJECT = re.compile(
     r"[ \u00a0]*,?[ \u00a0]*(?!(?:and|but|while|as|or|whereas)[ \u00a0])"
@@ -155,7 +153,7 @@ _CUE_TAIL = re.compile(
     r"(?<![\w’'])(?:" + cues.SPEECH_VERBS + r"|according to)(?![\w’'])[^,:.“”\"«»]{0,50}$",
     re.IGNORECASE,
 )
-_POSSESSIVE = re.compile(r"[’']s$")
+POSSESSIVE = re.compile(r"[’']s$")
 # "calls it the", "called this a": naming a thing, not reporting words (no speaker found).
 _NAMING_BEFORE = re.compile(
     r"(?<![\w’'])(?:calls?|called|calling)[ \u00a0]+(?:(?:it|this|that|them|these|those)"
@@ -186,7 +184,7 @@ _APPOSITION_LEAD = re.compile(
 _TITLE_LEAD = re.compile(r"(?:[\w’'.\-]+[ \u00a0]+){0,5}(?:" + cues.ROLE_NOUNS + r")[ \u00a0]+")
 # A sentence opened by its subject and a verb ("He ends", "Lavrov had", "The minister then
 # made"): the subject stands for who speaks after the sentence's colon.
-_OPENING_SUBJECT = re.compile(cues.SPEAKER + r"[ \u00a0]+" + cues.FILLER + r"[a-z]")
+OPENING_SUBJECT = re.compile(cues.SPEAKER + r"[ \u00a0]+" + cues.FILLER + r"[a-z]")
 # A subject opening its sentence with a relative clause or an apposition set off by commas
 # before its verb ("Dendias, who has spent the autumn touring capitals, thanked ...").
 _OPENING_SUBJECT_SET_OFF = re.compile(
@@ -316,7 +314,7 @@ _DESCRIPTION_BEFORE_NAME = re.compile(
 )
 # A sentence opened by an unnamed person ("A former Russian diplomat who ... told", "One
 # European official said"), not followed by the name it describes (", Sergei Ryabkov,").
-_UNNAMED_PERSON = re.compile(
+UNNAMED_PERSON = re.compile(
     r"(?:A|An|One|Another)[ \u00a0](?:(?!(?:of|the|a|an|after|before|at|in|on|for|with|from|to"
     r"|by|day|week|month|year|hour|time|decade|while|when)(?![\w’']))[\w’'\-]+[ \u00a0]){0,4}"
     r"(?:" + cues.ROLE_NOUNS + r"|analyst|expert|researcher|scholar|professor|source|observer"
@@ -348,36 +346,7 @@ _PROPER = re.compile(
 )
 
 
-# Characters a cue word or a name can contain, or that stop a match at its edge if they follow
-# it (besides letters and digits): a quotation bounded by other marks cannot share a match with
-# the text around it.
-_WORDLIKE = frozenset("_’'-.\u00a0 ")
-
-
-def _edge_stops_words(ch: str) -> bool:
-    return not (ch.isalnum() or ch in _WORDLIKE)
-
-
-def scan_ranges(text: str, qstarts: list[int], qends: list[int]) -> list[tuple[int, int]]:
-    """The ranges of ``text`` worth scanning for cue words and names: all of it minus each
-    quotation whose marks cannot be part of a word or name (matches inside quotations are
-    discarded anyway, and none outside can run into such a quotation)."""
-    out = []
-    cursor = 0
-    for i, (qs, qe) in enumerate(zip(qstarts, qends, strict=True)):
-        following = qstarts[i + 1] if i + 1 < len(qstarts) else len(text)
-        if (
-            cursor <= qs < qe <= following
-            and _edge_stops_words(text[qs])
-            and _edge_stops_words(text[qe - 1])
-        ):
-            out.append((cursor, qs))
-            cursor = qe
-    out.append((cursor, len(text)))
-    return out
-
-
-def _latest_before(index: dict[str, list[int]], pos: int) -> list[tuple[int, str]]:
+def latest_before(index: dict[str, list[int]], pos: int) -> list[tuple[int, str]]:
     """(offset, id) of each id's last offset before ``pos`` (offsets sorted per id)."""
     out = []
     for sid, at in index.items():
@@ -387,43 +356,7 @@ def _latest_before(index: dict[str, list[int]], pos: int) -> list[tuple[int, str
     return out
 
 
-@dataclass(slots=True)
-class Who:
-    """A resolved speaker reference."""
-
-    speaker_id: str | None
-    name: str | None
-    kind: Attribution
-    mention: str
-
-
-@dataclass(slots=True)
-class Cue:
-    """A speech verb in narrative text and its resolved subject."""
-
-    start: int  #: start of the verb
-    end: int  #: end of the verb, or of the subject when it follows the verb
-    verb: str
-    subj_start: int
-    who: Who | None
-    #: its subject is printed and is nobody ("Tehran warns", "the ministry said")
-    nobody: bool = False
-    #: that subject opens a clause of its own (", and the alliance said")
-    own_clause: bool = False
-
-
-@dataclass(slots=True)
-class Attributed:
-    """Attribution and flags of one quote."""
-
-    who: Who | None
-    cue: str | None
-    is_partial: bool
-    in_headline: bool
-    is_scare: bool
-
-
-class Attributor:
+class Attributor(ArticleText):
     """Attribution over one article; build once, then call :meth:`run`."""
 
     def __init__(
@@ -461,7 +394,7 @@ class Attributor:
         self.unnamed_at = [
             s
             for s in self.sentences
-            if text[s : s + 1] in "AO" and _UNNAMED_PERSON.match(text, s) and not self._in_quote(s)
+            if text[s : s + 1] in "AO" and UNNAMED_PERSON.match(text, s) and not self._in_quote(s)
         ]
         self.mentions = self._mentions()
         self.mention_starts = [m[0] for m in self.mentions]  # in text order
@@ -496,64 +429,13 @@ class Attributor:
                 nxt = i
             self.next_who[i] = nxt
 
-    # --- structure -------------------------------------------------------------------------
-    def _in_quote(self, pos: int) -> bool:
-        i = bisect_right(self.qstarts, pos) - 1
-        return i >= 0 and pos < self.qends[i]
-
-    def _quote_free(self, start: int, end: int) -> bool:
-        """No offset of ``[start, end)`` is :meth:`_in_quote`: no quote starts inside it, and
-        the last one starting at or before ``start`` ends by then."""
-        i = bisect_right(self.qstarts, start)
-        if i < len(self.qstarts) and self.qstarts[i] < end:
-            return False
-        return i == 0 or self.qends[i - 1] <= start
-
-    def _sentences(self) -> list[int]:
-        starts: list[int] = []
-        for ps, pe in self.paragraphs:
-            starts.append(ps)
-            if self.dateline and ps == self.dateline[0]:
-                starts.append(self.dateline[1])
-            for m in _SENT_END.finditer(self.text, ps, pe):
-                p = m.start()
-                if self._in_quote(p) and not (
-                    p + 1 < len(self.text)
-                    and self.text[p + 1] in "\"”»’'"
-                    and not self._in_quote(p + 2)
-                ):
-                    continue
-                if self.text[p] == "." and _ABBREV.search(self.text, max(ps, p - 8), p):
-                    continue
-                starts.append(m.end())
-        return sorted(set(starts))
-
-    def _sentence(self, pos: int) -> tuple[int, int]:
-        i = bisect_right(self.sentences, pos) - 1
-        if i < 0:
-            return self.sentences[0], self.sentences[0]
-        return self.sentences[i], self._sentence_ends[i]
-
-    def _clipped_ends(self) -> list[int]:
-        """Per sentence, where it ends: at the next sentence or the end of its paragraph.
-        Every paragraph start is a sentence start, so no paragraph starts between a
-        sentence's start and any offset of that sentence: the paragraph of the start is
-        the paragraph of the offset, and :meth:`_sentence` needs one bisect."""
-        ends = []
-        n = len(self.sentences)
-        for i, start in enumerate(self.sentences):
-            end = self.sentences[i + 1] if i + 1 < n else len(self.text)
-            pi = bisect_right(self.par_starts, start) - 1
-            ends.append(min(end, self.paragraphs[pi][1]) if pi >= 0 else end)
-        return ends
-
     def _mentions(self) -> list[tuple[int, str, bool]]:
         """(position, speaker_id, is_person) of names outside quotes, in text order."""
         out = []
         people: set[str] = set()  # ids already named as a person
         for start, end in self.scan:
             free = self._quote_free(start, end)
-            for m in _NAME_SEQ.finditer(self.text, start, end):
+            for m in NAME_SEQ.finditer(self.text, start, end):
                 if not free and self._in_quote(m.start()):
                     continue
                 nm = self._match(m.group())
@@ -570,8 +452,8 @@ class Attributor:
                         nm.curated
                         or nm.speaker_id in people  # "Maxim Ryzhenkov" before: "Ryzhenkov"
                         or role is not None
-                        or (nm.title is not None and bool(_ROLE_NOUN.search(nm.title)))
-                        or (lead is not None and bool(_ROLE_NOUN.search(lead)))
+                        or (nm.title is not None and bool(ROLE_NOUN.search(nm.title)))
+                        or (lead is not None and bool(ROLE_NOUN.search(lead)))
                     )
                     out.append((m.start(), nm.speaker_id, person))
                     if person:
@@ -581,13 +463,13 @@ class Attributor:
                         # "Obama's line was warmer.": a possessive of a speech noun opening
                         # the sentence is whom it is about ("Pompeo's letter ..." is not)
                         or (
-                            _POSSESSIVE.search(m.group()) is not None
+                            POSSESSIVE.search(m.group()) is not None
                             and self._sentence(m.start())[0] == m.start()
                             and _SPEECH_THING.match(self.text, m.end()) is not None
                         )
                     ):
                         self.subject_at.setdefault(nm.speaker_id, []).append(m.start())
-                    if lead and lead.rstrip(" \u00a0").endswith(",") and _ROLE_NOUN.search(lead):
+                    if lead and lead.rstrip(" \u00a0").endswith(",") and ROLE_NOUN.search(lead):
                         # "Russia's ambassador to Germany, Sergei Nechayev": one of their roles
                         title = lead.rstrip(" \u00a0,").lower()
                         self.titles.setdefault(nm.speaker_id, set()).add(title)
@@ -633,7 +515,7 @@ class Attributor:
         """When a name is the subject of its sentence, what precedes it there: nothing (it
         opens the sentence) or a description it is the apposition of ("Lavrov’s deputy, " before
         "Sergei Ryabkov, went further"); None otherwise. A possessive is not a subject."""
-        if _POSSESSIVE.search(name):
+        if POSSESSIVE.search(name):
             return None
         s_start, _ = self._sentence(pos)
         if pos == s_start:
@@ -665,7 +547,7 @@ class Attributor:
                 _PROPER.match(toks[0]) and _PROPER.match(toks[-1])
             ):
                 return None
-            earlier = self.tails.get(_POSSESSIVE.sub("", nm.name.lower()))
+            earlier = self.tails.get(POSSESSIVE.sub("", nm.name.lower()))
             if earlier:  # "Mr. Le Drian" after "Jean-Yves Le Drian": the same person
                 if nm.title:
                     self.titles.setdefault(earlier, set()).add(nm.title)
@@ -676,7 +558,7 @@ class Attributor:
                 if held != nm.speaker_id:
                     self.tails[tail] = ""
             self.names.setdefault(nm.speaker_id, nm.name)
-            surname = _POSSESSIVE.sub("", toks[-1]).lower()
+            surname = POSSESSIVE.sub("", toks[-1]).lower()
             self.known[surname] = nm.speaker_id
             self.surnames.add(surname)
         if len(toks) > 1 and _GIVEN.match(toks[0]):
@@ -733,7 +615,7 @@ class Attributor:
                         m = cues.subject_before(text, left_from, paren)
                 if (
                     m
-                    and not _POSSESSIVE.search(m.group("sp"))
+                    and not POSSESSIVE.search(m.group("sp"))
                     and m.group("sp").lower() not in ("him", "her")
                 ):
                     who = self._resolve(m.group("sp"), m.start("sp"))
@@ -877,10 +759,10 @@ class Attributor:
                         break
             if found is not None:
                 return found
-        opening = _OPENING_SUBJECT.match(text, s_start, vs) or _OPENING_SUBJECT_SET_OFF.match(
+        opening = OPENING_SUBJECT.match(text, s_start, vs) or _OPENING_SUBJECT_SET_OFF.match(
             text, s_start, vs
         )
-        if opening is not None and not _POSSESSIVE.search(opening.group("sp")):
+        if opening is not None and not POSSESSIVE.search(opening.group("sp")):
             found = self._person(opening.group("sp"), opening.start("sp"))
             if found is not None:
                 return found
@@ -892,7 +774,7 @@ class Attributor:
             pos, _, person = self.mentions[i]
             if not person:
                 continue
-            m = _OPENING_SUBJECT.match(text, pos, vs)
+            m = OPENING_SUBJECT.match(text, pos, vs)
             if m is not None and m.start("sp") == pos and not _NOT_A_VERB.match(text, m.end() - 1):
                 found = self._person(m.group("sp"), pos)
                 if found is not None:
@@ -927,7 +809,7 @@ class Attributor:
             inner = text[opening + 1 : end].strip(" \u00a0")
             if not inner or _NOT_PARENTHETICAL.search(inner):
                 return None
-            if _NAME_SEQ.fullmatch(inner):  # "Its speaker, Vyacheslav Volodin, called"
+            if NAME_SEQ.fullmatch(inner):  # "Its speaker, Vyacheslav Volodin, called"
                 lead_from = text.rfind(",", lo, opening)
                 if lead_from >= 0 and _COMPANION_LEAD.search(text, lead_from + 1, opening):
                     end = opening  # "Stoltenberg, speaking alongside ...'s minister, X, added"
@@ -962,7 +844,7 @@ class Attributor:
                 named = self._resolve_name(phrase)
                 if named is not None:
                     return named
-            if not _ROLE_NOUN.search(low):
+            if not ROLE_NOUN.search(low):
                 # "The Foreign Ministry", "The Kremlin": an institution is nobody
                 return Who(None, None, Attribution.DESCRIPTION, phrase)
             sid = self._description(phrase, pos)
@@ -1022,13 +904,13 @@ class Attributor:
         fits = [
             (at, sid)
             for index, upto in ((self.cued_at, pos), (self.subject_at, s_start))
-            for at, sid in _latest_before(index, upto)
+            for at, sid in latest_before(index, upto)
             if self._gender_ok(sid, gender)
         ]
         if not fits:
             fits = [
                 (at, sid)
-                for at, sid in _latest_before(self.person_at, pos)
+                for at, sid in latest_before(self.person_at, pos)
                 if self._gender_ok(sid, gender)
             ]
         u = bisect_left(self.unnamed_at, pos) - 1
@@ -1041,7 +923,7 @@ class Attributor:
         name at ``name_pos`` ("Pompeo, he said, ...")."""
         if self.text[pos - 2 : pos] != ", ":
             return False
-        m = _NAME_SEQ.match(self.text, name_pos)
+        m = NAME_SEQ.match(self.text, name_pos)
         return m is not None and m.end() == pos - 2
 
     def _roles(self, sid: str) -> tuple[frozenset[str], ...]:
@@ -1057,13 +939,13 @@ class Attributor:
         # more guarded. “...,” the diplomat told": the subject, not an earlier cued diplomat)
         latest: dict[str, int] = {}
         for last, sid in [
-            *_latest_before(self.cued_at, pos),
-            *_latest_before(self.subject_at, pos),
+            *latest_before(self.cued_at, pos),
+            *latest_before(self.subject_at, pos),
         ]:
             latest[sid] = max(last, latest.get(sid, -1))
         out = [sid for sid, _ in sorted(latest.items(), key=lambda kv: -kv[1])]
         seen = set(out)
-        for _, sid in sorted(_latest_before(self.named_at, pos), reverse=True):
+        for _, sid in sorted(latest_before(self.named_at, pos), reverse=True):
             if sid not in seen:
                 out.append(sid)
                 seen.add(sid)
@@ -1098,7 +980,7 @@ class Attributor:
             if any(_fits(want, r) for r in self._roles(sid)):
                 return sid
         head = phrase.split()[-1].lower()
-        if _ROLE_NOUN.fullmatch(head) and _introduced(head).search(self.text, 0, pos):
+        if ROLE_NOUN.fullmatch(head) and _introduced(head).search(self.text, 0, pos):
             return None  # "A spokesperson for the State Department ... the spokesperson said"
         for sid in after:
             if any(_fits(want, r) for r in self._roles(sid)):
@@ -1140,7 +1022,7 @@ class Attributor:
                 # a headline quotes a part of what was said ("Ryabkov: “...”", "'Not our
                 # choice': Lavrov blames West ..."), unless it is only the quote and who said it
                 pe = self.paragraphs[q.paragraph][1]
-                partial = bool(before.strip(_OPENERS)) or not _ATTRIBUTION_ONLY.fullmatch(
+                partial = bool(before.strip(OPENERS)) or not _ATTRIBUTION_ONLY.fullmatch(
                     self.text, self.qends[qi], pe
                 )
             elif not partial and not in_head and self._goes_on(qi, q, before):
@@ -1151,7 +1033,7 @@ class Attributor:
                 (None, self._headline(q)) if in_head else self._body(qi, q, s_start, s_end, out)
             )
             scare = False
-            if _scare_before(before) or self._name_label(qi, q):
+            if scare_before(before) or self._name_label(qi, q):
                 who, cue, scare = None, None, True
             elif who is not _CONTINUE and (who is None or who.speaker_id is None):
                 who = None
@@ -1191,7 +1073,7 @@ class Attributor:
         words = self.text[q.start : q.end].split()
         if not 1 <= len(words) <= 4 or not words[0][:1].isupper() or not words[-1][:1].isupper():
             return False
-        if words[-1][-1:] in _SENTENCE_FINAL:
+        if words[-1][-1:] in SENTENCE_FINAL:
             return False
         if not all(w[:1].isupper() or w[:1].isdigit() or w in _LABEL_GLUE for w in words):
             return False
@@ -1201,7 +1083,7 @@ class Attributor:
         """A paragraph written like a headline, only a label and an unpunctuated quote ("Trump:
         'I want a ceasefire today'", a live page's post heading): a part of what was said."""
         ps, pe = self.paragraphs[q.paragraph]
-        if pe - ps > 120 or self.text[q.end - 1 : q.end] in _SENTENCE_FINAL:
+        if pe - ps > 120 or self.text[q.end - 1 : q.end] in SENTENCE_FINAL:
             return False
         return (
             _HEADING_LABEL.fullmatch(self.text, ps, q.open_mark) is not None
@@ -1212,9 +1094,9 @@ class Attributor:
         """A quote opening its sentence with no punctuation of its own, the sentence going on
         in lower case after the closing mark with no speech verb ("“The lack of progress”
         forced Moscow to act"): the quoted words are a part of the sentence."""
-        if before.strip(_OPENERS) or q.close_mark is None:
+        if before.strip(OPENERS) or q.close_mark is None:
             return False
-        if self.text[q.end - 1 : q.end] in _SENTENCE_FINAL:
+        if self.text[q.end - 1 : q.end] in SENTENCE_FINAL:
             return False
         m = _NEXT_WORD.match(self.text, self.qends[qi])
         return m is not None and _SPEECH_WORD.fullmatch(m.group(1)) is None
@@ -1297,10 +1179,10 @@ class Attributor:
         if text[max(s_start, q.open_mark - 64) : q.open_mark].rstrip(" \u00a0").endswith(
             ":"
         ) and not (r < len(self.reporting_at) and self.reporting_at[r] < q.open_mark):
-            m = _OPENING_SUBJECT.match(text, s_start, q.open_mark) or _SPEAKER_LABEL.fullmatch(
+            m = OPENING_SUBJECT.match(text, s_start, q.open_mark) or _SPEAKER_LABEL.fullmatch(
                 text, s_start, q.open_mark
             )
-            if m is not None and not _POSSESSIVE.search(m.group("sp")):
+            if m is not None and not POSSESSIVE.search(m.group("sp")):
                 who = self._resolve(m.group("sp"), m.start("sp"))
                 if who is not None and who.speaker_id is not None:
                     return None, who
@@ -1357,7 +1239,7 @@ class Attributor:
                         return c.verb, c.who
                 # no speech verb of anyone's: the person the paragraph is about ("Lavrov gave
                 # a long interview afterwards. The key passage:")
-                at, sid = max(_latest_before(self.subject_at, pe), default=(-1, ""))
+                at, sid = max(latest_before(self.subject_at, pe), default=(-1, ""))
                 if at >= ps:
                     return None, Who(sid, self._name(sid), Attribution.NAME, self._name(sid) or sid)
         return None, None
@@ -1381,7 +1263,7 @@ class Attributor:
         return (
             pi > 0
             and pe - ps <= 160
-            and self.text[pe - 1] not in _SENTENCE_FINAL
+            and self.text[pe - 1] not in SENTENCE_FINAL
             and len(self.text[ps:pe].split()) <= 20
         )
 
@@ -1422,12 +1304,12 @@ class Attributor:
             else None
         )
         if owner is not None:
-            nm = self._match(_POSSESSIVE.sub("", owner.group("sp")))
+            nm = self._match(POSSESSIVE.sub("", owner.group("sp")))
             if nm:
                 return Who(nm.speaker_id, self._name(nm.speaker_id), Attribution.NAME, nm.name)
         colon = text.rfind(":", ps, q.open_mark)
         if colon > ps:
-            names = list(_NAME_SEQ.finditer(text, ps, colon))
+            names = list(NAME_SEQ.finditer(text, ps, colon))
             if (
                 len(names) >= 2
                 and names[0].start() == ps
@@ -1454,7 +1336,7 @@ class Attributor:
                 return Who(nm.speaker_id, self._name(nm.speaker_id), Attribution.NAME, nm.name)
         for c in self.cues[bisect_left(self.cue_starts, ps) : bisect_left(self.cue_starts, pe)]:
             if c.who:
-                if not text[ps : q.open_mark].strip(_OPENERS) and text[
+                if not text[ps : q.open_mark].strip(OPENERS) and text[
                     self.qends[self.qstarts.index(q.open_mark)] :
                 ].startswith(":"):
                     # "'Nuclear blackmail': Kyiv dismisses ... as Lavrov warns": a kicker quote
@@ -1537,7 +1419,7 @@ class Attributor:
         if pi == self.standfirst:
             return True  # the layout found it (a date line under it, or a dateline after it)
         ps, pe = self.paragraphs[1]
-        return pe - ps <= 300 and self.text[pe - 1 : pe] not in _SENTENCE_FINAL
+        return pe - ps <= 300 and self.text[pe - 1 : pe] not in SENTENCE_FINAL
 
     def _echo_condensed(self, i: int, a: Attributed, out: list[Attributed]) -> None:
         """A headline quote condensed from a body quote ("'blow to European security'" from
@@ -1587,7 +1469,6 @@ _HYPERNYMS = {
     "envoy": frozenset({"envoy", "ambassador", "representative"}),
 }
 
-
 #: Words that make a different office of the noun they modify: a prime minister is not "the
 #: minister", a vice president not "the president".
 _OFFICE_MODIFIERS = frozenset({"prime", "vice"})
@@ -1609,11 +1490,9 @@ _ATTRIBUTION_ONLY = re.compile(
     r"[ \u00a0.!?]*"
 )
 _SPEECH_WORD = re.compile(cues.SPEECH_VERBS + "|" + cues.PARTICIPLES)
-_SENTENCE_FINAL = frozenset(".!?:;…,")
-_OPENERS = " \u00a0\t(—–-"  # what may stand before a quote that opens its sentence
+
 _NOT_OPENER = re.compile(r"[^ \u00a0\t(—–\-]")  # (stops at the first: no slice of the sentence)
 _EDGE_PUNCT = " \u00a0.,;:!?"
-
 
 _CONTENT_WORD = re.compile(r"[^\W\d_]{3,}")
 _FUNCTION_WORDS = frozenset(
