@@ -67,7 +67,6 @@ class ArticleText:
     sentences: list[int]
     _sentence_ends: list[int]
 
-    # --- structure -------------------------------------------------------------------------
     def _in_quote(self, pos: int) -> bool:
         i = bisect_right(self.qstarts, pos) - 1
         return i >= 0 and pos < self.qends[i]

@@ -33,19 +33,7 @@ Rules, in order, for a quote in the body:
    interview. The key passage:").
 4. Otherwise no speaker (attribution "none").
 
-Flags. ``is_partial``: a fragment quoted inside a sentence of reported speech (text of the sentence
-stands before the opening mark, other than a cue ending in a comma or colon (in a headline any text
-around the quote but who said it, "Ryabkov: “...”", makes it a fragment; a quote opening its
-sentence with no punctuation of its own is one when the sentence goes on in lower case without a
-speech verb, "“The lack of progress” forced Moscow to act"); after a comma cue, a quote going on in
-lower case ends a sentence begun outside the marks, "The offer, he said, “went nowhere”", unless it
-is the second half of a split quote). ``is_scare``: a quoted term nobody is reported to have said:
-anything after "so-called", "dubbed", "known as"..., or a short unattributed fragment (at most four
-words) that no speech verb of its sentence governs or that follows a naming phrase ("calls it the",
-"is calling"), or a quoted proper name modifying a common noun ("their “Freedom Edge”
-exercises"). The two exclude each other: a scare term is not partial. A short fragment governed by
-a speech verb whose subject is no person ("the ministry said the talks had “failed”") is partial,
-not scare, with no speaker.
+Flags (``is_partial``, ``is_scare``): see :mod:`.quote_flags`.
 
 A cue's subject is a name (titles stripped, variants mapped to the curated speaker; a single word
 may be the surname of a person named in full earlier, or the first word of such a full name when no
@@ -72,18 +60,8 @@ with a role of exactly those words: "the foreign minister" is not a deputy forei
 when the text brought in an unnamed one: "A spokesperson for the State Department ... the
 spokesperson said"). A description set off before a name ("Russia's ambassador to Poland, Ivan
 Sorokin,") is one of that person's roles, and "diplomat" stands for an ambassador, envoy or
-negotiator too, "envoy" for an ambassador or representative. Headline quotes take the person before
-a colon (also a name opening the headline with its setting: "Lavrov in interview: ...") or after a
-final dash in the headline, a person's possessive right before the quote ("Lavrov's 'X' remark"), a
-cue inside the headline, or the speaker of a body quote that contains the same words (and, when the
-words are the same, its flags: a fragment or a scare term there is one here), else of a body quote
-holding all its content words (a condensed quote: a fragment); a quote in the unpunctuated
-standfirst under the headline that no cue attributes looks for its body quote the same way. A kicker
-quote opening the headline before its colon looks for its body quote before taking the person of a
-cue later in the headline. A paragraph of only a label and an unpunctuated quote (a live page's post
-heading "Trump: 'I want a ceasefire today'") is partial like a headline; "and I quote" after a cue
-does not make a quote partial; a short quote after "they/we call" is reported (partial), not a scare
-term.
+negotiator too, "envoy" for an ambassador or representative. Headline and standfirst quotes: see
+:mod:`.headline_quotes`.
 """
 
 from __future__ import annotations
@@ -101,9 +79,7 @@ from .name_mentions import POSSESSIVE, latest_before
 from .quote_flags import QuoteFlags, scare_before
 from .quotes import RawQuote
 from .speaker_references import UNNAMED_PERSON
-from .speakers import (
-    NameMatch,
-)
+from .speakers import NameMatch
 
 __all__ = ["Attributed", "Attributor", "Cue", "Who"]
 

@@ -113,7 +113,6 @@ class CueSubjects(SpeakerReferences):
     reporting_at: list[int]
     cue_starts: list[int]
 
-    # --- cues ------------------------------------------------------------------------------
     def _find_cues(self) -> None:
         out = self.cues  # filled in text order; pronouns resolve against the cues found so far
         text = self.text

@@ -1,5 +1,15 @@
 """Who a headline's (or a standfirst's) quote belongs to: the person the headline names with it,
-or the speaker of a body quote with the same or condensed words."""
+or the speaker of a body quote with the same or condensed words.
+
+Headline quotes take the person before a colon (also a name opening the headline with its setting:
+"Lavrov in interview: ...") or after a final dash in the headline, a person's possessive right
+before the quote ("Lavrov's 'X' remark"), a cue inside the headline, or the speaker of a body quote
+that contains the same words (and, when the words are the same, its flags: a fragment or a scare
+term there is one here), else of a body quote holding all its content words (a condensed quote: a
+fragment); a quote in the unpunctuated standfirst under the headline that no cue attributes looks
+for its body quote the same way. A kicker quote opening the headline before its colon looks for its
+body quote before taking the person of a cue later in the headline.
+"""
 
 from __future__ import annotations
 

@@ -1,5 +1,24 @@
 """The flags of a quote: a fragment of reported speech (``is_partial``) or a term nobody is
-reported to have said (``is_scare``)."""
+reported to have said (``is_scare``).
+
+``is_partial``: a fragment quoted inside a sentence of reported speech (text of the sentence
+stands before the opening mark, other than a cue ending in a comma or colon (in a headline any text
+around the quote but who said it, "Ryabkov: “...”", makes it a fragment; a quote opening its
+sentence with no punctuation of its own is one when the sentence goes on in lower case without a
+speech verb, "“The lack of progress” forced Moscow to act"); after a comma cue, a quote going on in
+lower case ends a sentence begun outside the marks, "The offer, he said, “went nowhere”", unless it
+is the second half of a split quote). ``is_scare``: a quoted term nobody is reported to have said:
+anything after "so-called", "dubbed", "known as"..., or a short unattributed fragment (at most four
+words) that no speech verb of its sentence governs or that follows a naming phrase ("calls it the",
+"is calling"), or a quoted proper name modifying a common noun ("their “Freedom Edge” exercises").
+The two exclude each other: a scare term is not partial. A short fragment governed by a speech verb
+whose subject is no person ("the ministry said the talks had “failed”") is partial, not scare, with
+no speaker.
+
+A paragraph of only a label and an unpunctuated quote (a live page's post heading "Trump: 'I want a
+ceasefire today'") is partial like a headline; "and I quote" after a cue does not make a quote
+partial; a short quote after "they/we call" is reported (partial), not a scare term.
+"""
 
 from __future__ import annotations
 
