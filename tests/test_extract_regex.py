@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lavrov_corpus.extract import attribution, clean, cues, furniture
+from lavrov_corpus.extract import article_text, attribution, clean, cues, furniture, quote_flags
 from lavrov_corpus.extract.decode import Decoded, decode
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -165,11 +165,11 @@ def test_trailing_space_does_not_end_a_paragraph() -> None:
     ).map("".join)
 )  # fmt: skip
 def test_scare_before_equals_regex(before: str) -> None:
-    assert attribution._scare_before(before) == (
-        attribution._SCARE_BEFORE.search(before) is not None
+    assert quote_flags.scare_before(before) == (
+        quote_flags._SCARE_BEFORE.search(before) is not None
     )
-    longest = max(len(w) for w in attribution._SCARE_BEFORE.pattern[3:].split(")")[0].split("|"))
-    assert longest == attribution._SCARE_LONGEST
+    longest = max(len(w) for w in quote_flags._SCARE_BEFORE.pattern[3:].split(")")[0].split("|"))
+    assert longest == quote_flags._SCARE_LONGEST
 
 
 @settings(max_examples=400, deadline=None)
@@ -248,7 +248,7 @@ def test_scan_outside_quotes_agrees_on_random_text(text: str) -> None:
 def test_words_never_contain_a_quotation_edge() -> None:
     """The cue words' characters are all ones that keep a quotation from being skipped."""
     words = [*cues.SPEECH_VERBS.split("|"), *cues.PARTICIPLES.split("|"), "according to"]
-    assert not [c for c in "".join(words) if attribution._edge_stops_words(c)]
+    assert not [c for c in "".join(words) if article_text._edge_stops_words(c)]
 
 
 @pytest.mark.parametrize(

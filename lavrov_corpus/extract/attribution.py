@@ -33,19 +33,7 @@ Rules, in order, for a quote in the body:
    interview. The key passage:").
 4. Otherwise no speaker (attribution "none").
 
-Flags. ``is_partial``: a fragment quoted inside a sentence of reported speech (text of the sentence
-stands before the opening mark, other than a cue ending in a comma or colon (in a headline any text
-around the quote but who said it, "Ryabkov: “...”", makes it a fragment; a quote opening its
-sentence with no punctuation of its own is one when the sentence goes on in lower case without a
-speech verb, "“The lack of progress” forced Moscow to act"); after a comma cue, a quote going on in
-lower case ends a sentence begun outside the marks, "The offer, he said, “went nowhere”", unless it
-is the second half of a split quote). ``is_scare``: a quoted term nobody is reported to have said:
-anything after "so-called", "dubbed", "known as"..., or a short unattributed fragment (at most four
-words) that no speech verb of its sentence governs or that follows a naming phrase ("calls it the",
-"is calling"), or a quoted proper name modifying a common noun ("their “Freedom Edge”
-exercises"). The two exclude each other: a scare term is not partial. A short fragment governed by
-a speech verb whose subject is no person ("the ministry said the talks had “failed”") is partial,
-not scare, with no speaker.
+Flags (``is_partial``, ``is_scare``): see :mod:`.quote_flags`.
 
 A cue's subject is a name (titles stripped, variants mapped to the curated speaker; a single word
 may be the surname of a person named in full earlier, or the first word of such a full name when no
@@ -72,146 +60,41 @@ with a role of exactly those words: "the foreign minister" is not a deputy forei
 when the text brought in an unnamed one: "A spokesperson for the State Department ... the
 spokesperson said"). A description set off before a name ("Russia's ambassador to Poland, Ivan
 Sorokin,") is one of that person's roles, and "diplomat" stands for an ambassador, envoy or
-negotiator too, "envoy" for an ambassador or representative. Headline quotes take the person before
-a colon (also a name opening the headline with its setting: "Lavrov in interview: ...") or after a
-final dash in the headline, a person's possessive right before the quote ("Lavrov's 'X' remark"), a
-cue inside the headline, or the speaker of a body quote that contains the same words (and, when the
-words are the same, its flags: a fragment or a scare term there is one here), else of a body quote
-holding all its content words (a condensed quote: a fragment); a quote in the unpunctuated
-standfirst under the headline that no cue attributes looks for its body quote the same way. A kicker
-quote opening the headline before its colon looks for its body quote before taking the person of a
-cue later in the headline. A paragraph of only a label and an unpunctuated quote (a live page's post
-heading "Trump: 'I want a ceasefire today'") is partial like a headline; "and I quote" after a cue
-does not make a quote partial; a short quote after "they/we call" is reported (partial), not a scare
-term.
+negotiator too, "envoy" for an ambassador or representative. Headline and standfirst quotes: see
+:mod:`.headline_quotes`.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
-from functools import lru_cache
+from bisect import bisect_left
 
 from ..models import Attribution
 from . import cues
+from .article_text import OPENERS, SENTENCE_FINAL, scan_ranges
+from .attribution_records import Attributed, Cue, Who
+from .cue_subjects import OPENING_SUBJECT
+from .headline_quotes import HeadlineQuotes
+from .name_mentions import POSSESSIVE, latest_before
+from .quote_flags import QuoteFlags, scare_before
 from .quotes import RawQuote
-from .speakers import (
-    INSTITUTION_NOUNS,
-    NameMatch,
-    match_name,
-    nationality_tokens,
-    reference,
-    role_tokens,
-)
+from .speaker_references import UNNAMED_PERSON
+from .speakers import NameMatch
 
-_SENT_END = re.compile(r"[.!?…][\"”»’']?[ \u00a0]+(?=[\"“«‘(]?[" + cues.CAPITALS + "0-9])")
-_ABBREV = re.compile(
-    r"(?:\b[A-Z]|(?:[A-Z]\.)+[A-Z]|Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Sgt|Adm|Gov|Sen"
-    r"|Rep|Jan|Feb|Aug|Sept|Sep|Oct|Nov|Dec|No|Jr|Sr|vs|etc|approx|Inc|Co)$"
-)
-_NAME_SEQ = cues.NAME_SEQ
-_HEADLINE_DASH_NAME = re.compile(r"[—–-][ \u00a0]*(" + cues.NAME + r")[ \u00a0]*$")
-_DESCRIPTION_START = re.compile(r"[A-Z][a-z]+[’']s ")
-_SCARE_BEFORE = re.compile(
-    r"(?:so-called|so called|dubbed|termed|known as|labell?ed|nicknamed|branded|the word|"
-    r"the term|the phrase)[ \u00a0]*$",
-    re.IGNORECASE,
-)
-_SCARE_LONGEST = 10  # characters of the longest word list entry of _SCARE_BEFORE ("the phrase")
+__all__ = ["Attributed", "Attributor", "Cue", "Who"]
 
-
-def _scare_before(before: str) -> bool:
-    """``_SCARE_BEFORE.search(before)``, looking only at the end of ``before``: a match ends
-    where the trailing spaces start (or before a final newline, then the whole is searched)."""
-    if "\n" in before:
-        return _SCARE_BEFORE.search(before) is not None
-    tail = len(before.rstrip(" \u00a0")) - _SCARE_LONGEST
-    return _SCARE_BEFORE.search(before, max(0, tail)) is not None
-
-
-_ROLE_NOUN = re.compile(r"\b(?:" + cues.ROLE_NOUNS + r")\b")
 # After a quote ending in a comma: a few words standing before the verb as its subject.
 _UNKNOWN_SUBJECT = re.compile(
     r"[ \u00a0]*,?[ \u00a0]*(?!(?:and|but|while|as|or|whereas)[ \u00a0])"
     r"(?:[\w’'\-]+[ \u00a0]+){1,6}"
 )
 _JOIN_AFTER = re.compile(r"^[ \u00a0]*[,;]?[ \u00a0]*$")
-# An institution as a verb's subject: "the alliance", "the Foreign Ministry", "its embassy".
-_INSTITUTION_SUBJECT = re.compile(
-    r"(?<![\w’'])(?:[Tt]he|[Ii]ts|[A-Z][\w\-]*[’']s)[ \u00a0](?:[\w\-]+[ \u00a0]){0,3}(?:"
-    + "|".join(sorted(INSTITUTION_NOUNS | {"kremlin", "government", "embassy", "bloc"}))
-    + r"|[A-Z][a-z]+(?: [A-Z][a-z]+)*[ \u00a0](?:Ministry|Council|Department|Office|Commission))"
-    r"[ \u00a0]+" + cues.FILLER + r"$",
-    re.IGNORECASE,
-)
-# Before a subject that opens a clause of its own: ", and ", "; ", ", while ", ", but ".
-_CLAUSE_OPEN = re.compile(r"(?:,[ \u00a0]+(?:and|while|but|whereas)|;)[ \u00a0]+$")
+
 _JOIN_BEFORE = re.compile(
     r"^(?:[ \u00a0]+(?:that|in[ \u00a0][^,:.“”\"«»]{0,50}))?[ \u00a0]*[,:]?"
     r"[ \u00a0]*$"
 )
-_CUE_TAIL = re.compile(
-    r"(?<![\w’'])(?:" + cues.SPEECH_VERBS + r"|according to)(?![\w’'])[^,:.“”\"«»]{0,50}$",
-    re.IGNORECASE,
-)
-_POSSESSIVE = re.compile(r"[’']s$")
-# "calls it the", "called this a": naming a thing, not reporting words (no speaker found).
-_NAMING_BEFORE = re.compile(
-    r"(?<![\w’'])(?:calls?|called|calling)[ \u00a0]+(?:(?:it|this|that|them|these|those)"
-    r"[ \u00a0]+(?:the|a|an)[ \u00a0]*)?$",  # also right before the name: "is calling “X”"
-    re.IGNORECASE,
-)
-# A quoted proper name used as a modifier of a common noun ("their “Freedom Edge” exercises",
-# "the 'Golden Dome' plan"): the name of a thing, nobody's words.
-_LABEL_GLUE = frozenset({"of", "the", "and", "for", "de", "to", "in", "on"})
-_NAMED_THING = re.compile(
-    r"[ \u00a0]+(?:[a-z]+[\- ]){0,1}(?:exercises?|drills?|manoeuvres|maneuvers|wargames?"
-    r"|operations?|programm?es?|initiatives?|projects?|doctrines?|plans?|systems?|missiles?|rockets?|strategy|strategies|policy"
-    r"|concept|formula|mechanism|format|group|bloc|coalition|campaign|summit|forum|framework"
-    r"|process|pact|declaration|mission|platform|network|complex|weapons?|satellites?|vessels?"
-    r"|ships?|submarines?|aircraft|jets?|bombers?|pipeline|law|bill|act|package|shield|dome"
-    r"|umbrella|architecture|alliance|partnership|agenda|charter|scheme)(?![\w’'])"
-)
-# A pronoun for people right before the naming verb: their term, reported.
-_PEOPLE_CALL = re.compile(
-    r"(?<![\w’'])(?:they|we|he|she|I)[ \u00a0]+(?:call|calls|called)[ \u00a0]*$", re.IGNORECASE
-)
-# A description and a comma before the name that is its apposition: "Nato’s secretary general, "
-_APPOSITION_LEAD = re.compile(
-    r"(?:[Tt]he|[Hh]is|[Hh]er|Its|[A-Z][\w\-]*[’']s)[ \u00a0][^,.;:“”\"«»]{0,80},[ \u00a0]+"
-)
-# A title ending in a lower-case role noun before a name that opens the sentence ("Kremlin
-# spokesman ", "EU foreign policy chief ").
-_TITLE_LEAD = re.compile(r"(?:[\w’'.\-]+[ \u00a0]+){0,5}(?:" + cues.ROLE_NOUNS + r")[ \u00a0]+")
-# A sentence opened by its subject and a verb ("He ends", "Lavrov had", "The minister then
-# made"): the subject stands for who speaks after the sentence's colon.
-_OPENING_SUBJECT = re.compile(cues.SPEAKER + r"[ \u00a0]+" + cues.FILLER + r"[a-z]")
-# A subject opening its sentence with a relative clause or an apposition set off by commas
-# before its verb ("Dendias, who has spent the autumn touring capitals, thanked ...").
-_OPENING_SUBJECT_SET_OFF = re.compile(
-    r"(?P<sp>" + cues.NAME + r"),[ \u00a0][^,;:“”\"«»]{1,160},[ \u00a0]+" + cues.FILLER + r"[a-z]"
-)
-# The label of a headline-like paragraph before its quote ("Kremlin: ", "Trump: ").
-_HEADING_LABEL = re.compile(r"[A-Z][\w.’'\-]*(?:[ \u00a0][A-Z][\w.’'\-]*){0,3}:[ \u00a0]*")
-# "and I quote" set off after a cue ("Putin said, and I quote, ...").
-_I_QUOTE = re.compile(r",?[ \u00a0]+(?:and[ \u00a0]+)?(?:I|we)[ \u00a0]+quote$")
-# The setting after a headline's opening name, before its colon ("Lavrov in interview").
-_HEADLINE_SETTING = re.compile(
-    r"[ \u00a0]+(?:in|at|on|during|after|before|to)[ \u00a0][^:;,\"“”‘’«»]{1,40}"
-)
-# A sentence opened by a role description and a verb ("The Russian minister gave").
-_OPENING_DESCRIPTION = re.compile(
-    r"(?P<sp>" + cues.DESCRIPTION + r")[ \u00a0]+" + cues.FILLER + r"[a-z]"
-)
-# A participle after a form of "be" is a verb of its own subject ("what everyone is calling").
-_AUXILIARY_BEFORE = re.compile(r"(?<![\w’'])(?:is|are|was|were|be|been|being|am)[ \u00a0]+$")
-# Lower-case words after a name that show it is no subject ("told Blinken the deal was off").
-_NOT_A_VERB = re.compile(
-    r"(?:and|or|of|to|for|with|from|by|as|at|the|a|an|that|this|it|its|his|her|their|who"
-    r"|which|whose|in|on|into|over|after|before|during|about|against|under|near|since|until"
-    r"|via|amid|without)(?![\w’'])"
-)
+
 # "His main argument is that", "Ryabkov’s message was": what a person said, as a noun.
 _SPEECH_NOUN = re.compile(
     r"(?<![\w’'])(?P<sp>[Hh]is|[Hh]er|" + cues.NAME + r"(?=[’']s[ \u00a0]))(?:[’']s)?"
@@ -226,27 +109,10 @@ _SPEECH_NOUN_ABOUT = re.compile(
     r"|refrain|mantra|rhetoric|jibe|talk|denunciation|condemnation)s?[ \u00a0]+(?:about|of|over"
     r"|against|on)[ \u00a0][^.;:!?“”\"«»]{0,40}$"
 )
-# A document as the subject ("the statement said"): whoever issued it in an earlier sentence
-# ("Shoukry said in a statement", "Ryabkov's letter").
-_DOCUMENT = re.compile(
-    r"(?<![\w’'])(?:[Tt]he|[Tt]hat|[Tt]his)[ \u00a0]+(?P<noun>statement|letter|message"
-    r"|communiqu[eé]|note|post)[ \u00a0]+" + cues.FILLER + r"$"
-)
-# "I" as the subject of a verb ("I said", "I have repeatedly noted"), anchored at the verb.
-_FIRST_PERSON = re.compile(r"(?<![\w’'])I[ \u00a0]+" + cues.FILLER + r"$")
-# The speaker label opening a transcript's turn: "Sergey Lavrov: ", "LAVROV (through
-# interpreter): ".
-_TURN_LABEL = re.compile(r"(?P<sp>" + cues.NAME + r")(?:[ \u00a0]*\([^()\n]{1,40}\))?[ \u00a0]*:")
-# The label of an answer in an interview printed as questions and answers.
-_ANSWER_LABEL = re.compile(r"(?:A|Answer)[ \u00a0]*:")
+
 # A transcript's speaker label before a quote: "Lavrov: “...”".
 _SPEAKER_LABEL = re.compile(r"(?P<sp>" + cues.NAME + r")[ \u00a0]*:[ \u00a0]*")
-_ROLE_WORDS = frozenset(w.split()[-1] for w in cues.ROLE_NOUNS.split("|"))
-# What a person says, after their possessive: "Obama's line", "Lavrov's tone".
-_SPEECH_THING = re.compile(
-    r"[ \u00a0](?:[a-z]+[ \u00a0]){0,2}(?:line|remarks?|comments?|words|tone|speech|statement"
-    r"|message|answer|reply|response|argument|point|warning|view|position)(?![\w’'])"
-)
+
 # "In Lavrov's words", "in his own words": whose words a quote is.
 _IN_WORDS = re.compile(
     r"(?<![\w’'])[Ii]n[ \u00a0](?P<sp>[Hh]is|[Hh]er|" + cues.NAME + r"(?=[’']s[ \u00a0]))"
@@ -261,169 +127,12 @@ _STATEMENT_BY = re.compile(
     # a name with its title, which may hold "of" ("Secretary of State Antony Blinken")
     + r"|(?:(?:[A-Z][\w.’'\-]*|of|the)[ \u00a0]+){0,6}[A-Z][\w.’'\-]*)"
 )
-# "RIA quoted Lavrov as [saying]", "TASS cited the minister as": whose words follow.
-_QUOTED_AS = re.compile(
-    r"(?<![\w’'])(?:quoted|quotes|cited|cites)[ \u00a0]+" + cues.SPEAKER + r"[ \u00a0]+as[ \u00a0]$"
-)
-# A sentence opened by a clause saying its subject was asked ("Asked whether Putin would go,
-# he said", "When pressed about Trump's plan, she replied"): the people named in it are not
-# who answers.
-_ASKED_CLAUSE = re.compile(
-    r"(?:When[ \u00a0]+(?:asked|pressed|questioned)|Asked|Pressed|Questioned)[ \u00a0]"
-    r"[^“”\"«»;:]*,[ \u00a0]*$"
-)
-_ONLY_MARKS = re.compile(r'[ \u00a0,;“”"«»]*')
-# A verb whose subject stands before a parenthetical: "<subject>, <parenthetical>, [also] said"
-# (the comma closing it, anchored at the verb), or "<name>, who [has] said".
-_APPOSITION_END = re.compile(r",[ \u00a0]+" + cues.FILLER + r"$")
-_RELATIVE_WHO = re.compile(r",[ \u00a0]+who[ \u00a0]+" + cues.FILLER + r"$")
-_NAME_AT_END = re.compile(cues.NAME + r"$")
-# Between a headline's speaker and whom they speak to ("Lavrov to Asharq Al-Awsat: ...").
-_SPEAKS_TO = re.compile(r"[ \u00a0]+(?:to|tells|told|in interview with|speaking to)[ \u00a0]+")
-# A noun of speech right after a quote ("Lavrov's 'war' remark", "Putin's 'mirror' warning").
-_REMARK_AFTER = re.compile(
-    r"[ \u00a0]+(?:remarks?|comments?|words?|warnings?|claims?|jibes?|quips?|threats?|pledges?"
-    r"|promises?|vows?|statements?|speech|phrase|line|message|slogan|rhetoric|accusations?"
-    r"|charges?|retort|reply|response|answer|dig|barb|swipe|boast|admission|insult)(?![\w’'])"
-)
-_DESCRIPTION_AT_END = re.compile(cues.DESCRIPTION + r"$")
-_DETERMINER = re.compile(r"(?<![\w’'])(?:[Tt]he|[Hh]is|[Hh]er|[A-Z][a-z]+[’']s)[ \u00a0]")
-# A name, then a description in apposition up to the end: "Kaja Kallas, the EU's top diplomat"
-_NAME_BEFORE_APPOSITION = re.compile(
-    r"(?P<sp>" + cues.NAME + r"),[ \u00a0]+(?:[Tt]he|[Hh]is|[Hh]er|an?)[ \u00a0][^,;:“”\"«»]{1,80}$"
-)
-# A person's possessive right before an opening mark: "Lavrov's " (before "'war ...' remark").
-_POSSESSOR_BEFORE = re.compile(r"(?<![\w’'])(?P<sp>" + cues.NAME + r"(?<=[’']s))[ \u00a0]*$")
-# A title with a role noun, its words in any case, then a name: "EU foreign policy chief Kaja
-# Kallas" (after "according to").
-_TITLED_NAME_AFTER_ANY_CASE = re.compile(
-    r"[ \u00a0]+(?:[\w.’'\-]+[ \u00a0]+){0,5}?(?:"
-    + cues.ROLE_NOUNS
-    + r")[ \u00a0]+(?P<sp>"
-    + cues.NAME
-    + r")"
-)
+
 # A signature under a pull quote or epigraph: "— Sergey Lavrov, February 2025".
 _SIGNATURE = re.compile(r"[—–][ \u00a0]*(?P<sp>" + cues.NAME + r")[ \u00a0]*(?:,|$)")
-# A person before the body they belong to: "Alexei Arbatov of the " (before "Carnegie Center").
-_NAME_OF_BODY = re.compile(r"(?P<sp>" + cues.NAME + r")[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?$")
-_SUBJECT_AT_END = re.compile(cues.SPEAKER + r"$")
-# A description set off by a comma right before a name anywhere in a sentence ("alongside
-# Spain's foreign minister, José Manuel Albares"): one of that person's roles.
-_DESCRIPTION_BEFORE_NAME = re.compile(
-    r"(?<![\w’'])(?:[Tt]he|[Hh]is|[Hh]er|[A-Z][\w\-]*[’']s)[ \u00a0][^,.;:“”\"«»]{0,60}?"
-    r"(?:" + cues.ROLE_NOUNS + r"),[ \u00a0]+$"
-)
-# A sentence opened by an unnamed person ("A former Russian diplomat who ... told", "One
-# European official said"), not followed by the name it describes (", Sergei Ryabkov,").
-_UNNAMED_PERSON = re.compile(
-    r"(?:A|An|One|Another)[ \u00a0](?:(?!(?:of|the|a|an|after|before|at|in|on|for|with|from|to"
-    r"|by|day|week|month|year|hour|time|decade|while|when)(?![\w’']))[\w’'\-]+[ \u00a0]){0,4}"
-    r"(?:" + cues.ROLE_NOUNS + r"|analyst|expert|researcher|scholar|professor|source|observer"
-    r"|journalist|officer|delegate|insider|economist|lawyer|activist|witness|member)s?(?![\w’'])"
-    r"(?![ \u00a0]*,[ \u00a0]*[" + cues.CAPITALS + r"])"
-)
-# A parenthetical ending in the description a name stands in apposition to, as the object of
-# a preposition or participle ("speaking alongside Spain's foreign minister, José Albares,"):
-# the name is a companion, not the subject.
-_COMPANION_LEAD = re.compile(
-    r"(?<![\w’'])(?:alongside|with|beside|next[ \u00a0]to|flanked[ \u00a0]by|joined[ \u00a0]by"
-    r"|meeting|met|hosting|hosted[ \u00a0]by|after|before|and)[ \u00a0][^,]*$"
-)
-# A parenthetical holds no quotation, no clause break and no speech verb after its first word
-# ("which Lavrov said was biased" has a speaker of its own; "asked about it" is a participle).
-_NOT_PARENTHETICAL = re.compile(
-    r"[“”\"«»;:()]|(?<=[\w’'.][ \u00a0])(?:" + cues.SPEECH_VERBS + r")(?![\w’'])"
-)
-#: Lower-case words inside a name ("Faisal bin Farhan"), as :data:`cues.NAME` admits them.
-_NAME_PARTICLES = frozenset(
-    {"bin", "bint", "ibn", "al", "van", "von", "der", "den", "de", "da", "dos", "del"}
-)
-_GIVEN = re.compile(r"[A-Z][a-z]+$")  # a first word that can stand alone for a person
-_PROPER = re.compile(
-    r"^(?:[" + cues.CAPITALS + r"][a-z\u00df-\u00f6\u00f8-\u024f’'\-]+"
-    r"(?:-[A-Z][a-z\u00df-\u00f6\u00f8-\u024f’']+)*"
-    r"|(?:[A-Z]\.)+|[A-Z]|Mc[A-Z][a-z]+|[A-Z][a-z]+[A-Z][a-z]+|[A-Z][’'][A-Z][a-z]+"
-    r"|[A-Z][A-Z’'\-]+)$"  # a name printed in capitals ("IZUMI NAKAMITSU, High Representative")
-)
 
 
-# Characters a cue word or a name can contain, or that stop a match at its edge if they follow
-# it (besides letters and digits): a quotation bounded by other marks cannot share a match with
-# the text around it.
-_WORDLIKE = frozenset("_’'-.\u00a0 ")
-
-
-def _edge_stops_words(ch: str) -> bool:
-    return not (ch.isalnum() or ch in _WORDLIKE)
-
-
-def scan_ranges(text: str, qstarts: list[int], qends: list[int]) -> list[tuple[int, int]]:
-    """The ranges of ``text`` worth scanning for cue words and names: all of it minus each
-    quotation whose marks cannot be part of a word or name (matches inside quotations are
-    discarded anyway, and none outside can run into such a quotation)."""
-    out = []
-    cursor = 0
-    for i, (qs, qe) in enumerate(zip(qstarts, qends, strict=True)):
-        following = qstarts[i + 1] if i + 1 < len(qstarts) else len(text)
-        if (
-            cursor <= qs < qe <= following
-            and _edge_stops_words(text[qs])
-            and _edge_stops_words(text[qe - 1])
-        ):
-            out.append((cursor, qs))
-            cursor = qe
-    out.append((cursor, len(text)))
-    return out
-
-
-def _latest_before(index: dict[str, list[int]], pos: int) -> list[tuple[int, str]]:
-    """(offset, id) of each id's last offset before ``pos`` (offsets sorted per id)."""
-    out = []
-    for sid, at in index.items():
-        i = bisect_left(at, pos)
-        if i:
-            out.append((at[i - 1], sid))
-    return out
-
-
-@dataclass(slots=True)
-class Who:
-    """A resolved speaker reference."""
-
-    speaker_id: str | None
-    name: str | None
-    kind: Attribution
-    mention: str
-
-
-@dataclass(slots=True)
-class Cue:
-    """A speech verb in narrative text and its resolved subject."""
-
-    start: int  #: start of the verb
-    end: int  #: end of the verb, or of the subject when it follows the verb
-    verb: str
-    subj_start: int
-    who: Who | None
-    #: its subject is printed and is nobody ("Tehran warns", "the ministry said")
-    nobody: bool = False
-    #: that subject opens a clause of its own (", and the alliance said")
-    own_clause: bool = False
-
-
-@dataclass(slots=True)
-class Attributed:
-    """Attribution and flags of one quote."""
-
-    who: Who | None
-    cue: str | None
-    is_partial: bool
-    in_headline: bool
-    is_scare: bool
-
-
-class Attributor:
+class Attributor(QuoteFlags, HeadlineQuotes):
     """Attribution over one article; build once, then call :meth:`run`."""
 
     def __init__(
@@ -461,7 +170,7 @@ class Attributor:
         self.unnamed_at = [
             s
             for s in self.sentences
-            if text[s : s + 1] in "AO" and _UNNAMED_PERSON.match(text, s) and not self._in_quote(s)
+            if text[s : s + 1] in "AO" and UNNAMED_PERSON.match(text, s) and not self._in_quote(s)
         ]
         self.mentions = self._mentions()
         self.mention_starts = [m[0] for m in self.mentions]  # in text order
@@ -496,629 +205,6 @@ class Attributor:
                 nxt = i
             self.next_who[i] = nxt
 
-    # --- structure -------------------------------------------------------------------------
-    def _in_quote(self, pos: int) -> bool:
-        i = bisect_right(self.qstarts, pos) - 1
-        return i >= 0 and pos < self.qends[i]
-
-    def _quote_free(self, start: int, end: int) -> bool:
-        """No offset of ``[start, end)`` is :meth:`_in_quote`: no quote starts inside it, and
-        the last one starting at or before ``start`` ends by then."""
-        i = bisect_right(self.qstarts, start)
-        if i < len(self.qstarts) and self.qstarts[i] < end:
-            return False
-        return i == 0 or self.qends[i - 1] <= start
-
-    def _sentences(self) -> list[int]:
-        starts: list[int] = []
-        for ps, pe in self.paragraphs:
-            starts.append(ps)
-            if self.dateline and ps == self.dateline[0]:
-                starts.append(self.dateline[1])
-            for m in _SENT_END.finditer(self.text, ps, pe):
-                p = m.start()
-                if self._in_quote(p) and not (
-                    p + 1 < len(self.text)
-                    and self.text[p + 1] in "\"”»’'"
-                    and not self._in_quote(p + 2)
-                ):
-                    continue
-                if self.text[p] == "." and _ABBREV.search(self.text, max(ps, p - 8), p):
-                    continue
-                starts.append(m.end())
-        return sorted(set(starts))
-
-    def _sentence(self, pos: int) -> tuple[int, int]:
-        i = bisect_right(self.sentences, pos) - 1
-        if i < 0:
-            return self.sentences[0], self.sentences[0]
-        return self.sentences[i], self._sentence_ends[i]
-
-    def _clipped_ends(self) -> list[int]:
-        """Per sentence, where it ends: at the next sentence or the end of its paragraph.
-        Every paragraph start is a sentence start, so no paragraph starts between a
-        sentence's start and any offset of that sentence: the paragraph of the start is
-        the paragraph of the offset, and :meth:`_sentence` needs one bisect."""
-        ends = []
-        n = len(self.sentences)
-        for i, start in enumerate(self.sentences):
-            end = self.sentences[i + 1] if i + 1 < n else len(self.text)
-            pi = bisect_right(self.par_starts, start) - 1
-            ends.append(min(end, self.paragraphs[pi][1]) if pi >= 0 else end)
-        return ends
-
-    def _mentions(self) -> list[tuple[int, str, bool]]:
-        """(position, speaker_id, is_person) of names outside quotes, in text order."""
-        out = []
-        people: set[str] = set()  # ids already named as a person
-        for start, end in self.scan:
-            free = self._quote_free(start, end)
-            for m in _NAME_SEQ.finditer(self.text, start, end):
-                if not free and self._in_quote(m.start()):
-                    continue
-                nm = self._match(m.group())
-                if nm is not None:
-                    lead = self._subject_lead(m.start(), m.group())
-                    role = self._role_before(max(start, m.start() - 60), m.start())
-                    if role is not None and not nm.title:
-                        # "EU foreign policy chief Kaja Kallas": a title in lower case
-                        self.titles.setdefault(nm.speaker_id, set()).add(role)
-                    elif role is not None and role.endswith(" of") and nm.title:
-                        # "U.S. Secretary of" + "State": one title cut by its lower-case "of"
-                        self.titles.setdefault(nm.speaker_id, set()).add(f"{role} {nm.title}")
-                    person = (
-                        nm.curated
-                        or nm.speaker_id in people  # "Maxim Ryzhenkov" before: "Ryzhenkov"
-                        or role is not None
-                        or (nm.title is not None and bool(_ROLE_NOUN.search(nm.title)))
-                        or (lead is not None and bool(_ROLE_NOUN.search(lead)))
-                    )
-                    out.append((m.start(), nm.speaker_id, person))
-                    if person:
-                        people.add(nm.speaker_id)
-                    if person and (
-                        lead is not None
-                        # "Obama's line was warmer.": a possessive of a speech noun opening
-                        # the sentence is whom it is about ("Pompeo's letter ..." is not)
-                        or (
-                            _POSSESSIVE.search(m.group()) is not None
-                            and self._sentence(m.start())[0] == m.start()
-                            and _SPEECH_THING.match(self.text, m.end()) is not None
-                        )
-                    ):
-                        self.subject_at.setdefault(nm.speaker_id, []).append(m.start())
-                    if lead and lead.rstrip(" \u00a0").endswith(",") and _ROLE_NOUN.search(lead):
-                        # "Russia's ambassador to Germany, Sergei Nechayev": one of their roles
-                        title = lead.rstrip(" \u00a0,").lower()
-                        self.titles.setdefault(nm.speaker_id, set()).add(title)
-                    elif lead is None and self.text[m.start() - 2 : m.start()] == ", ":
-                        d = _DESCRIPTION_BEFORE_NAME.search(
-                            self.text, max(start, m.start() - 80), m.start()
-                        )
-                        if d is not None:  # "alongside Spain's foreign minister, José Albares"
-                            title = d.group().rstrip(" \u00a0,").lower()
-                            self.titles.setdefault(nm.speaker_id, set()).add(title)
-        return out
-
-    def _description_subjects(self) -> None:
-        """A sentence opened by a role description and its verb ("The Russian minister gave a
-        different account") has the person described as its subject, as a name would."""
-        added = False
-        for s in self.sentences:
-            m = _OPENING_DESCRIPTION.match(self.text, s)
-            if m is None or self._in_quote(s):
-                continue
-            sid = self._description(m.group("sp"), s)
-            if sid is not None:
-                self.subject_at.setdefault(sid, []).append(s)
-                added = True
-        if added:
-            for at in self.subject_at.values():
-                at.sort()
-
-    def _role_before(self, lo: int, pos: int) -> str | None:
-        """The words up to a role noun standing right before ``pos`` ("eu foreign policy
-        chief" before "Kaja Kallas"), lower-cased; None when the word before is no role."""
-        if pos < 2 or self.text[pos - 1] not in " \u00a0":
-            return None
-        words = self.text[lo : pos - 1].split()
-        if len(words) > 1 and words[-1] == "of" and words[-2].lower() in _ROLE_WORDS:
-            # "Under Secretary of " before "State Andrea Thompson": the title goes on
-            return " ".join(words[-5:]).lower()
-        if not words or words[-1].lower() not in _ROLE_WORDS:
-            return None
-        return " ".join(words[-5:]).lower()
-
-    def _subject_lead(self, pos: int, name: str) -> str | None:
-        """When a name is the subject of its sentence, what precedes it there: nothing (it
-        opens the sentence) or a description it is the apposition of ("Lavrov’s deputy, " before
-        "Sergei Ryabkov, went further"); None otherwise. A possessive is not a subject."""
-        if _POSSESSIVE.search(name):
-            return None
-        s_start, _ = self._sentence(pos)
-        if pos == s_start:
-            return ""
-        if pos - s_start <= 100 and (
-            _APPOSITION_LEAD.fullmatch(self.text, s_start, pos)
-            or _TITLE_LEAD.fullmatch(self.text, s_start, pos)
-        ):
-            return self.text[s_start:pos]
-        return None
-
-    def _match(self, phrase: str) -> NameMatch | None:
-        if phrase in self._matched:
-            return self._matched[phrase]
-        nm = self._match_new(phrase)
-        if (nm is None and " " in phrase.strip()) or (nm is not None and nm.curated):
-            # extracted names, and a single word's miss, depend on `known`: not cached (the
-            # person "Mohamad" stands for may be named in full later in the same sentence)
-            self._matched[phrase] = nm
-        return nm
-
-    def _match_new(self, phrase: str) -> NameMatch | None:
-        nm = match_name(phrase, self.known)
-        if nm is None:
-            return None
-        toks = nm.name.split()
-        if not nm.curated:
-            if not all(_PROPER.match(t) or t in _NAME_PARTICLES for t in toks[1:-1]) or not (
-                _PROPER.match(toks[0]) and _PROPER.match(toks[-1])
-            ):
-                return None
-            earlier = self.tails.get(_POSSESSIVE.sub("", nm.name.lower()))
-            if earlier:  # "Mr. Le Drian" after "Jean-Yves Le Drian": the same person
-                if nm.title:
-                    self.titles.setdefault(earlier, set()).add(nm.title)
-                return NameMatch(earlier, nm.name, nm.title, False)
-            for k in range(1, len(toks) - 1):
-                tail = " ".join(toks[k:]).lower()
-                held = self.tails.setdefault(tail, nm.speaker_id)
-                if held != nm.speaker_id:
-                    self.tails[tail] = ""
-            self.names.setdefault(nm.speaker_id, nm.name)
-            surname = _POSSESSIVE.sub("", toks[-1]).lower()
-            self.known[surname] = nm.speaker_id
-            self.surnames.add(surname)
-        if len(toks) > 1 and _GIVEN.match(toks[0]):
-            # The first word of a full name stands for the person later in the article too
-            # ("Wang Yi ... Wang said", where the family name comes first). Surnames win over
-            # it; two people with that first word make it ambiguous ("" matches nobody).
-            first = toks[0].lower()
-            if first not in reference().surname:
-                held = self.known.setdefault(first, nm.speaker_id)
-                if held != nm.speaker_id and first not in self.surnames:
-                    self.known[first] = ""
-        if nm.title:
-            self.titles.setdefault(nm.speaker_id, set()).add(nm.title)
-        return nm
-
-    # --- cues ------------------------------------------------------------------------------
-    def _find_cues(self) -> None:
-        out = self.cues  # filled in text order; pronouns resolve against the cues found so far
-        text = self.text
-        found = cues.cue_words(text, self.scan)
-        last_who: Cue | None = None  # the latest cue with a speaker (no walk back per cue)
-        for vs, ve, verb, participle in found:
-            if self._in_quote(vs) or (vs > 0 and text[vs - 1] == "-"):
-                continue
-            self.reporting_at.append(vs)
-            s_start, _ = self._sentence(vs)
-            who, subj_start, end = None, vs, ve
-            verb_at = vs  # where the verb phrase starts
-            named_nobody = False  # the verb's own subject is printed and is nobody
-            clause_open = None
-            if participle:
-                aux = _AUXILIARY_BEFORE.search(text, max(s_start, vs - 12), vs)
-                if aux is not None:  # "what everyone is calling": a verb with its own subject
-                    participle, verb_at = False, aux.start()
-            if verb.lower() == "according to":
-                m = cues.SUBJECT_AFTER.match(text, ve)
-                if m:
-                    who = self._resolve(m.group("sp"), m.start("sp"))
-                    end = m.end()
-                if who is None or who.speaker_id is None:
-                    # "according to EU foreign policy chief Kaja Kallas"
-                    m = _TITLED_NAME_AFTER_ANY_CASE.match(text, ve)
-                    if m:
-                        who = self._resolve(m.group("sp"), m.start("sp"))
-                        end = m.end()
-            elif not participle:
-                left_from = max(s_start, vs - 100)
-                m = cues.subject_before(text, left_from, verb_at)
-                if m is None and text[verb_at - 2 : verb_at - 1] == ")":
-                    # "Lin Chia-lung (林佳龍) told", "Rep. Eliot Engel (D-N.Y.) said": the name
-                    # before a short bracket
-                    paren = text.rfind("(", max(left_from, verb_at - 40), verb_at)
-                    if paren > left_from and text[paren - 1] in " \u00a0":
-                        m = cues.subject_before(text, left_from, paren)
-                if (
-                    m
-                    and not _POSSESSIVE.search(m.group("sp"))
-                    and m.group("sp").lower() not in ("him", "her")
-                ):
-                    who = self._resolve(m.group("sp"), m.start("sp"))
-                    subj_start = m.start("sp")
-                    named_nobody = who is None or (
-                        who.speaker_id is None and who.kind == Attribution.DESCRIPTION
-                    )
-                    # its own clause (", and the alliance said ... that"): it governs what follows
-                    clause_open = _CLAUSE_OPEN.search(
-                        text, max(s_start, subj_start - 8), subj_start
-                    )
-                    if who is None or who.speaker_id is None:
-                        # "Alexei Arbatov of the Carnegie Moscow Center told": the person
-                        of_body = _NAME_OF_BODY.search(
-                            text, max(s_start, subj_start - 60), subj_start
-                        )
-                        found_subject = (
-                            self._person(of_body.group("sp"), of_body.start("sp"))
-                            if of_body
-                            else None
-                        )
-                        if found_subject is not None:
-                            who, subj_start = found_subject
-                    if "," in text[m.end("sp") : verb_at]:
-                        # "Kumar, who met Lavrov on Monday, said": the words before the comma
-                        # close a parenthetical; its subject wins when it is a person.
-                        found_subject = self._subject_across_commas(s_start, verb_at)
-                        if found_subject is not None:
-                            who, subj_start = found_subject
-                elif inst := _INSTITUTION_SUBJECT.search(text, max(s_start, verb_at - 80), verb_at):
-                    # "the alliance said", "the Foreign Ministry said": nobody, and no one else
-                    subj_start = inst.start()
-                    named_nobody = True
-                    clause_open = _CLAUSE_OPEN.search(
-                        text, max(s_start, subj_start - 8), subj_start
-                    )
-                elif text[verb_at - 5 : verb_at] == " and ":
-                    # "Dendias, who ..., thanked the guest and spoke of": the sentence's subject
-                    found_subject = self._participle_subject(s_start, vs)
-                    if found_subject is not None:
-                        who, subj_start = found_subject
-                elif doc := _DOCUMENT.search(text, max(s_start, verb_at - 60), verb_at):
-                    # "“...,” the statement said": whoever issued the statement, or nobody
-                    who = self._document_author(
-                        doc.group("noun"), doc.start(), text[doc.start() : doc.end("noun")]
-                    )
-                    subj_start = doc.start()
-                    named_nobody = who.speaker_id is None
-                elif _FIRST_PERSON.search(text, max(s_start, verb_at - 60), verb_at):
-                    # "Sergey Lavrov: ... I said it many times: “...”": the speaker of the turn
-                    found_subject = self._turn_speaker(vs)
-                    if found_subject is not None:
-                        who, subj_start = found_subject
-                else:
-                    only_marks = _ONLY_MARKS.match(text, s_start, vs)  # '*': always matches
-                    after_quote = self._in_quote(vs - 2) or (
-                        only_marks is not None and only_marks.end() == vs
-                    )
-                    m2 = cues.SUBJECT_AFTER.match(text, ve) if after_quote else None
-                    if m2 and m2.group("sp").lower() not in ("him", "her"):
-                        who = self._resolve(m2.group("sp"), m2.start("sp"))
-                        end = m2.end()
-                    if after_quote and (who is None or who.speaker_id is None):
-                        # "said Kremlin spokesman Dmitry Peskov": a title with a lower-case role
-                        m3 = cues.TITLED_NAME_AFTER.match(text, ve)
-                        if m3:
-                            who = self._resolve(m3.group("sp"), m3.start("sp"))
-                            end = m3.end()
-                    if who is None or who.speaker_id is None:
-                        found_subject = self._subject_across_commas(s_start, verb_at)
-                        if found_subject is not None:
-                            who, subj_start = found_subject
-            if participle and text[vs - 4 : vs] == " as ":
-                # "Interfax quoted Ryabkov as saying": the person quoted is the speaker
-                qa = _QUOTED_AS.search(text, max(s_start, vs - 120), vs)
-                if qa is not None:
-                    quoted = self._resolve(qa.group("sp"), qa.start("sp"))
-                    if quoted is not None and quoted.speaker_id is not None:
-                        who, subj_start = quoted, qa.start("sp")
-            if (
-                participle
-                and (who is None or who.speaker_id is None)
-                and (last_who is None or last_who.start < s_start)
-            ):
-                # "Merz agreed, calling it ...": with no cue before it in the sentence, a
-                # participle takes its subject (see _participle_subject)
-                found_subject = self._participle_subject(s_start, vs)
-                if found_subject is not None:
-                    who, subj_start = found_subject
-            if who is None or who.speaker_id is None:
-                prev = last_who if last_who is not None and last_who.start >= s_start else None
-                if named_nobody and (who is None or who.speaker_id is None):
-                    prev = None  # "..., as Tehran warns of": not the earlier cue's person
-                if prev is None:
-                    if participle or verb.lower() == "according to":
-                        continue
-                    out.append(
-                        Cue(vs, end, verb, subj_start, None, named_nobody, clause_open is not None)
-                    )
-                    continue
-                pw = prev.who
-                assert pw is not None
-                who = Who(pw.speaker_id, pw.name, pw.kind, pw.mention)
-            last_who = Cue(vs, end, verb, subj_start, who)
-            out.append(last_who)
-            if who.speaker_id:  # as the cue walks it replaced tested it
-                self.cued_at.setdefault(who.speaker_id, []).append(vs)
-
-    def _turn_speaker(self, pos: int) -> tuple[Who, int] | None:
-        """The person whose label opens the paragraph at ``pos`` in a transcript ("Sergey
-        Lavrov: ...", "LAVROV (through interpreter): ..."; "A: ..." is the person interviewed,
-        the first person the article names)."""
-        ps, pe = self.paragraphs[bisect_right(self.par_starts, pos) - 1]
-        if _ANSWER_LABEL.match(self.text, ps, pe):
-            # "A: ..." in an interview: the person interviewed, the first person named
-            for at, sid, person in self.mentions:
-                if person:
-                    name = self._name(sid)
-                    return Who(sid, name, Attribution.NAME, name or sid), at
-            return None
-        m = _TURN_LABEL.match(self.text, ps, pe)
-        return self._person(m.group("sp"), m.start("sp")) if m else None
-
-    def _participle_subject(self, s_start: int, vs: int) -> tuple[Who, int] | None:
-        """The subject of a participle at ``vs`` with no cue before it in its sentence: a
-        person named right before it ("with host minister Jan Novak saying"), else the subject
-        opening the sentence ("Merz agreed, calling it"), else the latest person named in the
-        sentence with a verb after the name ("Russia ratified it, but Putin revoked that in
-        2023, saying"; not an object: "told Blinken the ...")."""
-        text = self.text
-        if text[vs - 1 : vs] in (" ", "\u00a0"):
-            m = _NAME_AT_END.search(text, max(s_start, vs - 80), vs - 1)
-            found = self._person(m.group(), m.start()) if m else None
-            if found is None:  # "with Russia's envoy saying": the shortest description
-                lo = max(s_start, vs - 80)
-                starts = [m.start() for m in _DETERMINER.finditer(text, lo, vs - 1)]
-                for at in reversed(starts):
-                    d = _DESCRIPTION_AT_END.match(text, at, vs - 1)
-                    if d is not None:
-                        found = self._person(d.group(), d.start())
-                        break
-            if found is not None:
-                return found
-        opening = _OPENING_SUBJECT.match(text, s_start, vs) or _OPENING_SUBJECT_SET_OFF.match(
-            text, s_start, vs
-        )
-        if opening is not None and not _POSSESSIVE.search(opening.group("sp")):
-            found = self._person(opening.group("sp"), opening.start("sp"))
-            if found is not None:
-                return found
-        r = bisect_left(self.reporting_at, s_start)
-        if r < len(self.reporting_at) and self.reporting_at[r] < vs:
-            return None  # "The ministry said ..., adding": the earlier verb's subject, nobody
-        lo = bisect_left(self.mention_starts, s_start)
-        for i in range(bisect_left(self.mention_starts, vs) - 1, lo - 1, -1):
-            pos, _, person = self.mentions[i]
-            if not person:
-                continue
-            m = _OPENING_SUBJECT.match(text, pos, vs)
-            if m is not None and m.start("sp") == pos and not _NOT_A_VERB.match(text, m.end() - 1):
-                found = self._person(m.group("sp"), pos)
-                if found is not None:
-                    return found
-        return None
-
-    def _subject_across_commas(self, s_start: int, vs: int) -> tuple[Who, int] | None:
-        """The subject of a verb separated from it by a parenthetical between commas, or a
-        relative "who" (see :data:`_APPOSITION_END`): ``Ryabkov, who oversees arms control,
-        said``; ``Russia's envoy in Vienna, Mikhail Ulyanov, wrote``; ``Araghchi, speaking to
-        reporters, said``; ``... Rose Gottemoeller, who said``; up to three parentheticals in a
-        row. Only a person counts."""
-        text = self.text
-        lo = max(s_start, vs - 240)
-        rel = _RELATIVE_WHO.search(text, max(lo, vs - 80), vs)
-        if rel is not None:
-            name = _NAME_AT_END.search(text, lo, rel.start())
-            if name is None:  # "Kaja Kallas, the EU's top diplomat, who said"
-                name = _NAME_BEFORE_APPOSITION.search(text, lo, rel.start())
-                return self._person(name.group("sp"), name.start("sp")) if name else None
-            return self._person(name.group(), name.start())
-        closing = _APPOSITION_END.search(text, max(lo, vs - 80), vs)
-        if closing is None:
-            return None
-        end = closing.start()
-        # Up to three parentheticals in a row: "Robert Floyd, the head of the CTBTO, the
-        # Vienna-based body that monitors the ban, said"
-        for _ in range(3):
-            opening = text.rfind(",", lo, end)
-            if opening < 0:
-                return None
-            inner = text[opening + 1 : end].strip(" \u00a0")
-            if not inner or _NOT_PARENTHETICAL.search(inner):
-                return None
-            if _NAME_SEQ.fullmatch(inner):  # "Its speaker, Vyacheslav Volodin, called"
-                lead_from = text.rfind(",", lo, opening)
-                if lead_from >= 0 and _COMPANION_LEAD.search(text, lead_from + 1, opening):
-                    end = opening  # "Stoltenberg, speaking alongside ...'s minister, X, added"
-                    continue
-                found = self._person(inner, text.index(inner, opening))
-                if found is not None:
-                    return found
-            hend = opening
-            if text[hend - 1 : hend] == ")":  # "Rep. Eliot Engel (D-N.Y.), chairman of ..."
-                paren = text.rfind("(", max(lo, hend - 16), hend)
-                if paren > lo and text[paren - 1] in " \u00a0":
-                    hend = paren - 1
-            head = _SUBJECT_AT_END.search(text, lo, hend)
-            found = self._person(head.group("sp"), head.start("sp")) if head else None
-            if found is not None:
-                return found
-            end = opening
-        return None
-
-    def _person(self, phrase: str, pos: int) -> tuple[Who, int] | None:
-        who = self._resolve(phrase, pos)
-        return (who, pos) if who is not None and who.speaker_id is not None else None
-
-    def _resolve(self, phrase: str, pos: int) -> Who | None:
-        low = phrase.lower()
-        if low in ("he", "she", "him", "her"):
-            sid = self._pronoun(pos, "f" if low in ("she", "her") else "m")
-            return Who(sid, self._name(sid), Attribution.PRONOUN, phrase)
-        if low.startswith(("the ", "his ", "her ")) or _DESCRIPTION_START.match(phrase):
-            if _DESCRIPTION_START.match(phrase) and phrase.split()[-1][:1].isupper():
-                # "Russia's Lavrov", "Russia's Foreign Minister Sergey Lavrov": a named person
-                named = self._resolve_name(phrase)
-                if named is not None:
-                    return named
-            if not _ROLE_NOUN.search(low):
-                # "The Foreign Ministry", "The Kremlin": an institution is nobody
-                return Who(None, None, Attribution.DESCRIPTION, phrase)
-            sid = self._description(phrase, pos)
-            return Who(sid, self._name(sid), Attribution.DESCRIPTION, phrase)
-        return self._resolve_name(phrase)
-
-    def _document_author(self, noun: str, pos: int, phrase: str) -> Who:
-        """Who issued the document "the statement" (said) refers to: the person cued in the
-        latest earlier sentence naming such a document ("Shoukry said in a statement"), or
-        nobody (an institution's statement)."""
-        s_start, _ = self._sentence(pos)
-        lo = max(0, s_start - 1500)
-        for m in reversed(list(_document_pattern(noun).finditer(self.text, lo, s_start))):
-            if self._in_quote(m.start()):
-                continue
-            ss, se = self._sentence(m.start())
-            for c in self.cues[bisect_left(self.cues, ss, key=_cue_start) :]:  # cues found so far
-                if c.start >= se:
-                    break
-                if c.who is not None and c.who.speaker_id is not None:
-                    return Who(c.who.speaker_id, c.who.name, Attribution.DESCRIPTION, phrase)
-            break
-        return Who(None, None, Attribution.DESCRIPTION, phrase)
-
-    def _resolve_name(self, phrase: str) -> Who | None:
-        nm = self._match(phrase)
-        if nm is None:
-            return None
-        mention = phrase[phrase.find(nm.name) :] if nm.name in phrase else phrase
-        return Who(nm.speaker_id, self._name(nm.speaker_id), Attribution.NAME, mention)
-
-    def _name(self, sid: str | None) -> str | None:
-        if sid is None:
-            return None
-        ref = reference().by_id.get(sid)
-        return ref.speaker.name if ref else self.names.get(sid)
-
-    def _gender_ok(self, sid: str, gender: str) -> bool:
-        ref = reference().by_id.get(sid)
-        return ref is None or ref.gender in (None, gender)
-
-    def _pronoun(self, pos: int, gender: str) -> str | None:
-        s_start, _ = self._sentence(pos)
-        mentions = self.mentions
-        before = bisect_left(self.mention_starts, pos)  # mentions[:before] start before pos
-        if before and self._interjected(mentions[before - 1][0], pos):
-            before -= 1  # "Pompeo, he added, was ...": the name is what "he" talks about
-        first = bisect_left(self.mention_starts, s_start)
-        if _ASKED_CLAUSE.match(self.text, s_start, pos):
-            first = before  # "Asked whether Putin would ..., he said": "he" was asked
-        for i in range(first, before):
-            _, sid, person = mentions[i]
-            if person and self._gender_ok(sid, gender):
-                return sid
-        # the later of: the speaker of the latest cue before pos, the subject of the latest
-        # earlier sentence opened by a person (who fit); else the latest person named
-        fits = [
-            (at, sid)
-            for index, upto in ((self.cued_at, pos), (self.subject_at, s_start))
-            for at, sid in _latest_before(index, upto)
-            if self._gender_ok(sid, gender)
-        ]
-        if not fits:
-            fits = [
-                (at, sid)
-                for at, sid in _latest_before(self.person_at, pos)
-                if self._gender_ok(sid, gender)
-            ]
-        u = bisect_left(self.unnamed_at, pos) - 1
-        if u >= 0 and (not fits or self.unnamed_at[u] > max(fits)[0]):
-            return None  # "A former diplomat told the paper ... “...,” he said": that diplomat
-        return max(fits)[1] if fits else None
-
-    def _interjected(self, name_pos: int, pos: int) -> bool:
-        """A pronoun at ``pos`` opens a reporting clause set off by a comma right after the
-        name at ``name_pos`` ("Pompeo, he said, ...")."""
-        if self.text[pos - 2 : pos] != ", ":
-            return False
-        m = _NAME_SEQ.match(self.text, name_pos)
-        return m is not None and m.end() == pos - 2
-
-    def _roles(self, sid: str) -> tuple[frozenset[str], ...]:
-        ref = reference().by_id.get(sid)
-        base = ref.role_tokens if ref else ()
-        return base + tuple(role_tokens(t) for t in self.titles.get(sid, ()))
-
-    def _nearest_people(self, pos: int) -> tuple[list[str], list[str]]:
-        """Everyone cued or named: speakers of the cues before ``pos`` (latest first) and
-        people named before it (latest first); then, apart, people named only after it (first
-        first)."""
-        # the speakers of cues and the subjects of sentences, latest first ("Riabkov ... was
-        # more guarded. “...,” the diplomat told": the subject, not an earlier cued diplomat)
-        latest: dict[str, int] = {}
-        for last, sid in [
-            *_latest_before(self.cued_at, pos),
-            *_latest_before(self.subject_at, pos),
-        ]:
-            latest[sid] = max(last, latest.get(sid, -1))
-        out = [sid for sid, _ in sorted(latest.items(), key=lambda kv: -kv[1])]
-        seen = set(out)
-        for _, sid in sorted(_latest_before(self.named_at, pos), reverse=True):
-            if sid not in seen:
-                out.append(sid)
-                seen.add(sid)
-        after = []
-        for sid, at in self.named_at.items():
-            i = bisect_left(at, pos)
-            if i < len(at) and sid not in seen:
-                after.append((at[i], sid))
-        return out, [sid for _, sid in sorted(after)]
-
-    def _nationality_unsaid(self, want: frozenset[str], sid: str) -> bool:
-        """A person of the article whose titles say no nationality ("Foreign Minister Igor
-        Ivanov") fits a description but for its nationality ("Russia's foreign minister")."""
-        roles = self._roles(sid)
-        nat = nationality_tokens()
-        rest = want - nat
-        return (
-            bool(rest)
-            and rest != want
-            and sid not in reference().by_id
-            and not any(r & nat for r in roles)
-            and any(_fits(rest, r) for r in roles)
-        )
-
-    def _description(self, phrase: str, pos: int) -> str | None:
-        # roles_match(phrase, roles), with the phrase's words computed once, not per speaker.
-        want = role_tokens(phrase)
-        if not want:
-            return None
-        before, after = self._nearest_people(pos)
-        for sid in before:
-            if any(_fits(want, r) for r in self._roles(sid)):
-                return sid
-        head = phrase.split()[-1].lower()
-        if _ROLE_NOUN.fullmatch(head) and _introduced(head).search(self.text, 0, pos):
-            return None  # "A spokesperson for the State Department ... the spokesperson said"
-        for sid in after:
-            if any(_fits(want, r) for r in self._roles(sid)):
-                return sid
-        for sid in [*before, *after]:  # nobody fits every word: a nationality left unsaid
-            if self._nationality_unsaid(want, sid):
-                return sid
-        hits = [
-            sid
-            for sid, r in reference().by_id.items()
-            if any(want <= roles for roles in r.role_tokens)
-        ]
-        if len(hits) > 1:  # "the foreign minister" is not a deputy foreign minister
-            hits = [
-                sid
-                for sid in hits
-                if any(want == roles for roles in reference().by_id[sid].role_tokens)
-            ]
-        return hits[0] if len(hits) == 1 else None
-
     # --- quotes ----------------------------------------------------------------------------
     def run(self) -> list[Attributed]:
         """Attribution and flags of every quote, in the order of ``quotes``."""
@@ -1140,7 +226,7 @@ class Attributor:
                 # a headline quotes a part of what was said ("Ryabkov: “...”", "'Not our
                 # choice': Lavrov blames West ..."), unless it is only the quote and who said it
                 pe = self.paragraphs[q.paragraph][1]
-                partial = bool(before.strip(_OPENERS)) or not _ATTRIBUTION_ONLY.fullmatch(
+                partial = bool(before.strip(OPENERS)) or not _ATTRIBUTION_ONLY.fullmatch(
                     self.text, self.qends[qi], pe
                 )
             elif not partial and not in_head and self._goes_on(qi, q, before):
@@ -1151,7 +237,7 @@ class Attributor:
                 (None, self._headline(q)) if in_head else self._body(qi, q, s_start, s_end, out)
             )
             scare = False
-            if _scare_before(before) or self._name_label(qi, q):
+            if scare_before(before) or self._name_label(qi, q):
                 who, cue, scare = None, None, True
             elif who is not _CONTINUE and (who is None or who.speaker_id is None):
                 who = None
@@ -1162,79 +248,6 @@ class Attributor:
         self._continue_chains(out)
         self._echo_headline(out)
         return out
-
-    def _unreported_term(
-        self, qi: int, partial: bool, before: str, s_start: int, s_end: int
-    ) -> bool:
-        """Whether an unattributed quote is a scare term: a short fragment (at most four words)
-        that no reporting verb of its sentence governs, or that follows a naming phrase ("calls
-        it the"). With a reporting verb whose subject is no person ("the ministry said",
-        "officials have hinted") it is reported speech of nobody named: partial, not scare."""
-        q = self.quotes[qi]
-        if not partial or len(self.text[q.start : q.end].split()) > 4:
-            return False
-        if _NAMING_BEFORE.search(before[-40:]):
-            # "what they call “political statements”": people's own term, reported (partial)
-            return _PEOPLE_CALL.search(before[-40:]) is None
-        at = self.reporting_at
-        lo = bisect_left(at, s_start)
-        if lo < len(at) and at[lo] < q.open_mark:
-            return False
-        hi = bisect_left(at, self.qends[qi])
-        return not (hi < len(at) and at[hi] < s_end)
-
-    def _name_label(self, qi: int, q: RawQuote) -> bool:
-        """A quoted proper name of one to four capitalised words, with no punctuation of its
-        own, used as the modifier of a common noun ("their “Freedom Edge” exercises")."""
-        if q.close_mark is None:
-            return False
-        words = self.text[q.start : q.end].split()
-        if not 1 <= len(words) <= 4 or not words[0][:1].isupper() or not words[-1][:1].isupper():
-            return False
-        if words[-1][-1:] in _SENTENCE_FINAL:
-            return False
-        if not all(w[:1].isupper() or w[:1].isdigit() or w in _LABEL_GLUE for w in words):
-            return False
-        return _NAMED_THING.match(self.text, self.qends[qi]) is not None
-
-    def _heading_quote(self, qi: int, q: RawQuote) -> bool:
-        """A paragraph written like a headline, only a label and an unpunctuated quote ("Trump:
-        'I want a ceasefire today'", a live page's post heading): a part of what was said."""
-        ps, pe = self.paragraphs[q.paragraph]
-        if pe - ps > 120 or self.text[q.end - 1 : q.end] in _SENTENCE_FINAL:
-            return False
-        return (
-            _HEADING_LABEL.fullmatch(self.text, ps, q.open_mark) is not None
-            and not self.text[self.qends[qi] : pe].strip()
-        )
-
-    def _goes_on(self, qi: int, q: RawQuote, before: str) -> bool:
-        """A quote opening its sentence with no punctuation of its own, the sentence going on
-        in lower case after the closing mark with no speech verb ("“The lack of progress”
-        forced Moscow to act"): the quoted words are a part of the sentence."""
-        if before.strip(_OPENERS) or q.close_mark is None:
-            return False
-        if self.text[q.end - 1 : q.end] in _SENTENCE_FINAL:
-            return False
-        m = _NEXT_WORD.match(self.text, self.qends[qi])
-        return m is not None and _SPEECH_WORD.fullmatch(m.group(1)) is None
-
-    def _partial(self, before: str, first: str) -> bool:
-        """Text of the sentence stands before the opening mark, other than a cue ending in a
-        colon, or in a comma when the quote starts a sentence of its own ("That offer, he
-        said, “received no answer”" goes on in lower case after words set off before the cue:
-        a fragment; "As Putin said, “we cannot ...”" is whole)."""
-        b = before.strip(' \u00a0\t”"»’')
-        if not b or b.endswith(":"):
-            return False
-        begun = first.islower() and "," in b[:-1]  # "That offer, he said, “received ...”"
-        return not (b.endswith(",") and not begun and self._ends_with_cue(before))
-
-    def _ends_with_cue(self, before: str) -> bool:
-        core = before.rstrip(" \u00a0")[:-1][-80:]
-        if core.endswith("quote"):
-            core = _I_QUOTE.sub("", core)  # "Putin said, and I quote, “...”": the cue is "said"
-        return _CUE_TAIL.search(core) is not None
 
     def _body(
         self, qi: int, q: RawQuote, s_start: int, s_end: int, done: list[Attributed]
@@ -1297,10 +310,10 @@ class Attributor:
         if text[max(s_start, q.open_mark - 64) : q.open_mark].rstrip(" \u00a0").endswith(
             ":"
         ) and not (r < len(self.reporting_at) and self.reporting_at[r] < q.open_mark):
-            m = _OPENING_SUBJECT.match(text, s_start, q.open_mark) or _SPEAKER_LABEL.fullmatch(
+            m = OPENING_SUBJECT.match(text, s_start, q.open_mark) or _SPEAKER_LABEL.fullmatch(
                 text, s_start, q.open_mark
             )
-            if m is not None and not _POSSESSIVE.search(m.group("sp")):
+            if m is not None and not POSSESSIVE.search(m.group("sp")):
                 who = self._resolve(m.group("sp"), m.start("sp"))
                 if who is not None and who.speaker_id is not None:
                     return None, who
@@ -1357,7 +370,7 @@ class Attributor:
                         return c.verb, c.who
                 # no speech verb of anyone's: the person the paragraph is about ("Lavrov gave
                 # a long interview afterwards. The key passage:")
-                at, sid = max(_latest_before(self.subject_at, pe), default=(-1, ""))
+                at, sid = max(latest_before(self.subject_at, pe), default=(-1, ""))
                 if at >= ps:
                     return None, Who(sid, self._name(sid), Attribution.NAME, self._name(sid) or sid)
         return None, None
@@ -1381,7 +394,7 @@ class Attributor:
         return (
             pi > 0
             and pe - ps <= 160
-            and self.text[pe - 1] not in _SENTENCE_FINAL
+            and self.text[pe - 1] not in SENTENCE_FINAL
             and len(self.text[ps:pe].split()) <= 20
         )
 
@@ -1406,62 +419,6 @@ class Attributor:
                 and not self.text[n_start : min(c.subj_start, c.start)].strip()
             ):
                 return c
-        return None
-
-    def _headline(self, q: RawQuote) -> Who | None:
-        """The person a headline (or a sub-headline: :meth:`_subheading`) gives its quote."""
-        ps, pe = self.paragraphs[q.paragraph]
-        text = self.text
-        # "Lavrov's 'war launched against us' remark": the words of the person before them
-        tail = text[max(ps, q.open_mark - 4) : q.open_mark].rstrip(" \u00a0")
-        # (not "Trump's 'courageous' move": the words of whoever praises it)
-        owner = (
-            _POSSESSOR_BEFORE.search(text, max(ps, q.open_mark - 80), q.open_mark)
-            if tail.endswith(("'s", "’s"))
-            and _REMARK_AFTER.match(text, self.qends[self.qstarts.index(q.open_mark)])
-            else None
-        )
-        if owner is not None:
-            nm = self._match(_POSSESSIVE.sub("", owner.group("sp")))
-            if nm:
-                return Who(nm.speaker_id, self._name(nm.speaker_id), Attribution.NAME, nm.name)
-        colon = text.rfind(":", ps, q.open_mark)
-        if colon > ps:
-            names = list(_NAME_SEQ.finditer(text, ps, colon))
-            if (
-                len(names) >= 2
-                and names[0].start() == ps
-                and _SPEAKS_TO.fullmatch(text, names[0].end(), names[-1].start())
-            ):
-                names = names[:1]  # "Lavrov to Asharq Al-Awsat: ...": the one who speaks
-            if names and names[-1].end() >= colon - 1:
-                nm = self._match(names[-1].group())
-                if nm:
-                    return Who(nm.speaker_id, self._name(nm.speaker_id), Attribution.NAME, nm.name)
-            # "Lavrov in interview: ‘...’", "Putin at the summit: ...": a name and its setting
-            if (
-                names
-                and names[0].start() == ps
-                and _HEADLINE_SETTING.fullmatch(text, names[0].end(), colon)
-            ):
-                nm = self._match(names[0].group())
-                if nm:
-                    return Who(nm.speaker_id, self._name(nm.speaker_id), Attribution.NAME, nm.name)
-        m = _HEADLINE_DASH_NAME.search(text[ps:pe])
-        if m:
-            nm = self._match(m.group(1))
-            if nm:
-                return Who(nm.speaker_id, self._name(nm.speaker_id), Attribution.NAME, nm.name)
-        for c in self.cues[bisect_left(self.cue_starts, ps) : bisect_left(self.cue_starts, pe)]:
-            if c.who:
-                if not text[ps : q.open_mark].strip(_OPENERS) and text[
-                    self.qends[self.qstarts.index(q.open_mark)] :
-                ].startswith(":"):
-                    # "'Nuclear blackmail': Kyiv dismisses ... as Lavrov warns": a kicker quote
-                    # is whoever says these words in the body, else the cue's person
-                    self.kicker_cue[q.open_mark] = c.who
-                    return None
-                return c.who
         return None
 
     def _continue_chains(self, out: list[Attributed]) -> None:
@@ -1496,151 +453,13 @@ class Attributor:
                     out[i].is_scare = False
                     out[i].is_partial = self.fragment[i]
 
-    def _echo_headline(self, out: list[Attributed]) -> None:
-        """A headline quote nobody is cued for takes the speaker of the first body quote that
-        contains its words; when the body quote has the same words, its flags too (a fragment
-        there is a fragment in the headline; a scare term there is one here; words reported of
-        nobody named there are no scare term here). Failing that, a body quote it was condensed
-        from (:meth:`_echo_condensed`)."""
-        for i, a in enumerate(out):
-            if a.who is not None or not (a.in_headline or self._standfirst_quote(i)):
-                continue
-            words = _squash(self.text[self.quotes[i].start : self.quotes[i].end])
-            for j, b in enumerate(out):
-                if b.in_headline or j == i:
-                    continue
-                body = _squash(self.text[self.quotes[j].start : self.quotes[j].end])
-                if b.who is None:
-                    if words == body:  # a scare term there, or words reported of nobody named
-                        a.is_scare = b.is_scare
-                        a.is_partial = not b.is_scare and self.fragment[i]
-                        break
-                    continue
-                if words in body:
-                    a.who = Who(
-                        b.who.speaker_id, b.who.name, Attribution.CONTINUATION, b.who.mention
-                    )
-                    a.is_scare = False
-                    a.is_partial = b.is_partial if words == body else self.fragment[i]
-                    break
-            else:
-                self._echo_condensed(i, a, out)
-            if a.who is None and self.quotes[i].open_mark in self.kicker_cue:
-                a.who = self.kicker_cue[self.quotes[i].open_mark]
-
-    def _standfirst_quote(self, i: int) -> bool:
-        """A quote in the unpunctuated line under the headline (a standfirst that sums up the
-        story like the headline: "Russia calls decision a 'blow' to European security")."""
-        pi = self.quotes[i].paragraph
-        if not self.has_title or pi != 1 or len(self.paragraphs) < 3:
-            return False
-        if pi == self.standfirst:
-            return True  # the layout found it (a date line under it, or a dateline after it)
-        ps, pe = self.paragraphs[1]
-        return pe - ps <= 300 and self.text[pe - 1 : pe] not in _SENTENCE_FINAL
-
-    def _echo_condensed(self, i: int, a: Attributed, out: list[Attributed]) -> None:
-        """A headline quote condensed from a body quote ("'blow to European security'" from
-        "a blow to the foundations of European military security"): two or more content words,
-        all in one body quote that has a speaker; the headline quote is then a fragment."""
-        want = _stems(_content_words(self.text[self.quotes[i].start : self.quotes[i].end]))
-        if len(want) < 2 and not (len(want) == 1 and len(next(iter(want))) >= 6):
-            return  # one short word is too common to tell whose it is
-        for j, b in enumerate(out):
-            if b.in_headline or b.who is None or j == i:
-                continue
-            body = _content_words(self.text[self.quotes[j].start : self.quotes[j].end])
-            if want <= _stems(body):
-                a.who = Who(b.who.speaker_id, b.who.name, Attribution.CONTINUATION, b.who.mention)
-                a.is_scare = False
-                a.is_partial = self.fragment[i]
-                return
-
-
-def _cue_start(c: Cue) -> int:
-    return c.start
-
-
-@lru_cache(maxsize=16)
-def _document_pattern(noun: str) -> re.Pattern[str]:
-    """A document of that kind brought in: "in a statement", "issued a letter", "his post"."""
-    return re.compile(
-        r"(?<![\w’'])(?:a|an|his|her|its|[\w\-]+[’']s)[ \u00a0]+(?:[a-z]+[ \u00a0]){0,2}"
-        + noun
-        + r"(?![\w’'])"
-    )
-
-
-@lru_cache(maxsize=256)
-def _introduced(noun: str) -> re.Pattern[str]:
-    """An unnamed person brought in with an indefinite article: "a spokesperson", "an EU
-    official"."""
-    # the first letter consumed, then a look-behind: scanned fast (see cues)
-    return re.compile(
-        r"[Aa](?<![\w’'].)n?[ \u00a0](?:[\w’'.\-]+[ \u00a0]){0,3}" + re.escape(noun) + r"\b"
-    )
-
-
-#: Role words a description may use for narrower roles ("the diplomat" for an ambassador).
-_HYPERNYMS = {
-    "diplomat": frozenset({"diplomat", "ambassador", "envoy", "negotiator"}),
-    "envoy": frozenset({"envoy", "ambassador", "representative"}),
-}
-
-
-#: Words that make a different office of the noun they modify: a prime minister is not "the
-#: minister", a vice president not "the president".
-_OFFICE_MODIFIERS = frozenset({"prime", "vice"})
-
-
-def _fits(want: frozenset[str], roles: frozenset[str]) -> bool:
-    """Every word of a description is among a person's role words, or names a wider role of
-    one of them (and the role has no office modifier the description lacks)."""
-    if roles & _OFFICE_MODIFIERS - want:
-        return False
-    return want <= roles or all(w in roles or bool(_HYPERNYMS.get(w, set()) & roles) for w in want)
-
 
 _CONTINUE = Who(None, None, Attribution.CONTINUATION, "")
-_NEXT_WORD = re.compile(r"[ \u00a0]+([a-z][\w’'\-]*)")
+
 # What may follow a headline that is only a quote: "– Lavrov", ", Lavrov says", nothing.
 _ATTRIBUTION_ONLY = re.compile(
     r"[ \u00a0,:;.!?–—\-]*(?:" + cues.NAME + r"(?:[ \u00a0]+(?:" + cues.SPEECH_VERBS + r"))?)?"
     r"[ \u00a0.!?]*"
 )
-_SPEECH_WORD = re.compile(cues.SPEECH_VERBS + "|" + cues.PARTICIPLES)
-_SENTENCE_FINAL = frozenset(".!?:;…,")
-_OPENERS = " \u00a0\t(—–-"  # what may stand before a quote that opens its sentence
+
 _NOT_OPENER = re.compile(r"[^ \u00a0\t(—–\-]")  # (stops at the first: no slice of the sentence)
-_EDGE_PUNCT = " \u00a0.,;:!?"
-
-
-_CONTENT_WORD = re.compile(r"[^\W\d_]{3,}")
-_FUNCTION_WORDS = frozenset(
-    {"the", "and", "for", "with", "from", "that", "this", "its", "are", "was", "were", "has"}
-    | {"have", "had", "not", "but", "our", "their", "into"}
-)
-
-
-def _content_words(quoted: str) -> frozenset[str]:
-    """Words of three or more letters, case-folded, without function words."""
-    return frozenset(_CONTENT_WORD.findall(quoted.casefold())) - _FUNCTION_WORDS
-
-
-def _stems(words: frozenset[str]) -> frozenset[str]:
-    """Each word without one inflection ending ("sacrificing", "sacrificed" -> "sacrific"),
-    when four letters or more remain: a headline's form of the body's word."""
-    out = set()
-    for w in words:
-        for end in ("ing", "ed", "es", "s", "e"):
-            if w.endswith(end) and len(w) - len(end) >= 4:
-                w = w[: -len(end)]
-                break
-        out.add(w)
-    return frozenset(out)
-
-
-def _squash(quoted: str) -> str:
-    """Quoted words compared across headline and body: case-folded, apostrophes unified,
-    edge punctuation dropped."""
-    return quoted.casefold().replace("’", "'").strip(_EDGE_PUNCT)

@@ -1,0 +1,212 @@
+"""People named in the text: matching names to speakers, the titles printed with them, and where
+each person is named and is the subject of a sentence."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from . import cues
+from .article_text import ArticleText
+from .cues import NAME_SEQ
+from .speakers import NameMatch, match_name, reference
+
+ROLE_NOUN = re.compile(r"\b(?:" + cues.ROLE_NOUNS + r")\b")
+
+POSSESSIVE = re.compile(r"[’']s$")
+
+# A description and a comma before the name that is its apposition: "Nato’s secretary general, "
+_APPOSITION_LEAD = re.compile(
+    r"(?:[Tt]he|[Hh]is|[Hh]er|Its|[A-Z][\w\-]*[’']s)[ \u00a0][^,.;:“”\"«»]{0,80},[ \u00a0]+"
+)
+# A title ending in a lower-case role noun before a name that opens the sentence ("Kremlin
+# spokesman ", "EU foreign policy chief ").
+_TITLE_LEAD = re.compile(r"(?:[\w’'.\-]+[ \u00a0]+){0,5}(?:" + cues.ROLE_NOUNS + r")[ \u00a0]+")
+
+_ROLE_WORDS = frozenset(w.split()[-1] for w in cues.ROLE_NOUNS.split("|"))
+# What a person says, after their possessive: "Obama's line", "Lavrov's tone".
+_SPEECH_THING = re.compile(
+    r"[ \u00a0](?:[a-z]+[ \u00a0]){0,2}(?:line|remarks?|comments?|words|tone|speech|statement"
+    r"|message|answer|reply|response|argument|point|warning|view|position)(?![\w’'])"
+)
+
+# A description set off by a comma right before a name anywhere in a sentence ("alongside
+# Spain's foreign minister, José Manuel Albares"): one of that person's roles.
+_DESCRIPTION_BEFORE_NAME = re.compile(
+    r"(?<![\w’'])(?:[Tt]he|[Hh]is|[Hh]er|[A-Z][\w\-]*[’']s)[ \u00a0][^,.;:“”\"«»]{0,60}?"
+    r"(?:" + cues.ROLE_NOUNS + r"),[ \u00a0]+$"
+)
+
+#: Lower-case words inside a name ("Faisal bin Farhan"), as :data:`cues.NAME` admits them.
+_NAME_PARTICLES = frozenset(
+    {"bin", "bint", "ibn", "al", "van", "von", "der", "den", "de", "da", "dos", "del"}
+)
+_GIVEN = re.compile(r"[A-Z][a-z]+$")  # a first word that can stand alone for a person
+_PROPER = re.compile(
+    r"^(?:[" + cues.CAPITALS + r"][a-z\u00df-\u00f6\u00f8-\u024f’'\-]+"
+    r"(?:-[A-Z][a-z\u00df-\u00f6\u00f8-\u024f’']+)*"
+    r"|(?:[A-Z]\.)+|[A-Z]|Mc[A-Z][a-z]+|[A-Z][a-z]+[A-Z][a-z]+|[A-Z][’'][A-Z][a-z]+"
+    r"|[A-Z][A-Z’'\-]+)$"  # a name printed in capitals ("IZUMI NAKAMITSU, High Representative")
+)
+
+
+def latest_before(index: dict[str, list[int]], pos: int) -> list[tuple[int, str]]:
+    """(offset, id) of each id's last offset before ``pos`` (offsets sorted per id)."""
+    out = []
+    for sid, at in index.items():
+        i = bisect_left(at, pos)
+        if i:
+            out.append((at[i - 1], sid))
+    return out
+
+
+class NameMentions(ArticleText):
+    """Names outside quotations, matched to speakers and indexed by position (a layer of
+    :class:`~.attribution.Attributor`)."""
+
+    names: dict[str, str]
+    known: dict[str, str]
+    surnames: set[str]
+    tails: dict[str, str]
+    titles: dict[str, set[str]]
+    _matched: dict[str, NameMatch | None]
+    subject_at: dict[str, list[int]]
+    mentions: list[tuple[int, str, bool]]
+    mention_starts: list[int]
+    named_at: dict[str, list[int]]
+    person_at: dict[str, list[int]]
+
+    def _mentions(self) -> list[tuple[int, str, bool]]:
+        """(position, speaker_id, is_person) of names outside quotes, in text order."""
+        out = []
+        people: set[str] = set()  # ids already named as a person
+        for start, end in self.scan:
+            free = self._quote_free(start, end)
+            for m in NAME_SEQ.finditer(self.text, start, end):
+                if not free and self._in_quote(m.start()):
+                    continue
+                nm = self._match(m.group())
+                if nm is not None:
+                    lead = self._subject_lead(m.start(), m.group())
+                    role = self._role_before(max(start, m.start() - 60), m.start())
+                    if role is not None and not nm.title:
+                        # "EU foreign policy chief Kaja Kallas": a title in lower case
+                        self.titles.setdefault(nm.speaker_id, set()).add(role)
+                    elif role is not None and role.endswith(" of") and nm.title:
+                        # "U.S. Secretary of" + "State": one title cut by its lower-case "of"
+                        self.titles.setdefault(nm.speaker_id, set()).add(f"{role} {nm.title}")
+                    person = (
+                        nm.curated
+                        or nm.speaker_id in people  # "Maxim Ryzhenkov" before: "Ryzhenkov"
+                        or role is not None
+                        or (nm.title is not None and bool(ROLE_NOUN.search(nm.title)))
+                        or (lead is not None and bool(ROLE_NOUN.search(lead)))
+                    )
+                    out.append((m.start(), nm.speaker_id, person))
+                    if person:
+                        people.add(nm.speaker_id)
+                    if person and (
+                        lead is not None
+                        # "Obama's line was warmer.": a possessive of a speech noun opening
+                        # the sentence is whom it is about ("Pompeo's letter ..." is not)
+                        or (
+                            POSSESSIVE.search(m.group()) is not None
+                            and self._sentence(m.start())[0] == m.start()
+                            and _SPEECH_THING.match(self.text, m.end()) is not None
+                        )
+                    ):
+                        self.subject_at.setdefault(nm.speaker_id, []).append(m.start())
+                    if lead and lead.rstrip(" \u00a0").endswith(",") and ROLE_NOUN.search(lead):
+                        # "Russia's ambassador to Germany, Sergei Nechayev": one of their roles
+                        title = lead.rstrip(" \u00a0,").lower()
+                        self.titles.setdefault(nm.speaker_id, set()).add(title)
+                    elif lead is None and self.text[m.start() - 2 : m.start()] == ", ":
+                        d = _DESCRIPTION_BEFORE_NAME.search(
+                            self.text, max(start, m.start() - 80), m.start()
+                        )
+                        if d is not None:  # "alongside Spain's foreign minister, José Albares"
+                            title = d.group().rstrip(" \u00a0,").lower()
+                            self.titles.setdefault(nm.speaker_id, set()).add(title)
+        return out
+
+    def _role_before(self, lo: int, pos: int) -> str | None:
+        """The words up to a role noun standing right before ``pos`` ("eu foreign policy
+        chief" before "Kaja Kallas"), lower-cased; None when the word before is no role."""
+        if pos < 2 or self.text[pos - 1] not in " \u00a0":
+            return None
+        words = self.text[lo : pos - 1].split()
+        if len(words) > 1 and words[-1] == "of" and words[-2].lower() in _ROLE_WORDS:
+            # "Under Secretary of " before "State Andrea Thompson": the title goes on
+            return " ".join(words[-5:]).lower()
+        if not words or words[-1].lower() not in _ROLE_WORDS:
+            return None
+        return " ".join(words[-5:]).lower()
+
+    def _subject_lead(self, pos: int, name: str) -> str | None:
+        """When a name is the subject of its sentence, what precedes it there: nothing (it
+        opens the sentence) or a description it is the apposition of ("Lavrov’s deputy, " before
+        "Sergei Ryabkov, went further"); None otherwise. A possessive is not a subject."""
+        if POSSESSIVE.search(name):
+            return None
+        s_start, _ = self._sentence(pos)
+        if pos == s_start:
+            return ""
+        if pos - s_start <= 100 and (
+            _APPOSITION_LEAD.fullmatch(self.text, s_start, pos)
+            or _TITLE_LEAD.fullmatch(self.text, s_start, pos)
+        ):
+            return self.text[s_start:pos]
+        return None
+
+    def _match(self, phrase: str) -> NameMatch | None:
+        if phrase in self._matched:
+            return self._matched[phrase]
+        nm = self._match_new(phrase)
+        if (nm is None and " " in phrase.strip()) or (nm is not None and nm.curated):
+            # extracted names, and a single word's miss, depend on `known`: not cached (the
+            # person "Mohamad" stands for may be named in full later in the same sentence)
+            self._matched[phrase] = nm
+        return nm
+
+    def _match_new(self, phrase: str) -> NameMatch | None:
+        nm = match_name(phrase, self.known)
+        if nm is None:
+            return None
+        toks = nm.name.split()
+        if not nm.curated:
+            if not all(_PROPER.match(t) or t in _NAME_PARTICLES for t in toks[1:-1]) or not (
+                _PROPER.match(toks[0]) and _PROPER.match(toks[-1])
+            ):
+                return None
+            earlier = self.tails.get(POSSESSIVE.sub("", nm.name.lower()))
+            if earlier:  # "Mr. Le Drian" after "Jean-Yves Le Drian": the same person
+                if nm.title:
+                    self.titles.setdefault(earlier, set()).add(nm.title)
+                return NameMatch(earlier, nm.name, nm.title, False)
+            for k in range(1, len(toks) - 1):
+                tail = " ".join(toks[k:]).lower()
+                held = self.tails.setdefault(tail, nm.speaker_id)
+                if held != nm.speaker_id:
+                    self.tails[tail] = ""
+            self.names.setdefault(nm.speaker_id, nm.name)
+            surname = POSSESSIVE.sub("", toks[-1]).lower()
+            self.known[surname] = nm.speaker_id
+            self.surnames.add(surname)
+        if len(toks) > 1 and _GIVEN.match(toks[0]):
+            # The first word of a full name stands for the person later in the article too
+            # ("Wang Yi ... Wang said", where the family name comes first). Surnames win over
+            # it; two people with that first word make it ambiguous ("" matches nobody).
+            first = toks[0].lower()
+            if first not in reference().surname:
+                held = self.known.setdefault(first, nm.speaker_id)
+                if held != nm.speaker_id and first not in self.surnames:
+                    self.known[first] = ""
+        if nm.title:
+            self.titles.setdefault(nm.speaker_id, set()).add(nm.title)
+        return nm
+
+    def _name(self, sid: str | None) -> str | None:
+        if sid is None:
+            return None
+        ref = reference().by_id.get(sid)
+        return ref.speaker.name if ref else self.names.get(sid)
