@@ -135,6 +135,9 @@ def test_gold_files_keep_the_shared_format() -> None:
             ],
         ),
         ("the NPT Review Conference", [("NPT", "npt")]),
+        ("talks on post-New START stability in a post-INF world", []),
+        ("the non-NPT states", [("NPT", "npt")]),
+        ("head of the Comprehensive Nuclear-Test-Ban Treaty Organization (CTBTO)", []),
         ("the INF and New START treaties", [("INF", "inf"), ("New START", "new-start")]),
         ("the new START treaty", [("new START treaty", "new-start")]),
         (

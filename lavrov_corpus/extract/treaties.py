@@ -24,6 +24,10 @@ written in the table:
   ("a treaty on missile defense", "a new Iran deal"), nor when written in title case right after
   another capitalised word, i.e. inside a longer name ("Threshold Test Ban Treaty").
 
+A name joined to a lower-case prefix by a hyphen ("post-INF world", "post-New START") and a name
+that is part of a body's name ("Comprehensive Nuclear-Test-Ban Treaty Organization") are not
+mentions.
+
 Counting rules: a long form followed by its parenthesised abbreviation is ONE mention spanning
 both ("Comprehensive Nuclear-Test-Ban Treaty (CTBT)"), and so are two names of the same treaty
 separated only by spaces ("New START strategic arms reduction treaty"). Articles and years before
@@ -86,6 +90,10 @@ _INDEFINITE = frozenset({"a", "an", "any", "another", "no", "some", "every", "ea
 _HYPOTHETICAL = frozenset(
     {"new", "future", "possible", "separate", "different", "alternative", "second", "proposed"}
 )
+#: A lower-case prefix joined by a hyphen ("post-INF world"): a period or stance, not the treaty.
+_PREFIXED = re.compile(r"(?<![\w-])(?:post|pre)[-‐‑]$", re.IGNORECASE)
+#: The name of a body named after the treaty ("... Treaty Organization (CTBTO)").
+_BODY_AFTER = re.compile(r"[^\S\n]+(?:Organi[sz]ation|Preparatory Commission)\b")
 _WINDOW = 200  # characters of a line looked at either side of a match for line-level checks
 
 
@@ -442,6 +450,9 @@ def tag_treaties(
     while (m := _next_match(pattern, text, pos, starts)) is not None:
         start, end = m.span()
         entry = entries[int(m.lastgroup[1:])]  # type: ignore[index]
+        if _PREFIXED.search(text, max(0, start - 12), start) or _BODY_AFTER.match(text, end):
+            pos = end  # "post-New START", "the ... Treaty Organization": no part of it either
+            continue
         if not _accept(entry, start, end, ctx):
             pos = start + 1
             continue
