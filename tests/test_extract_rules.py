@@ -1763,6 +1763,39 @@ def test_a_capitalised_determiner_does_not_start_a_name() -> None:
         assert speakers(text) == [("Let us wait.", None)]
 
 
+def _flags(text: str) -> list[tuple[str, str | None, bool, bool]]:
+    return [(q.text, q.speaker_id, q.is_partial, q.is_scare) for q in conv(text).quotes]
+
+
+def test_a_body_s_own_term_after_what_it_called_or_made_clear_is_reported_by_nobody() -> None:
+    text = (
+        "Talks\n\nThe ministry said the decision could be reversed if Washington stopped what "
+        "it called \u201chybrid aggression\u201d against Russia. Beijing again made clear it had "
+        "\u201cno intention\u201d of joining. Critics mocked what the ministry has called "
+        "\u201cpeace efforts\u201d this year.\n"
+    )
+    assert _flags(text) == [
+        ("hybrid aggression", None, True, False),
+        ("no intention", None, True, False),
+        ("peace efforts", None, True, False),
+    ]
+    # a naming phrase with no one reporting stays a scare term
+    assert _flags("Talks\n\nThe press calls it the \u201cdeal of the century\u201d now.\n") == [
+        ("deal of the century", None, False, True)
+    ]
+
+
+def test_a_nobody_subject_in_a_that_clause_of_a_person_s_cue_is_that_person_s_report() -> None:
+    text = (
+        "Talks\n\nDeputy Foreign Minister Sergei Ryabkov said Washington had demanded more, and "
+        "that Moscow had made it clear that \u201cwe are not going to beg anybody\u201d.\n"
+    )
+    assert speakers(text) == [("we are not going to beg anybody", "sergey-ryabkov")]
+    # the body opening its own clause keeps its quote: nobody
+    own = text.replace("and that Moscow had made it clear that", "and Moscow made it clear that")
+    assert speakers(own) == [("we are not going to beg anybody", None)]
+
+
 def test_an_institution_opening_its_own_clause_keeps_the_quote_it_governs() -> None:
     text = (
         "Treaty exit\n\n"

@@ -24,6 +24,8 @@ _INSTITUTION_SUBJECT = re.compile(
     re.IGNORECASE,
 )
 # Before a subject that opens a clause of its own: ", and ", "; ", ", while ", ", but ".
+# A complement clause opening right before a subject ("said ... and that Moscow had").
+_THAT_BEFORE = re.compile(r"(?<![\w’'])that[ \u00a0]+$")
 _CLAUSE_OPEN = re.compile(r"(?:,[ \u00a0]+(?:and|while|but|whereas)|;)[ \u00a0]+$")
 
 # A sentence opened by its subject and a verb ("He ends", "Lavrov had", "The minister then
@@ -245,8 +247,14 @@ class CueSubjects(SpeakerReferences):
                     who, subj_start = found_subject
             if who is None or who.speaker_id is None:
                 prev = last_who if last_who is not None and last_who.start >= s_start else None
-                if named_nobody and (who is None or who.speaker_id is None):
-                    prev = None  # "..., as Tehran warns of": not the earlier cue's person
+                if (
+                    named_nobody
+                    and (who is None or who.speaker_id is None)
+                    and not _THAT_BEFORE.search(text, max(s_start, subj_start - 12), subj_start)
+                ):
+                    # "..., as Tehran warns of": not the earlier cue's person; but "Ryabkov
+                    # said ... and that Moscow had made it clear that": still Ryabkov's report
+                    prev = None
                 if prev is None:
                     if participle or verb.lower() == "according to":
                         continue

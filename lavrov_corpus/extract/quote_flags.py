@@ -17,7 +17,8 @@ no speaker.
 
 A paragraph of only a label and an unpunctuated quote (a live page's post heading "Trump: 'I want a
 ceasefire today'") is partial like a headline; "and I quote" after a cue does not make a quote
-partial; a short quote after "they/we call" is reported (partial), not a scare term.
+partial; a short quote after "they/we/it call(ed)" or "what <someone> (has) called" is reported
+(partial), not a scare term.
 """
 
 from __future__ import annotations
@@ -68,9 +69,12 @@ _NAMED_THING = re.compile(
     r"|ships?|submarines?|aircraft|jets?|bombers?|pipeline|law|bill|act|package|shield|dome"
     r"|umbrella|architecture|alliance|partnership|agenda|charter|scheme)(?![\w’'])"
 )
-# A pronoun for people right before the naming verb: their term, reported.
+# A pronoun for people or a body right before the naming verb ("what it called"), or "what"
+# opening the clause ("what the ministry has called", "what critics call"): their term, reported.
 _PEOPLE_CALL = re.compile(
-    r"(?<![\w’'])(?:they|we|he|she|I)[ \u00a0]+(?:call|calls|called)[ \u00a0]*$", re.IGNORECASE
+    r"(?:(?<![\w’'])(?:they|we|he|she|I|it)|(?<![\w’'])what(?:[ \u00a0]+[\w’'.-]+){1,4}?)"
+    r"[ \u00a0]+(?:(?:has|have|had)[ \u00a0]+)?(?:call|calls|called)[ \u00a0]*$",
+    re.IGNORECASE,
 )
 
 # The label of a headline-like paragraph before its quote ("Kremlin: ", "Trump: ").
