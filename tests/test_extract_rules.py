@@ -1796,6 +1796,19 @@ def test_a_nobody_subject_in_a_that_clause_of_a_person_s_cue_is_that_person_s_re
     assert speakers(own) == [("we are not going to beg anybody", None)]
 
 
+def test_headline_clause_after_the_colon_and_a_later_clause_have_their_own_speakers() -> None:
+    text = (
+        "Lavrov in Oslo: Hansen calls ties \u2018valued\u2019 as critics see a "
+        "\u2018media coup\u2019\n\n"
+        "Foreign Minister Eirik Hansen told journalists after talks with Sergey Lavrov that the "
+        "relationship was \u201cvalued\u201d. Lavrov thanked his host.\n\n"
+        "Dr Marit Olsen, a researcher in Bergen, called the visit \u201ca media coup for "
+        "Moscow\u201d that Norway had handed over for nothing.\n"
+    )
+    got = speakers(text)
+    assert got[:2] == [("valued", "eirik-hansen"), ("media coup", "marit-olsen")]
+
+
 def test_an_institution_opening_its_own_clause_keeps_the_quote_it_governs() -> None:
     text = (
         "Treaty exit\n\n"

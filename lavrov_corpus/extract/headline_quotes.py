@@ -1,14 +1,16 @@
-"""Who a headline's (or a standfirst's) quote belongs to: the person the headline names with it,
-or the speaker of a body quote with the same or condensed words.
+"""Who a headline's (or a standfirst's) quote belongs to: the person the headline names with it, or
+the speaker of a body quote with the same or condensed words.
 
 Headline quotes take the person before a colon (also a name opening the headline with its setting:
-"Lavrov in interview: ...") or after a final dash in the headline, a person's possessive right
-before the quote ("Lavrov's 'X' remark"), a cue inside the headline, or the speaker of a body quote
-that contains the same words (and, when the words are the same, its flags: a fragment or a scare
-term there is one here), else of a body quote holding all its content words (a condensed quote: a
-fragment); a quote in the unpunctuated standfirst under the headline that no cue attributes looks
-for its body quote the same way. A kicker quote opening the headline before its colon looks for its
-body quote before taking the person of a cue later in the headline.
+"Lavrov in interview: ..."; not when the clause after the colon names a subject of its own, "Lavrov
+in Pretoria: Pandor calls ties 'valued'") or after a final dash in the headline, a person's
+possessive right before the quote ("Lavrov's 'X' remark"), a cue inside the headline (not across a
+new clause: "... as critics see a 'coup'"), or the speaker of a body quote that contains the same
+words (and, when the words are the same, its flags: a fragment or a scare term there is one here),
+else of a body quote holding all its content words (a condensed quote: a fragment); a quote in the
+unpunctuated standfirst under the headline that no cue attributes looks for its body quote the same
+way. A kicker quote opening the headline before its colon looks for its body quote before taking
+the person of a cue later in the headline.
 """
 
 from __future__ import annotations
@@ -31,6 +33,9 @@ _HEADLINE_DASH_NAME = re.compile(r"[—–-][ \u00a0]*(" + cues.NAME + r")[ \u00
 _HEADLINE_SETTING = re.compile(
     r"[ \u00a0]+(?:in|at|on|during|after|before|to)[ \u00a0][^:;,\"“”‘’«»]{1,40}"
 )
+
+# A new clause between a headline's cue and a later quote: the cue does not govern it.
+_CLAUSE_BREAK = re.compile(r"[ \u00a0](?:as|while|but|after|amid|whereas)[ \u00a0]|[;|]")
 
 # Between a headline's speaker and whom they speak to ("Lavrov to Asharq Al-Awsat: ...").
 _SPEAKS_TO = re.compile(r"[ \u00a0]+(?:to|tells|told|in interview with|speaking to)[ \u00a0]+")
@@ -70,7 +75,12 @@ class HeadlineQuotes(CueSubjects):
             if nm:
                 return Who(nm.speaker_id, self._name(nm.speaker_id), Attribution.NAME, nm.name)
         colon = text.rfind(":", ps, q.open_mark)
-        if colon > ps:
+        if colon > ps and not any(
+            # "Lavrov in Pretoria: Pandor calls ties 'valued'": the clause after the colon has
+            # a subject of its own
+            self._match(n.group())
+            for n in NAME_SEQ.finditer(text, colon + 1, q.open_mark)
+        ):
             names = list(NAME_SEQ.finditer(text, ps, colon))
             if (
                 len(names) >= 2
@@ -97,6 +107,8 @@ class HeadlineQuotes(CueSubjects):
             if nm:
                 return Who(nm.speaker_id, self._name(nm.speaker_id), Attribution.NAME, nm.name)
         for c in self.cues[bisect_left(self.cue_starts, ps) : bisect_left(self.cue_starts, pe)]:
+            if c.start < q.open_mark and _CLAUSE_BREAK.search(text, c.end, q.open_mark):
+                continue  # "Pandor calls ties 'valued' as critics see a 'propaganda coup'"
             if c.who:
                 if not text[ps : q.open_mark].strip(OPENERS) and text[
                     self.qends[self.qstarts.index(q.open_mark)] :
