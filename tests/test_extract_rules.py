@@ -1809,6 +1809,20 @@ def test_headline_clause_after_the_colon_and_a_later_clause_have_their_own_speak
     assert got[:2] == [("valued", "eirik-hansen"), ("media coup", "marit-olsen")]
 
 
+def test_kicker_quote_belongs_to_the_person_opening_the_clause_after_its_colon() -> None:
+    text = (
+        "\u2018We will match any test\u2019: Hansen spells out Oslo\u2019s red lines\n\n"
+        "Norway will test only if others do, Defence Minister Eirik Hansen said in an interview, "
+        "adding that Oslo would \u201cmatch\u201d any move.\n"
+    )
+    assert speakers(text)[0] == ("We will match any test", "eirik-hansen")
+    # a body quote with the same words still decides whose they are
+    body = text.replace(
+        "adding that", "while Prime Minister Ola Berg said \u201cwe will match any test\u201d and"
+    )
+    assert speakers(body)[0] == ("We will match any test", "ola-berg")
+
+
 def test_an_institution_opening_its_own_clause_keeps_the_quote_it_governs() -> None:
     text = (
         "Treaty exit\n\n"

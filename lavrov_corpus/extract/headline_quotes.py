@@ -118,6 +118,19 @@ class HeadlineQuotes(CueSubjects):
                     self.kicker_cue[q.open_mark] = c.who
                     return None
                 return c.who
+        qe = self.qends[self.qstarts.index(q.open_mark)]
+        if not text[ps : q.open_mark].strip(OPENERS) and text.startswith(":", qe):
+            # "'We will mirror any test': Lavrov spells out ...": the person opening the clause
+            # after the kicker quote, unless a body quote with its words says otherwise
+            after = qe + 1
+            while after < pe and text[after] in " \u00a0":
+                after += 1
+            n = NAME_SEQ.match(text, after, pe)
+            nm = self._match(n.group()) if n else None
+            if nm and nm.speaker_id:
+                self.kicker_cue[q.open_mark] = Who(
+                    nm.speaker_id, self._name(nm.speaker_id), Attribution.NAME, nm.name
+                )
         return None
 
     def _echo_headline(self, out: list[Attributed]) -> None:
