@@ -1823,6 +1823,22 @@ def test_kicker_quote_belongs_to_the_person_opening_the_clause_after_its_colon()
     assert speakers(body)[0] == ("We will match any test", "ola-berg")
 
 
+def test_subject_after_an_opening_adverbial_is_whom_a_later_he_means() -> None:
+    text = (
+        "Treaty exit\n\n"
+        "Foreign Minister Igor Ivanov said the step was wrong. At the United Nations in New York, "
+        "Russia\u2019s ambassador, Sergei V. Lavrov, was blunter. \u201cNobody minded the "
+        "cornerstone until this year,\u201d he told reporters.\n"
+    )
+    assert speakers(text) == [("Nobody minded the cornerstone until this year,", "sergey-lavrov")]
+    # the name inside the adverbial is not the subject
+    other = (
+        "Treaty exit\n\nIgor Ivanov said the step was wrong. In a letter to Colin Powell, the "
+        "ambassador was blunter. \u201cNobody minded it,\u201d he wrote.\n"
+    )
+    assert speakers(other) == [("Nobody minded it,", "igor-ivanov")]
+
+
 def test_an_institution_opening_its_own_clause_keeps_the_quote_it_governs() -> None:
     text = (
         "Treaty exit\n\n"

@@ -19,6 +19,11 @@ POSSESSIVE = re.compile(r"[’']s$")
 _APPOSITION_LEAD = re.compile(
     r"(?:[Tt]he|[Hh]is|[Hh]er|Its|[A-Z][\w\-]*[’']s)[ \u00a0][^,.;:“”\"«»]{0,80},[ \u00a0]+"
 )
+# An opening adverbial set off by a comma ("At the UN in New York, ", "In Washington, ").
+_INTRO = re.compile(
+    r"(?:At|In|On|From|After|Before|During|Later|Earlier|Meanwhile|Separately|Elsewhere"
+    r"|Back|Across|Outside|Inside)[ \u00a0,][^,;:“”\"«»]{0,60},[ \u00a0]+"
+)
 # A title ending in a lower-case role noun before a name that opens the sentence ("Kremlin
 # spokesman ", "EU foreign policy chief ").
 _TITLE_LEAD = re.compile(r"(?:[\w’'.\-]+[ \u00a0]+){0,5}(?:" + cues.ROLE_NOUNS + r")[ \u00a0]+")
@@ -145,12 +150,20 @@ class NameMentions(ArticleText):
     def _subject_lead(self, pos: int, name: str) -> str | None:
         """When a name is the subject of its sentence, what precedes it there: nothing (it
         opens the sentence) or a description it is the apposition of ("Lavrov’s deputy, " before
-        "Sergei Ryabkov, went further"); None otherwise. A possessive is not a subject."""
+        "Sergei Ryabkov, went further"), either after an opening adverbial ("In Washington, ");
+        None otherwise. A possessive is not a subject."""
         if POSSESSIVE.search(name):
             return None
         s_start, _ = self._sentence(pos)
         if pos == s_start:
             return ""
+        intro = _INTRO.match(self.text, s_start, pos)
+        if intro is not None:
+            # "At the United Nations in New York, Russia's ambassador, Sergei Lavrov, was":
+            # an opening adverbial is no part of the subject
+            s_start = intro.end()
+            if pos == s_start:
+                return ""
         if pos - s_start <= 100 and (
             _APPOSITION_LEAD.fullmatch(self.text, s_start, pos)
             or _TITLE_LEAD.fullmatch(self.text, s_start, pos)
