@@ -1839,6 +1839,19 @@ def test_subject_after_an_opening_adverbial_is_whom_a_later_he_means() -> None:
     assert speakers(other) == [("Nobody minded it,", "igor-ivanov")]
 
 
+def test_her_counterpart_is_the_other_party_not_her() -> None:
+    text = (
+        "Talks\n\nForeign Minister Anna Berg told journalists after talks with Sergey Lavrov "
+        "that ties were good. \u201cWe talk to everyone,\u201d Berg said. She added nothing.\n\n"
+        "Lavrov thanked his host. \u201cNobody asks you to take sides,\u201d her counterpart said."
+        "\n"
+    )
+    assert speakers(text) == [
+        ("We talk to everyone,", "anna-berg"),
+        ("Nobody asks you to take sides,", "sergey-lavrov"),
+    ]
+
+
 def test_an_institution_opening_its_own_clause_keeps_the_quote_it_governs() -> None:
     text = (
         "Treaty exit\n\n"

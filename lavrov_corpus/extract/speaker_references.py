@@ -15,6 +15,9 @@ from .speakers import nationality_tokens, reference, role_tokens
 
 _DESCRIPTION_START = re.compile(r"[A-Z][a-z]+[’']s ")
 
+# The other party of a meeting, named by its relation to someone ("her Russian counterpart").
+_OTHER_PARTY = re.compile(r"(his|her)[ \u00a0]+(?:[a-z]+[ \u00a0]+)?counterpart")
+
 # A sentence opened by a role description and a verb ("The Russian minister gave").
 _OPENING_DESCRIPTION = re.compile(
     r"(?P<sp>" + cues.DESCRIPTION + r")[ \u00a0]+" + cues.FILLER + r"[a-z]"
@@ -71,6 +74,13 @@ class SpeakerReferences(NameMentions):
         if low in ("he", "she", "him", "her"):
             sid = self._pronoun(pos, "f" if low in ("she", "her") else "m")
             return Who(sid, self._name(sid), Attribution.PRONOUN, phrase)
+        other = _OTHER_PARTY.fullmatch(low)
+        if other is not None:
+            # "her counterpart said": the other party of the latest person she stands for
+            own = self._pronoun(pos, "f" if other.group(1) == "her" else "m")
+            before, _ = self._nearest_people(pos)
+            sid = next((s for s in before if s != own), None) if own else None
+            return Who(sid, self._name(sid), Attribution.DESCRIPTION, phrase)
         if low.startswith(("the ", "his ", "her ")) or _DESCRIPTION_START.match(phrase):
             if _DESCRIPTION_START.match(phrase) and phrase.split()[-1][:1].isupper():
                 # "Russia's Lavrov", "Russia's Foreign Minister Sergey Lavrov": a named person
