@@ -1852,6 +1852,17 @@ def test_her_counterpart_is_the_other_party_not_her() -> None:
     ]
 
 
+def test_a_person_in_the_story_whose_title_omits_the_nationality_beats_a_later_name() -> None:
+    text = (
+        "Treaty exit\n\n"
+        "Foreign Minister Igor Ivanov said on Thursday the pullout was regrettable.\n\n"
+        "\u201cWe have disagreed on this for a year,\u201d the Russian minister said.\n\n"
+        "At the United Nations, Russia\u2019s ambassador, Sergei Lavrov, said the council would "
+        "not meet.\n"
+    )
+    assert speakers(text) == [("We have disagreed on this for a year,", "igor-ivanov")]
+
+
 def test_an_institution_opening_its_own_clause_keeps_the_quote_it_governs() -> None:
     text = (
         "Treaty exit\n\n"

@@ -201,10 +201,15 @@ class SpeakerReferences(NameMentions):
         head = phrase.split()[-1].lower()
         if ROLE_NOUN.fullmatch(head) and _introduced(head).search(self.text, 0, pos):
             return None  # "A spokesperson for the State Department ... the spokesperson said"
+        # nobody before fits every word: one whose title leaves the nationality unsaid
+        # ("Foreign Minister Igor Ivanov" for "the Russian minister") beats a later person
+        for sid in before:
+            if self._nationality_unsaid(want, sid):
+                return sid
         for sid in after:
             if any(_fits(want, r) for r in self._roles(sid)):
                 return sid
-        for sid in [*before, *after]:  # nobody fits every word: a nationality left unsaid
+        for sid in after:
             if self._nationality_unsaid(want, sid):
                 return sid
         hits = [
