@@ -1863,6 +1863,42 @@ def test_a_person_in_the_story_whose_title_omits_the_nationality_beats_a_later_n
     assert speakers(text) == [("We have disagreed on this for a year,", "igor-ivanov")]
 
 
+def test_a_title_printed_after_the_name_makes_a_person_for_pronouns_and_descriptions() -> None:
+    text = (
+        "Talks\n\nSpeaking with Sheikh Omar bin Saif Al Qasimi, the UAE\u2019s Minister of "
+        "Foreign Affairs, Lavrov said the plan would start small. \u201cWe ask no one to choose,"
+        "\u201d the Russian top diplomat said.\n\n"
+        "Sheikh Omar welcomed the dialogue but said the region had concerns. \u201cOur region "
+        "has paid a heavy price,\u201d he said.\n\n"
+        "His Emirati counterpart, asked about the talks, said they were \u201cuseful\u201d.\n"
+    )
+    assert speakers(text) == [
+        ("We ask no one to choose,", "sergey-lavrov"),
+        ("Our region has paid a heavy price,", "omar-bin-saif-al-qasimi"),
+        ("useful", "omar-bin-saif-al-qasimi"),
+    ]
+
+
+def test_an_unnamed_person_brought_in_after_a_fitting_one_is_whom_the_description_means() -> None:
+    text = (
+        "Talks\n\nWang Yi, China\u2019s top foreign policy official, said the talks were "
+        "useful. A senior Indonesian official, speaking on condition of anonymity, said more was "
+        "needed. \u201cWe keep them in one room,\u201d the official said.\n"
+    )
+    assert speakers(text) == [("We keep them in one room,", None)]
+
+
+def test_states_as_a_noun_is_no_cue_and_citing_is_one() -> None:
+    text = (
+        "Talks\n\nThe minister said the Gulf states should be \u201cconsulted, not "
+        "informed.\u201d President Vladimir Putin suspended the treaty, citing "
+        "\u201cextraordinary circumstances\u201d.\n"
+    )
+    got = [(q.text, q.speaker_id, q.cue) for q in conv(text).quotes]
+    assert got[0][2] != "states"
+    assert got[1] == ("extraordinary circumstances", "vladimir-putin", "citing")
+
+
 def test_an_institution_opening_its_own_clause_keeps_the_quote_it_governs() -> None:
     text = (
         "Treaty exit\n\n"

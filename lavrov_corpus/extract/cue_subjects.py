@@ -24,6 +24,8 @@ _INSTITUTION_SUBJECT = re.compile(
     re.IGNORECASE,
 )
 # Before a subject that opens a clause of its own: ", and ", "; ", ", while ", ", but ".
+# "states" as a verb introduces what is stated ("the document states that", "states: ...").
+_STATES_VERB = re.compile(r"[ \u00a0]*(?:that(?![\w’'])|[,:“\"«])")
 # A complement clause opening right before a subject ("said ... and that Moscow had").
 _THAT_BEFORE = re.compile(r"(?<![\w’'])that[ \u00a0]+$")
 _CLAUSE_OPEN = re.compile(r"(?:,[ \u00a0]+(?:and|while|but|whereas)|;)[ \u00a0]+$")
@@ -123,6 +125,8 @@ class CueSubjects(SpeakerReferences):
         for vs, ve, verb, participle in found:
             if self._in_quote(vs) or (vs > 0 and text[vs - 1] == "-"):
                 continue
+            if verb == "states" and not _STATES_VERB.match(text, ve):
+                continue  # "the Gulf states should be": the noun
             self.reporting_at.append(vs)
             s_start, _ = self._sentence(vs)
             who, subj_start, end = None, vs, ve

@@ -34,7 +34,7 @@ PARTICIPLES = (
     "|stating|asserting|concluding|complaining|telling|writing|declaring|announcing"
     "|acknowledging|admitting|suggesting|cautioning|predicting|vowing|promising|reiterating"
     "|replying|responding|answering|remarking|observing|dismissing|rejecting|lamenting"
-    "|making clear|making it clear"
+    "|making clear|making it clear|citing"
 )
 ROLE_NOUNS = (
     "minister|diplomat|diplomacy|spokesman|spokeswoman|spokesperson|president|secretary"
@@ -45,7 +45,7 @@ ROLE_NOUNS = (
 
 #: The role nouns, each also with a capital first letter ("the Secretary of State", "the
 #: Director General"): descriptions print titles either way.
-_ROLE_NOUNS_ANY_CASE = "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in ROLE_NOUNS.split("|"))
+ROLE_NOUNS_ANY_CASE = "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in ROLE_NOUNS.split("|"))
 
 # Letters after a name's first capital, accented Latin ones too ("António").
 _NAME_REST = r"[a-zA-Z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f’'\-]+"
@@ -74,7 +74,7 @@ NAME = (
 #: A role description: "the minister", "the Russian diplomat", "Russia’s foreign minister".
 _DESCRIPTION_TAIL = (  # after the determiner
     r"(?:[ \u00a0](?:[A-Za-z0-9][\w’'.\-]*)){0,5}?[ \u00a0](?:"
-    + _ROLE_NOUNS_ANY_CASE
+    + ROLE_NOUNS_ANY_CASE
     + r")(?:[ \u00a0]of[ \u00a0](?:the[ \u00a0])?"
     r"(?:[A-Z]?[a-z]+|[A-Z][\w.]+)(?:[ \u00a0][A-Za-z]+)?)?(?![\w])"
 )

@@ -19,6 +19,11 @@ POSSESSIVE = re.compile(r"[’']s$")
 _APPOSITION_LEAD = re.compile(
     r"(?:[Tt]he|[Hh]is|[Hh]er|Its|[A-Z][\w\-]*[’']s)[ \u00a0][^,.;:“”\"«»]{0,80},[ \u00a0]+"
 )
+# A description set off by commas right after a name: ", the UAE's Minister of Foreign Affairs".
+_APPOSITION_AFTER = re.compile(
+    r",[ \u00a0]+(?P<d>(?:[Tt]he|[Hh]is|[Hh]er|[A-Z][\w\-]*[’']s)[ \u00a0][^,.;:“”\"«»()]{0,80}?"
+    r"(?<![\w’'])(?:" + cues.ROLE_NOUNS_ANY_CASE + r")(?![\w’'])[^,.;:“”\"«»()]{0,60}?)(?=[,.;])"
+)
 # An opening adverbial set off by a comma ("At the UN in New York, ", "In Washington, ").
 _INTRO = re.compile(
     r"(?:At|In|On|From|After|Before|During|Later|Earlier|Meanwhile|Separately|Elsewhere"
@@ -100,10 +105,16 @@ class NameMentions(ArticleText):
                     elif role is not None and role.endswith(" of") and nm.title:
                         # "U.S. Secretary of" + "State": one title cut by its lower-case "of"
                         self.titles.setdefault(nm.speaker_id, set()).add(f"{role} {nm.title}")
+                    after = _APPOSITION_AFTER.match(self.text, m.end())
+                    if after is not None and not POSSESSIVE.search(m.group()):
+                        # "Mikhail Ulyanov, Russia's permanent representative in Vienna,": a
+                        # title printed after the name
+                        self.titles.setdefault(nm.speaker_id, set()).add(after.group("d").lower())
                     person = (
                         nm.curated
                         or nm.speaker_id in people  # "Maxim Ryzhenkov" before: "Ryzhenkov"
                         or role is not None
+                        or after is not None
                         or (nm.title is not None and bool(ROLE_NOUN.search(nm.title)))
                         or (lead is not None and bool(ROLE_NOUN.search(lead)))
                     )

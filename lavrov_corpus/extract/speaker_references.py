@@ -78,8 +78,15 @@ class SpeakerReferences(NameMentions):
         if other is not None:
             # "her counterpart said": the other party of the latest person she stands for
             own = self._pronoun(pos, "f" if other.group(1) == "her" else "m")
-            before, _ = self._nearest_people(pos)
-            sid = next((s for s in before if s != own), None) if own else None
+            before, after = self._nearest_people(pos)
+            want = role_tokens(phrase) - {"counterpart"}  # "his Emirati counterpart"
+            sid = None
+            if want:
+                # the nationality says who: "his" may stand for the other one
+                fit = [s for s in [*before, *after] if any(_fits(want, r) for r in self._roles(s))]
+                sid = next((s for s in fit if s != own), fit[0] if fit else None)
+            elif own:
+                sid = next((s for s in before if s != own), None)
             return Who(sid, self._name(sid), Attribution.DESCRIPTION, phrase)
         if low.startswith(("the ", "his ", "her ")) or _DESCRIPTION_START.match(phrase):
             if _DESCRIPTION_START.match(phrase) and phrase.split()[-1][:1].isupper():
@@ -145,6 +152,16 @@ class SpeakerReferences(NameMentions):
         m = NAME_SEQ.match(self.text, name_pos)
         return m is not None and m.end() == pos - 2
 
+    def _last_at(self, sid: str, pos: int) -> int:
+        """Where ``sid`` was last cued, a sentence's subject or named before ``pos``."""
+        last = -1
+        for index in (self.cued_at, self.subject_at, self.named_at):
+            at = index.get(sid, ())
+            i = bisect_left(at, pos)
+            if i:
+                last = max(last, at[i - 1])
+        return last
+
     def _roles(self, sid: str) -> tuple[frozenset[str], ...]:
         ref = reference().by_id.get(sid)
         base = ref.role_tokens if ref else ()
@@ -195,11 +212,18 @@ class SpeakerReferences(NameMentions):
         if not want:
             return None
         before, after = self._nearest_people(pos)
+        head = phrase.split()[-1].lower()
+        unnamed = -1  # where "a spokesperson", "an EU official" was last brought in
+        if ROLE_NOUN.fullmatch(head):
+            unnamed = max(
+                (m.start() for m in _introduced(head).finditer(self.text, 0, pos)), default=-1
+            )
         for sid in before:
             if any(_fits(want, r) for r in self._roles(sid)):
-                return sid
-        head = phrase.split()[-1].lower()
-        if ROLE_NOUN.fullmatch(head) and _introduced(head).search(self.text, 0, pos):
+                # "A senior Indonesian official ... the official said": the unnamed one when
+                # brought in after the person who fits
+                return None if unnamed > self._last_at(sid, pos) else sid
+        if unnamed >= 0:
             return None  # "A spokesperson for the State Department ... the spokesperson said"
         # nobody before fits every word: one whose title leaves the nationality unsaid
         # ("Foreign Minister Igor Ivanov" for "the Russian minister") beats a later person

@@ -125,17 +125,20 @@ _ROLE_MAP = {
 
 
 @lru_cache(maxsize=1)
-def _nationalities() -> tuple[dict[str, str], re.Pattern[str] | None]:
+def _nationalities() -> tuple[dict[str, str], re.Pattern[str] | None, dict[str, str]]:
     """From ``data/demonyms.json`` (every country, CIA World Factbook forms): one-word keys
     (a country, alias or capital in the possessive, or an adjective) -> nationality token, and
     a pattern of the several-word ones ("South Korea's", "North Korean"), each read as one
     token ("south-korean"). "Spain's foreign minister" and "the Spanish minister" then share
-    "spanish"; tokens already in :data:`_POSSESSOR_NATIONALITY` keep its value ("us")."""
+    "spanish"; tokens already in :data:`_POSSESSOR_NATIONALITY` keep its value ("us"). Third: a
+    country's one-word name used as a modifier ("UAE Foreign Minister", "Iran envoy"), read as
+    its nationality only where it is printed with a capital."""
     rows = json.loads(
         resources.files("lavrov_corpus").joinpath("data/demonyms.json").read_text("utf-8")
     )["rows"]
     single: dict[str, str] = {}
     several: dict[str, str] = {}
+    bare: dict[str, str] = {}
     for row in rows:
         places = [row["country"], *row.get("aliases", []), row["capital"]]
         places += row.get("capitals_other", [])
@@ -147,13 +150,16 @@ def _nationalities() -> tuple[dict[str, str], re.Pattern[str] | None]:
         for form in [*(f"{pl}{a}s" for pl in places for a in "'’"), *adjectives]:
             key = form.lower()
             (several if " " in key else single).setdefault(key, norm)
+        for pl in [row["country"], *row.get("aliases", [])]:
+            if " " not in pl:
+                bare.setdefault(pl.lower(), norm)
     for key, value in _ROLE_MAP.items():
         single[key] = value  # the hand-made entries win ("american" -> "us")
     if not several:
-        return single, None
+        return single, None, bare
     alts = "|".join(re.escape(k) for k in sorted(several, key=len, reverse=True))
     pattern = re.compile(r"(?<![\w’'])(?:" + alts + r")(?![\w’'])", re.IGNORECASE)
-    return single | {k: v for k, v in several.items()}, pattern
+    return single | {k: v for k, v in several.items()}, pattern, bare
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,7 +201,7 @@ def slug(name: str) -> str:
 @lru_cache(maxsize=1)
 def nationality_tokens() -> frozenset[str]:
     """The tokens :func:`role_tokens` gives nationalities ("russian", "us", "south-korean")."""
-    table, _ = _nationalities()
+    table, _, _ = _nationalities()
     return frozenset(table.values()) - frozenset(_ROLE_MAP.values()) | frozenset(
         _POSSESSOR_NATIONALITY.values()
     )
@@ -207,12 +213,14 @@ def role_tokens(role: str) -> frozenset[str]:
     lower-case possessor that is no country is dropped ("the agency's director general" is a
     director general)."""
     out = set()
-    table, several = _nationalities()
+    table, several, bare = _nationalities()
     if several is not None and " " in role:
         role = several.sub(lambda m: table[m.group().lower()], role)
     for printed in _TOKEN.findall(role):
         low = printed.lower()
         tok = table.get(low, low)
+        if tok == low and printed[:1].isupper() and low in bare:
+            tok = bare[low]  # "UAE Foreign Minister"
         if tok == low and printed.islower() and _POSSESSIVE.search(low):
             continue  # "the agency's", "the ministry's": a body's, not a country's
         if tok not in _ROLE_DROP and not _AGE.fullmatch(tok):  # "74-year-old" is no role
