@@ -1899,6 +1899,18 @@ def test_states_as_a_noun_is_no_cue_and_citing_is_one() -> None:
     assert got[1] == ("extraordinary circumstances", "vladimir-putin", "citing")
 
 
+def test_colon_introduction_after_an_opening_clause_is_the_subject_s() -> None:
+    text = (
+        "Talks\n\nForeign Minister Anna Berg met Sergey Lavrov on Monday.\n\n"
+        "Asked about the criticism as she left the briefing, Berg was brief: \u201cWe do not "
+        "apologise for having friends.\u201d\n"
+    )
+    assert speakers(text) == [("We do not apologise for having friends.", "anna-berg")]
+    # a speech verb after the opening clause is the cue, as before
+    cued = text.replace("Berg was brief:", "Berg said Lavrov told her:")
+    assert speakers(cued) == [("We do not apologise for having friends.", "sergey-lavrov")]
+
+
 def test_an_institution_opening_its_own_clause_keeps_the_quote_it_governs() -> None:
     text = (
         "Treaty exit\n\n"

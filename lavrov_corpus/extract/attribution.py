@@ -19,7 +19,8 @@ Rules, in order, for a quote in the body:
    form of "be" a participle is a verb with a subject of its own (``what everyone is
    calling``).
 2b. Otherwise, for a quote after a colon in a sentence with no speech verb before it, the
-   person who opens the sentence as its subject (``He ends on a combative note: “...”``), or
+   person who opens the sentence as its subject (``He ends on a combative note: “...”``; also
+   after an opening clause set off by a comma: ``Asked about it, Pandor was brief: “...”``), or
    a transcript's speaker label (``Lavrov: “...”``).
 2c. Otherwise a person's speech noun earlier in the sentence (``His central argument is that
    ... “rules”``, ``Ryabkov’s message was ...``, ``In Lavrov's words, ...``, ``the statement by
@@ -111,6 +112,8 @@ _SPEECH_NOUN_ABOUT = re.compile(
 )
 
 # A transcript's speaker label before a quote: "Lavrov: “...”".
+# A clause opening the sentence, set off by a comma, before its subject ("Asked about it, ").
+_OPENING_CLAUSE = re.compile(r"[A-Z][^,;:“”\"«»]{0,120},[ \u00a0]+")
 _SPEAKER_LABEL = re.compile(r"(?P<sp>" + cues.NAME + r")[ \u00a0]*:[ \u00a0]*")
 
 # "In Lavrov's words", "in his own words": whose words a quote is.
@@ -306,17 +309,10 @@ class Attributor(QuoteFlags, HeadlineQuotes):
             return cs[i].verb, cs[i].who
         # 2b. a colon introduction by the person the sentence is about, with no speech verb
         # ("He ends on a combative note: “...”", "Lavrov had a message for Kyiv: “...”")
-        r = bisect_left(self.reporting_at, s_start)
-        if text[max(s_start, q.open_mark - 64) : q.open_mark].rstrip(" \u00a0").endswith(
-            ":"
-        ) and not (r < len(self.reporting_at) and self.reporting_at[r] < q.open_mark):
-            m = OPENING_SUBJECT.match(text, s_start, q.open_mark) or _SPEAKER_LABEL.fullmatch(
-                text, s_start, q.open_mark
-            )
-            if m is not None and not POSSESSIVE.search(m.group("sp")):
-                who = self._resolve(m.group("sp"), m.start("sp"))
-                if who is not None and who.speaker_id is not None:
-                    return None, who
+        if text[max(s_start, q.open_mark - 64) : q.open_mark].rstrip(" \u00a0").endswith(":"):
+            who = self._colon_introducer(s_start, q.open_mark)
+            if who is not None:
+                return None, who
         # 2c. a speech noun of a person's ("His central argument is that ... “rules”",
         # "Lavrov’s message was that ...", "the statement by Antony Blinken that ...")
         # (within 400 characters before the quote: a "sentence" that never ends, such as an
@@ -401,6 +397,28 @@ class Attributor(QuoteFlags, HeadlineQuotes):
     def _cues_in(self, start: int, end: int) -> list[Cue]:
         """The cues starting in ``[start, end)``."""
         return self.cues[bisect_left(self.cue_starts, start) : bisect_left(self.cue_starts, end)]
+
+    def _colon_introducer(self, s_start: int, mark: int) -> Who | None:
+        """The person opening the sentence before a colon and its quote when no speech verb
+        stands between them: "He ends on a combative note:", "Lavrov: ", also after an opening
+        clause set off by a comma ("Asked about the criticism as she left, Pandor was brief:";
+        a verb in that clause is no cue of the colon's)."""
+        text = self.text
+        lead = _OPENING_CLAUSE.match(text, s_start, mark)
+        for start in (s_start, lead.end() if lead is not None else -1):
+            if start < 0:
+                continue
+            m = OPENING_SUBJECT.match(text, start, mark) or _SPEAKER_LABEL.fullmatch(
+                text, start, mark
+            )
+            r = bisect_left(self.reporting_at, start)
+            if r < len(self.reporting_at) and self.reporting_at[r] < mark:
+                continue
+            if m is not None and not POSSESSIVE.search(m.group("sp")):
+                who = self._resolve(m.group("sp"), m.start("sp"))
+                if who is not None and who.speaker_id is not None:
+                    return who
+        return None
 
     def _next_sentence_cue(self, close: int) -> Cue | None:
         """``today.” Lavrov added.``: a short next sentence made of a speaker and a verb."""
