@@ -1911,6 +1911,19 @@ def test_colon_introduction_after_an_opening_clause_is_the_subject_s() -> None:
     assert speakers(cued) == [("We do not apologise for having friends.", "sergey-lavrov")]
 
 
+def test_a_named_counterpart_is_the_minister_of_its_nationality_only() -> None:
+    text = (
+        "Talks\n\nLavrov held talks with his Chilean counterpart, Pedro Soto, in Santiago. "
+        "Soto repeated his country\u2019s position. \u201cChile will not send arms,\u201d the "
+        "Chilean minister said.\n\n"
+        "Asked about it, the minister, who met his Peruvian counterpart Ana Ruiz on Monday, said "
+        "nothing was new. \u201cNothing has changed,\u201d he said.\n"
+    )
+    got = speakers(text)
+    assert got[0] == ("Chile will not send arms,", "pedro-soto")
+    assert got[1][1] != "ana-ruiz"
+
+
 def test_an_institution_opening_its_own_clause_keeps_the_quote_it_governs() -> None:
     text = (
         "Treaty exit\n\n"

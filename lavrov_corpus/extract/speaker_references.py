@@ -265,6 +265,10 @@ _HYPERNYMS = {
     "diplomat": frozenset({"diplomat", "ambassador", "envoy", "negotiator"}),
     "envoy": frozenset({"envoy", "ambassador", "representative"}),
 }
+#: Descriptions a foreign minister's "counterpart" fits when they share its nationality ("his
+#: Brazilian counterpart, Mauro Vieira" is "the Brazilian minister"; "the minister, who met his
+#: Estonian counterpart" is not the counterpart).
+_COUNTERPART_OF = frozenset({"minister", "diplomat"})
 
 #: Words that make a different office of the noun they modify: a prime minister is not "the
 #: minister", a vice president not "the president".
@@ -276,4 +280,8 @@ def _fits(want: frozenset[str], roles: frozenset[str]) -> bool:
     one of them (and the role has no office modifier the description lacks)."""
     if roles & _OFFICE_MODIFIERS - want:
         return False
-    return want <= roles or all(w in roles or bool(_HYPERNYMS.get(w, set()) & roles) for w in want)
+    if want <= roles:
+        return True
+    if "counterpart" in roles and want & roles & nationality_tokens():
+        want = want - _COUNTERPART_OF
+    return all(w in roles or bool(_HYPERNYMS.get(w, set()) & roles) for w in want)
