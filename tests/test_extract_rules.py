@@ -1924,6 +1924,14 @@ def test_a_named_counterpart_is_the_minister_of_its_nationality_only() -> None:
     assert got[1][1] != "ana-ruiz"
 
 
+def test_a_middle_word_of_a_long_name_stands_for_the_person() -> None:
+    text = (
+        "Talks\n\nPresident Carlos Andr\u00e9s Pepe del Monte received Lavrov. Brazil will "
+        "help build what Pepe has called a \u00abpeace club\u00bb of countries.\n"
+    )
+    assert speakers(text) == [("peace club", "carlos-andres-pepe-del-monte")]
+
+
 def test_an_institution_opening_its_own_clause_keeps_the_quote_it_governs() -> None:
     text = (
         "Treaty exit\n\n"

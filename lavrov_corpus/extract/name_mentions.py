@@ -51,6 +51,7 @@ _DESCRIPTION_BEFORE_NAME = re.compile(
 _NAME_PARTICLES = frozenset(
     {"bin", "bint", "ibn", "al", "van", "von", "der", "den", "de", "da", "dos", "del"}
 )
+_SHORT_PARTICLES = frozenset({"Al", "El", "Bin", "Ibn", "Abu", "Van", "Von", "Der", "Del", "Dos"})
 _GIVEN = re.compile(r"[A-Z][a-z]+$")  # a first word that can stand alone for a person
 _PROPER = re.compile(
     r"^(?:[" + cues.CAPITALS + r"][a-z\u00df-\u00f6\u00f8-\u024f’'\-]+"
@@ -216,15 +217,19 @@ class NameMentions(ArticleText):
             surname = POSSESSIVE.sub("", toks[-1]).lower()
             self.known[surname] = nm.speaker_id
             self.surnames.add(surname)
-        if len(toks) > 1 and _GIVEN.match(toks[0]):
-            # The first word of a full name stands for the person later in the article too
-            # ("Wang Yi ... Wang said", where the family name comes first). Surnames win over
-            # it; two people with that first word make it ambiguous ("" matches nobody).
-            first = toks[0].lower()
-            if first not in reference().surname:
-                held = self.known.setdefault(first, nm.speaker_id)
-                if held != nm.speaker_id and first not in self.surnames:
-                    self.known[first] = ""
+        # The first word of a full name stands for the person later in the article too
+        # ("Wang Yi ... Wang said", where the family name comes first), and so does a middle
+        # word of a long name ("Luiz Inácio Lula da Silva ... Lula said"). Surnames win over
+        # them; two people with that word make it ambiguous ("" matches nobody).
+        middle = [w for w in toks[1:-1] if len(w) >= 3 and w not in _SHORT_PARTICLES]
+        for word in [toks[0], *(middle if len(toks) >= 4 else ())] if len(toks) > 1 else ():
+            if not _GIVEN.match(word):
+                continue
+            low = word.lower()
+            if low not in reference().surname:
+                held = self.known.setdefault(low, nm.speaker_id)
+                if held != nm.speaker_id and low not in self.surnames:
+                    self.known[low] = ""
         if nm.title:
             self.titles.setdefault(nm.speaker_id, set()).add(nm.title)
         return nm
