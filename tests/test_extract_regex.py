@@ -17,6 +17,7 @@ from lavrov_corpus.extract import (
     furniture,
     furniture_chrome,
     furniture_credits,
+    page_lines,
     quote_flags,
 )
 from lavrov_corpus.extract.decode import Decoded, decode
@@ -153,7 +154,7 @@ def _split_lines_reference(src: str) -> list[tuple[int, int, str]]:
 @settings(max_examples=400, deadline=None)
 @given(st.text(alphabet=st.sampled_from("ab \t\u00a0\r\n\u2028\x0b"), max_size=30))
 def test_split_lines_equals_reference(src: str) -> None:
-    got = [(ln.start, ln.end, ln.text) for ln in clean._split_lines(src)]
+    got = [(ln.start, ln.end, ln.text) for ln in page_lines.split_lines(src)]
     assert got == _split_lines_reference(src)
 
 

@@ -109,16 +109,87 @@ from ..models import DatePrecision
 from . import furniture as fu
 from . import outlets as ol
 from .dates import ambiguous_date_line, date_line, dates_in_words, find_date, first_weekday
+from .page_lines import PROSE_END, TERMINAL, Line, Span, split_lines
 
-Span = tuple[int, int]
 
-_BREAK = re.compile(r"\r\n|\r|\n")
-_TERMINAL = re.compile(r"[.!?:;\"”»’')\]…]$")
-_SENTENCE_STOP = re.compile(r"\.[\"”»’']?$")  # a period, maybe inside a closing quote mark
-# A sentence end for telling body lines from headlines: a closing quote mark counts only after
-# sentence punctuation (a headline often ends with a quoted word: "says Russia is 'not
-# withdrawing'").
-_PROSE_END = re.compile(r"(?:[.!?:;…][\"”»’')\]]?|[)\]])$")
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """What the cleaner found, in offsets of the decoded source text."""
+
+    paragraphs: tuple[tuple[Span, ...], ...]  #: each paragraph = source spans joined by a space
+    has_title: bool  #: paragraph 0 is the headline
+    standfirst: int | None  #: index of the standfirst paragraph
+    dateline_paragraph: int | None
+    dateline_length: int  #: characters of the dateline at the start of that paragraph
+    dateline_place: str | None
+    outlet: str | None
+    published: dt.date | None  #: from a header date line or a dateline with a year
+    published_precision: DatePrecision | None = None
+
+
+def layout(src: str) -> Layout:
+    """Find headline, paragraphs, standfirst, dateline and outlet in decoded source text."""
+    lines = split_lines(src)
+    found = PageEvidence(dates=[], top=frozenset(ln.idx for ln in [x for x in lines if x.text][:3]))
+    drop_furniture(lines, found)
+    content = [ln for ln in lines if ln.keep and ln.text]
+    # also the first three lines left under the page chrome ("Skip to content", "Menu")
+    found.top = found.top | frozenset(ln.idx for ln in content[:3])
+    drop_header_lines(content, lines, found)
+    published, precision = publication_date(found, src)
+    outlet = found.footer or found.site or found.byline
+    paragraphs = join_paragraphs(lines)
+    if not paragraphs:
+        return Layout((), False, None, None, 0, None, outlet or found.holder, published, precision)
+    first = src[paragraphs[0][0][0] : paragraphs[0][0][1]]
+    has_title = len(first) <= 300 and dateline(first) is None
+    if outlet is None:
+        outlet = masthead(lines, paragraphs[0][0][0] if has_title else -1) or found.holder
+    if has_title and published is None:
+        # an official title ending in its place and date: "..., Moscow, February 4, 2025"
+        got = find_date(first)
+        if got is not None and got[3] == len(first) and first[: got[2]].rstrip().endswith(","):
+            published, precision = got[0], got[1]
+    body0 = 1 if has_title else 0
+    dl_par, dl_len, place = None, 0, None
+    for i in range(body0, min(body0 + 3, len(paragraphs))):
+        s, e = paragraphs[i][0]
+        m = dateline(src, s, e)
+        if m:
+            dl_par, dl_len = i, m.end() - s
+            place = m.groupdict().get("place")
+            agency = m.groupdict().get("agency") or m.groupdict().get("agency2")
+            if agency:
+                outlet = ol.canonical(agency) or agency.strip()
+            year = m.groupdict().get("year")
+            if year and published is None:
+                published = dateline_date(year, m.group("month"), m.group("day"))
+                precision = DatePrecision.DAY if published else None
+            break
+    standfirst = None
+    if has_title and len(paragraphs) > 2:
+        text1 = " ".join(src[s:e] for s, e in paragraphs[1])
+        gap = (paragraphs[1][-1][1], paragraphs[2][0][0])
+        if (
+            dl_par == 2
+            or (len(text1.split()) >= 8 and not TERMINAL.search(text1))
+            # a date line printed between it and the body: "headline, standfirst, date"
+            or any(gap[0] <= lines[idx].start < gap[1] for idx, *_ in found.dates or ())
+        ):
+            standfirst = 1
+    return Layout(
+        tuple(paragraphs),
+        has_title,
+        standfirst,
+        dl_par,
+        dl_len,
+        place,
+        outlet,
+        published,
+        precision,
+    )
+
+
 _MONTHS = {
     m[:3].lower(): i + 1
     for i, m in enumerate(
@@ -175,117 +246,7 @@ _AGENCY_DATELINE = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Layout:
-    """What the cleaner found, in offsets of the decoded source text."""
-
-    paragraphs: tuple[tuple[Span, ...], ...]  #: each paragraph = source spans joined by a space
-    has_title: bool  #: paragraph 0 is the headline
-    standfirst: int | None  #: index of the standfirst paragraph
-    dateline_paragraph: int | None
-    dateline_length: int  #: characters of the dateline at the start of that paragraph
-    dateline_place: str | None
-    outlet: str | None
-    published: dt.date | None  #: from a header date line or a dateline with a year
-    published_precision: DatePrecision | None = None
-
-
-@dataclass(slots=True)
-class _Line:
-    start: int
-    end: int
-    text: str
-    keep: bool = True
-    idx: int = -1  #: position in the list of all lines
-
-
-@dataclass(slots=True)
-class _Found:
-    """Outlet and date evidence gathered while lines are classified."""
-
-    footer: str | None = None  #: curated outlet of a copyright or self-description line
-    holder: str | None = None  #: a copyright holder not in the curated list (ranked last)
-    site: str | None = None  #: site-name line or title suffix at the top
-    top: frozenset[int] = frozenset()  #: the first three non-empty lines, and non-furniture
-    byline: str | None = None  #: "By Global Times", "Source: Xinhua"
-    dates: list[tuple[int, bool, dt.date, DatePrecision]] | None = None
-    ambiguous: tuple[dt.date, dt.date] | None = None  #: first "02/08/2019" header date
-
-
-def layout(src: str) -> Layout:
-    """Find headline, paragraphs, standfirst, dateline and outlet in decoded source text."""
-    lines = _split_lines(src)
-    found = _Found(dates=[], top=frozenset(ln.idx for ln in [x for x in lines if x.text][:3]))
-    _drop_furniture(lines, found)
-    content = [ln for ln in lines if ln.keep and ln.text]
-    # also the first three lines left under the page chrome ("Skip to content", "Menu")
-    found.top = found.top | frozenset(ln.idx for ln in content[:3])
-    _drop_header_lines(content, lines, found)
-    published, precision = _pick_date(found)
-    if published is None and found.ambiguous is not None:
-        # "02/08/2019" read the way the page also prints it in words ("August 2, 2019")
-        seen = dates_in_words(src)
-        readings = [d for d in found.ambiguous if d in seen]
-        if not readings:
-            # "02/03/21" over a story "on Wednesday": the reading that falls on a named weekday
-            named = first_weekday(src)
-            readings = [d for d in found.ambiguous if d.weekday() == named]
-        if len(readings) == 1:
-            published, precision = readings[0], DatePrecision.DAY
-    outlet = found.footer or found.site or found.byline
-    paragraphs = _paragraphs(lines)
-    if not paragraphs:
-        return Layout((), False, None, None, 0, None, outlet or found.holder, published, precision)
-    first = src[paragraphs[0][0][0] : paragraphs[0][0][1]]
-    has_title = len(first) <= 300 and _dateline(first) is None
-    if outlet is None:
-        outlet = _masthead(lines, paragraphs[0][0][0] if has_title else -1) or found.holder
-    if has_title and published is None:
-        # an official title ending in its place and date: "..., Moscow, February 4, 2025"
-        got = find_date(first)
-        if got is not None and got[3] == len(first) and first[: got[2]].rstrip().endswith(","):
-            published, precision = got[0], got[1]
-    body0 = 1 if has_title else 0
-    dl_par, dl_len, place = None, 0, None
-    for i in range(body0, min(body0 + 3, len(paragraphs))):
-        s, e = paragraphs[i][0]
-        m = _dateline(src, s, e)
-        if m:
-            dl_par, dl_len = i, m.end() - s
-            place = m.groupdict().get("place")
-            agency = m.groupdict().get("agency") or m.groupdict().get("agency2")
-            if agency:
-                outlet = ol.canonical(agency) or agency.strip()
-            year = m.groupdict().get("year")
-            if year and published is None:
-                published = _date(year, m.group("month"), m.group("day"))
-                precision = DatePrecision.DAY if published else None
-            break
-    standfirst = None
-    if has_title and len(paragraphs) > 2:
-        text1 = " ".join(src[s:e] for s, e in paragraphs[1])
-        gap = (paragraphs[1][-1][1], paragraphs[2][0][0])
-        if (
-            dl_par == 2
-            or (len(text1.split()) >= 8 and not _TERMINAL.search(text1))
-            # a date line printed between it and the body: "headline, standfirst, date"
-            or any(gap[0] <= lines[idx].start < gap[1] for idx, *_ in found.dates or ())
-        ):
-            standfirst = 1
-    return Layout(
-        tuple(paragraphs),
-        has_title,
-        standfirst,
-        dl_par,
-        dl_len,
-        place,
-        outlet,
-        published,
-        precision,
-    )
-
-
-def _dateline(src: str, s: int = 0, e: int | None = None) -> re.Match[str] | None:
+def dateline(src: str, s: int = 0, e: int | None = None) -> re.Match[str] | None:
     """A dateline at ``src[s:e]``'s start: the patterns above, or a mixed-case place followed
     by a curated agency in parentheses."""
     end = len(src) if e is None else e
@@ -297,165 +258,118 @@ def _dateline(src: str, s: int = 0, e: int | None = None) -> re.Match[str] | Non
     return m if m and ol.canonical(m.group("agency")) else None
 
 
-def _split_lines(src: str) -> list[_Line]:
-    """The lines between CRLF, CR or LF breaks, each trimmed (offsets into ``src``)."""
-    out: list[_Line] = []
-    pos = 0
-    if "\r" in src:
-        parts = _BREAK.split(src)
-        seps = [len(b) for b in _BREAK.findall(src)]
-    else:
-        parts = src.split("\n")
-        seps = [1] * (len(parts) - 1)
-    seps.append(0)
-    for raw, sep in zip(parts, seps, strict=True):
-        stripped = raw.strip()
-        if stripped:
-            s = pos + len(raw) - len(raw.lstrip())
-            out.append(_Line(s, s + len(stripped), stripped, True, len(out)))
-        else:
-            out.append(_Line(pos, pos + len(raw), "", True, len(out)))
-        pos += len(raw) + sep
+def dateline_date(year: str, month: str, day: str) -> dt.date | None:
+    """The date of a dateline's year, month name and day; None when it does not exist."""
+    try:
+        return dt.date(int(year), _MONTHS[month[:3].lower()], int(day))
+    except (KeyError, ValueError):
+        return None
+
+
+def join_paragraphs(lines: list[Line]) -> list[tuple[Span, ...]]:
+    """The kept lines grouped into paragraphs, each as its lines' source spans."""
+    blocks: list[list[Line]] = [[]]
+    for ln in lines:
+        if ln.keep and ln.text:
+            blocks[-1].append(ln)
+        elif blocks[-1]:
+            blocks.append([])
+    texts = [ln for b in blocks for ln in b]
+    pairs = [(a, b) for blk in blocks for a, b in pairwise(blk)]
+    # The wrap width is measured on lines followed by another line of their block: a headline,
+    # a byline or a one-line paragraph longer than the wrapped text must not widen it (then
+    # lines ending a little short of it would end paragraphs).
+    width = max((len(a.text) for a, _ in pairs), default=0)
+    # Unwrapped lines above the first wrapped block (headline, standfirst, caption) do not
+    # count against the file being hard-wrapped.
+    first = next((i for i, blk in enumerate(blocks) if len(blk) > 1), len(blocks))
+    body = [ln for blk in blocks[first:] for ln in blk]
+    wrapped = (
+        width <= 120
+        and (
+            sum(len(ln.text) > width for ln in texts) <= max(2, 0.05 * len(texts))
+            # below the first wrapped block a hard-wrapped body has (almost) no long line
+            or sum(len(ln.text) > width for ln in body) <= max(1, 0.05 * len(texts))
+        )
+        and len(pairs) >= 3
+        and sum(len(ln.text) >= 0.85 * width for ln in texts) >= 3
+        and sum(not TERMINAL.search(a.text) for a, _ in pairs) >= 0.3 * len(pairs)
+    )
+    out: list[tuple[Span, ...]] = []
+    for blk in blocks:
+        if not blk:
+            continue
+        cur = [(blk[0].start, blk[0].end)]
+        for prev, ln in pairwise(blk):
+            first_word = ln.text.split(None, 1)[0]
+            join = (ln.text[0].islower() and not TERMINAL.search(prev.text)) or (
+                # a line longer than the wrap width is no wrapped continuation
+                wrapped
+                and len(ln.text) <= width
+                and (
+                    len(prev.text) + 1 + len(first_word) > width - 2
+                    # wrapped by hand, not greedily: a long line stopping mid-sentence
+                    or (len(prev.text) >= 0.6 * width and not TERMINAL.search(prev.text))
+                )
+            )
+            if join:
+                cur.append((ln.start, ln.end))
+            else:
+                out.append(tuple(cur))
+                cur = [(ln.start, ln.end)]
+        out.append(tuple(cur))
     return out
 
 
-def _is_furniture(t: str) -> bool:
-    if fu.is_nav(t) or fu.is_image_marker(t) or fu.is_credit(t) or fu.is_prompt_or_footer(t):
-        return True
-    if (
-        fu.is_counter(t)
-        or fu.is_hashtag_row(t)
-        or ((t[-1] == ")" or ":" in t[-60:]) and fu.is_captioned_credit(t))
-    ):
-        return True
-    if len(t) > 160:
-        return len(t) <= 400 and "|" in t and fu.is_menu(t)  # a long section row
-    return fu.is_banner(t) or fu.is_menu(t) or fu.is_share_row(t) or fu.is_agency_credit(t)
+@dataclass(slots=True)
+class PageEvidence:
+    """Outlet and date evidence gathered while lines are classified."""
+
+    footer: str | None = None  #: curated outlet of a copyright or self-description line
+    holder: str | None = None  #: a copyright holder not in the curated list (ranked last)
+    site: str | None = None  #: site-name line or title suffix at the top
+    top: frozenset[int] = frozenset()  #: the first three non-empty lines, and non-furniture
+    byline: str | None = None  #: "By Global Times", "Source: Xinhua"
+    dates: list[tuple[int, bool, dt.date, DatePrecision]] | None = None
+    ambiguous: tuple[dt.date, dt.date] | None = None  #: first "02/08/2019" header date
 
 
-def _headline_shaped(t: str) -> bool:
-    """A short line that reads as a linked headline (no sentence end, also not one inside a
-    closing quote mark as in 'called it “irresponsible.”', no quotation start unless the
-    quoted words are followed by more: '“Steady state”: Army's new missile chief')."""
-    if len(t.split()) > 20 or _SENTENCE_STOP.search(t):
-        return False
-    closer = _CLOSERS.get(t[0])
-    if closer is None:
-        return True
-    k = t.find(closer, 1)
-    return k > 0 and any(c.isalnum() for c in t[k + 1 :])
-
-
-_CLOSERS = {'"': '"', "“": "”", "«": "»"}
-
-
-def _drop_furniture(lines: list[_Line], found: _Found) -> None:
-    """Mark furniture lines ``keep=False``; note outlets named by footers."""
-    content = [ln for ln in lines if ln.text]
-    n = len(content)
-    seen_body = 0
-    seen_sentence = False  # a body line ending a sentence was seen
-    related_until = -1  # headlines listed under a "READ MORE" label run up to this index
-    for i, ln in enumerate(content):
-        t = ln.text
-        label = fu.related_label(t)
-        if label == "list" and seen_body >= 2:
-            label = "label"  # "Trending", "Most Read" under the article: a list of links
-        if label == "label":
-            ln.keep = False
-            j = i + 1
-            while (
-                j < n
-                and not fu.starts_footer(content[j].text)  # "Comments (12)" under the links
-                and (fu.is_banner(content[j].text) or _headline_shaped(content[j].text))
-            ):
-                j += 1
-            related_until = j - 1
-            continue
-        if i <= related_until:
-            ln.keep = False
-            _note_footer(t, found)  # a copyright line may end a list of related headlines
-            continue
-        if (seen_body >= 2 and i >= n // 2 and fu.starts_footer(t)) or (
-            # many comments may follow their header; above the first sentence of the body
-            # (under an unpunctuated standfirst) "Comments" is a link in the header
-            seen_sentence and len(t) <= 80 and fu.starts_comments(t)
-        ):
-            for rest in content[i:]:
-                rest.keep = False
-                _note_footer(rest.text, found)
-            break
-        if (
-            label in ("inline", "list")
-            or _is_furniture(t)
-            or (seen_body and len(t) <= 40 and fu.is_timestamp(t))
-        ):
-            ln.keep = False
-            _note_footer(t, found)
-            if seen_body <= 2:
-                # "Source: Xinhua | 2025-11-03 20:15:30"; also under a long headline and a
-                # one-line standfirst ("23 Jan 2023   5 min read")
-                _header_line(ln, found)
-        elif len(t) > 80 or (len(t) >= 50 and len(t.split()) >= 8):  # (a hard-wrapped line)
-            seen_body += 1
-            seen_sentence = seen_sentence or _PROSE_END.search(t) is not None
-    # Captions: a line repeated nearby (all copies), or a short line next to a credit line.
-    for i, ln in enumerate(content):
-        if not ln.keep or len(ln.text) <= 3:
-            continue
-        dupes = [c for c in content[i + 1 : i + 4] if c.text == ln.text]
-        if dupes and _dated(ln):
-            continue  # "December 2023" over the section and under the headline: both dates
-        for c in dupes:
-            c.keep = False
-        if dupes and any(c.keep for c in content[:i]):
-            ln.keep = False  # a repeated caption; a repeated headline keeps its first copy
-    for i, ln in enumerate(lines):
-        if ln.text and not ln.keep and (fu.is_credit(ln.text) or fu.is_agency_credit(ln.text)):
-            for j in (i - 1, i + 1):
-                if 0 <= j < len(lines) and _caption_like(lines[j].text) and not _dated(lines[j]):
-                    lines[j].keep = False
-
-
-#: A site name: capitalised words, a few lower-case joiners ("Notes from Poland").
-_MASTHEAD = re.compile(
-    r"[A-Z][\w'’&.-]*(?: (?:[A-Z][\w'’&.-]*|of|from|the|and|on|for|de|del|la|le|el|al|di))*"
+_BYLINE_OUTLET = re.compile(
+    r"^(?:by|source|from)\s*:?\s+(?P<o>.+?)(?:\s+staff)?"
+    r"(?:\s+(?:published|updated|posted)\b.*|\s*[|,].*)?$",
+    re.IGNORECASE,
 )
 
 
-def _masthead(lines: list[_Line], title_start: int) -> str | None:
-    """The page's first line when it is a site name that the page prints again lower down
-    ("Bangkok Post" over "Bangkok Post Public Company Limited", "GULF NEWS" over "Download
-    the Gulf News app"). One word counts only when a copyright line repeats it. An
-    all-capitals masthead is given as the page spells it elsewhere in mixed case."""
-    first = next((ln for ln in lines if ln.text), None)
-    if first is None or first.start == title_start:
-        return None
-    # "Haaretz | Israel News": the site name before its tagline
-    t = re.split(r"\s+[|–—-]\s+|\s*\|\s*", first.text, maxsplit=1)[0].rstrip(".")
-    words = len(t.split())
-    if len(t) > 40 or words > 5 or not _MASTHEAD.fullmatch(t) or _is_furniture(t):
-        return None
-    again = re.compile(r"(?<![\w'’-])" + re.escape(t) + r"(?![\w'’-])", re.IGNORECASE)
-    seen: list[str] = []
-    for ln in lines[first.idx + 1 :]:
-        if ln.start == title_start or not ln.text:
-            continue
-        m = again.search(ln.text)
-        if m and (words > 1 or "©" in ln.text or "copyright" in ln.text.lower()):
-            seen.append(m.group(0))
-    if not seen:
-        return None
-    if t.isupper():
-        return next((s for s in seen if not s.isupper()), t)
-    return t
+def note_header_line(ln: Line, found: PageEvidence) -> bool:
+    """Note the date or outlet a header line gives; True when it is a date or byline line."""
+    t = ln.text
+    if fu.is_signature(t):
+        return False  # "— Sergey Lavrov, February 2025" under a quote: who spoke, not a date
+    got = date_line(t)
+    if got is not None:
+        assert found.dates is not None
+        found.dates.append((ln.idx, got[2], got[0], got[1]))
+    amb = ambiguous_date_line(t) if got is None and "/" in t else None
+    if found.ambiguous is None:
+        found.ambiguous = amb
+    site = ol.site_line(t)
+    if site and (ln.idx in found.top or not ol.canonical(t)):
+        # a bare outlet name only at the top of the page: lower down it is a section label
+        found.site = found.site or site
+    m = _BYLINE_OUTLET.match(t) if len(t) <= 100 else None
+    if m and ol.canonical(m.group("o")):
+        found.byline = found.byline or ol.canonical(m.group("o"))
+    return (
+        got is not None
+        or amb is not None
+        or fu.is_byline(t)
+        or fu.is_timestamp(t)
+        or bool(m and ol.canonical(m.group("o")))
+    )
 
 
-def _dated(ln: _Line) -> bool:
-    return bool(ln.text) and (date_line(ln.text) is not None or fu.is_byline(ln.text))
-
-
-def _note_footer(t: str, found: _Found) -> None:
+def note_footer(t: str, found: PageEvidence) -> None:
     """Record the outlet a copyright or self-description line names: a curated one as
     ``footer``, any other holder that is not a listed parent company as ``holder``."""
     if found.footer is not None:
@@ -485,6 +399,137 @@ def _footer_outlet(t: str) -> str | None:
     return fu.outlet_in_furniture(t)
 
 
+def publication_date(found: PageEvidence, src: str) -> tuple[dt.date | None, DatePrecision | None]:
+    """The header date (:func:`_pick_date`), else the one reading of an ambiguous header date
+    that the page ``src`` confirms."""
+    published, precision = _pick_date(found)
+    if published is None and found.ambiguous is not None:
+        # "02/08/2019" read the way the page also prints it in words ("August 2, 2019")
+        seen = dates_in_words(src)
+        readings = [d for d in found.ambiguous if d in seen]
+        if not readings:
+            # "02/03/21" over a story "on Wednesday": the reading that falls on a named weekday
+            named = first_weekday(src)
+            readings = [d for d in found.ambiguous if d.weekday() == named]
+        if len(readings) == 1:
+            published, precision = readings[0], DatePrecision.DAY
+    return published, precision
+
+
+def _pick_date(found: PageEvidence) -> tuple[dt.date | None, DatePrecision | None]:
+    """The header date nearest the top, a publication date before an update."""
+    if not found.dates:
+        return None, None
+    _, _, date, precision = min(found.dates, key=lambda d: (d[1], d[0]))
+    return date, precision
+
+
+def is_furniture(t: str) -> bool:
+    """A line of site furniture by its shape alone (see :mod:`.furniture`)."""
+    if fu.is_nav(t) or fu.is_image_marker(t) or fu.is_credit(t) or fu.is_prompt_or_footer(t):
+        return True
+    if (
+        fu.is_counter(t)
+        or fu.is_hashtag_row(t)
+        or ((t[-1] == ")" or ":" in t[-60:]) and fu.is_captioned_credit(t))
+    ):
+        return True
+    if len(t) > 160:
+        return len(t) <= 400 and "|" in t and fu.is_menu(t)  # a long section row
+    return fu.is_banner(t) or fu.is_menu(t) or fu.is_share_row(t) or fu.is_agency_credit(t)
+
+
+def _headline_shaped(t: str) -> bool:
+    """A short line that reads as a linked headline (no sentence end, also not one inside a
+    closing quote mark as in 'called it “irresponsible.”', no quotation start unless the
+    quoted words are followed by more: '“Steady state”: Army's new missile chief')."""
+    if len(t.split()) > 20 or _SENTENCE_STOP.search(t):
+        return False
+    closer = _CLOSERS.get(t[0])
+    if closer is None:
+        return True
+    k = t.find(closer, 1)
+    return k > 0 and any(c.isalnum() for c in t[k + 1 :])
+
+
+_CLOSERS = {'"': '"', "“": "”", "«": "»"}
+
+
+_SENTENCE_STOP = re.compile(r"\.[\"”»’']?$")  # a period, maybe inside a closing quote mark
+
+
+def drop_furniture(lines: list[Line], found: PageEvidence) -> None:
+    """Mark furniture lines ``keep=False``; note outlets named by footers."""
+    content = [ln for ln in lines if ln.text]
+    n = len(content)
+    seen_body = 0
+    seen_sentence = False  # a body line ending a sentence was seen
+    related_until = -1  # headlines listed under a "READ MORE" label run up to this index
+    for i, ln in enumerate(content):
+        t = ln.text
+        label = fu.related_label(t)
+        if label == "list" and seen_body >= 2:
+            label = "label"  # "Trending", "Most Read" under the article: a list of links
+        if label == "label":
+            ln.keep = False
+            j = i + 1
+            while (
+                j < n
+                and not fu.starts_footer(content[j].text)  # "Comments (12)" under the links
+                and (fu.is_banner(content[j].text) or _headline_shaped(content[j].text))
+            ):
+                j += 1
+            related_until = j - 1
+            continue
+        if i <= related_until:
+            ln.keep = False
+            note_footer(t, found)  # a copyright line may end a list of related headlines
+            continue
+        if (seen_body >= 2 and i >= n // 2 and fu.starts_footer(t)) or (
+            # many comments may follow their header; above the first sentence of the body
+            # (under an unpunctuated standfirst) "Comments" is a link in the header
+            seen_sentence and len(t) <= 80 and fu.starts_comments(t)
+        ):
+            for rest in content[i:]:
+                rest.keep = False
+                note_footer(rest.text, found)
+            break
+        if (
+            label in ("inline", "list")
+            or is_furniture(t)
+            or (seen_body and len(t) <= 40 and fu.is_timestamp(t))
+        ):
+            ln.keep = False
+            note_footer(t, found)
+            if seen_body <= 2:
+                # "Source: Xinhua | 2025-11-03 20:15:30"; also under a long headline and a
+                # one-line standfirst ("23 Jan 2023   5 min read")
+                note_header_line(ln, found)
+        elif len(t) > 80 or (len(t) >= 50 and len(t.split()) >= 8):  # (a hard-wrapped line)
+            seen_body += 1
+            seen_sentence = seen_sentence or PROSE_END.search(t) is not None
+    # Captions: a line repeated nearby (all copies), or a short line next to a credit line.
+    for i, ln in enumerate(content):
+        if not ln.keep or len(ln.text) <= 3:
+            continue
+        dupes = [c for c in content[i + 1 : i + 4] if c.text == ln.text]
+        if dupes and _dated(ln):
+            continue  # "December 2023" over the section and under the headline: both dates
+        for c in dupes:
+            c.keep = False
+        if dupes and any(c.keep for c in content[:i]):
+            ln.keep = False  # a repeated caption; a repeated headline keeps its first copy
+    for i, ln in enumerate(lines):
+        if ln.text and not ln.keep and (fu.is_credit(ln.text) or fu.is_agency_credit(ln.text)):
+            for j in (i - 1, i + 1):
+                if 0 <= j < len(lines) and _caption_like(lines[j].text) and not _dated(lines[j]):
+                    lines[j].keep = False
+
+
+def _dated(ln: Line) -> bool:
+    return bool(ln.text) and (date_line(ln.text) is not None or fu.is_byline(ln.text))
+
+
 def _caption_like(text: str) -> bool:
     return (
         bool(text)
@@ -494,13 +539,42 @@ def _caption_like(text: str) -> bool:
     )
 
 
-_BYLINE_OUTLET = re.compile(
-    r"^(?:by|source|from)\s*:?\s+(?P<o>.+?)(?:\s+staff)?"
-    r"(?:\s+(?:published|updated|posted)\b.*|\s*[|,].*)?$",
-    re.IGNORECASE,
+#: A site name: capitalised words, a few lower-case joiners ("Notes from Poland").
+_MASTHEAD = re.compile(
+    r"[A-Z][\w'’&.-]*(?: (?:[A-Z][\w'’&.-]*|of|from|the|and|on|for|de|del|la|le|el|al|di))*"
 )
+
+
+def masthead(lines: list[Line], title_start: int) -> str | None:
+    """The page's first line when it is a site name that the page prints again lower down
+    ("Bangkok Post" over "Bangkok Post Public Company Limited", "GULF NEWS" over "Download
+    the Gulf News app"). One word counts only when a copyright line repeats it. An
+    all-capitals masthead is given as the page spells it elsewhere in mixed case."""
+    first = next((ln for ln in lines if ln.text), None)
+    if first is None or first.start == title_start:
+        return None
+    # "Haaretz | Israel News": the site name before its tagline
+    t = re.split(r"\s+[|–—-]\s+|\s*\|\s*", first.text, maxsplit=1)[0].rstrip(".")
+    words = len(t.split())
+    if len(t) > 40 or words > 5 or not _MASTHEAD.fullmatch(t) or is_furniture(t):
+        return None
+    again = re.compile(r"(?<![\w'’-])" + re.escape(t) + r"(?![\w'’-])", re.IGNORECASE)
+    seen: list[str] = []
+    for ln in lines[first.idx + 1 :]:
+        if ln.start == title_start or not ln.text:
+            continue
+        m = again.search(ln.text)
+        if m and (words > 1 or "©" in ln.text or "copyright" in ln.text.lower()):
+            seen.append(m.group(0))
+    if not seen:
+        return None
+    if t.isupper():
+        return next((s for s in seen if not s.isupper()), t)
+    return t
+
+
 #: A live page's post time alone on its line ("9:05 am", "14:05 GMT", "10.20").
-_POST_TIME = re.compile(
+POST_TIME = re.compile(
     r"\d{1,2}[:.]\d{2}(?:[ \u00a0]*[ap]\.?m\.?)?(?:[ \u00a0]+[A-Z]{2,4})?", re.IGNORECASE
 )
 _LINK_ARROWS = ("→", "▸", "➔", "⟶", "⇒")  # not "»" or "›": closing quote marks
@@ -508,64 +582,27 @@ _INNER_SENTENCE_END = re.compile(r"[a-z]{2}[.!?][ \u00a0]+[A-Z]")
 _SENTENCE_END = re.compile(r"(?<![A-Z])(?<!\b[A-Z][a-z])\.[\"”»’']?$")
 
 
-def _is_prose(t: str) -> bool:
-    """A body line: a dateline start, 25+ words, or 12+ words ending a sentence. A header
-    date line that opens like a dateline ("KYODO NEWS - Feb 5, 2026 - 22:41 | World") is not."""
-    words = len(t.split())
-    return (
-        words >= 25
-        or (words >= 12 and _PROSE_END.search(t) is not None)
-        or (
-            (m := _dateline(t)) is not None
-            and date_line(t[m.end() :]) is None
-            and ambiguous_date_line(t[m.end() :]) is None
-        )
-    )
+BULLET = re.compile(r"[-–•*·▪►]\s")
+_CLOCK = re.compile(r"\d{1,2}[:.]\d{2}")
+_CLOCK_FIRST = re.compile(r"\d{1,2}[:.]\d{2}(?![\d.:/])")  # a time, not "10.20.2019"
+_QUESTION_LABEL = re.compile(r"(?:Q|Question)\s*(?:\([^)]{0,30}\))?\s*:", re.IGNORECASE)
 
 
-def _header_line(ln: _Line, found: _Found) -> bool:
-    """Note the date or outlet a header line gives; True when it is a date or byline line."""
-    t = ln.text
-    if fu.is_signature(t):
-        return False  # "— Sergey Lavrov, February 2025" under a quote: who spoke, not a date
-    got = date_line(t)
-    if got is not None:
-        assert found.dates is not None
-        found.dates.append((ln.idx, got[2], got[0], got[1]))
-    amb = ambiguous_date_line(t) if got is None and "/" in t else None
-    if found.ambiguous is None:
-        found.ambiguous = amb
-    site = ol.site_line(t)
-    if site and (ln.idx in found.top or not ol.canonical(t)):
-        # a bare outlet name only at the top of the page: lower down it is a section label
-        found.site = found.site or site
-    m = _BYLINE_OUTLET.match(t) if len(t) <= 100 else None
-    if m and ol.canonical(m.group("o")):
-        found.byline = found.byline or ol.canonical(m.group("o"))
-    return (
-        got is not None
-        or amb is not None
-        or fu.is_byline(t)
-        or fu.is_timestamp(t)
-        or bool(m and ol.canonical(m.group("o")))
-    )
-
-
-def _headline_score(
-    i: int, zone: list[_Line], marks: list[bool], lines: list[_Line], twice: list[bool]
+def headline_score(
+    i: int, zone: list[Line], marks: list[bool], lines: list[Line], twice: list[bool]
 ) -> float:
-    """How much ``zone[i]`` looks like the headline (see the module docstring, rule 4);
-    ``twice`` is :func:`_printed_twice` of the zone."""
+    """How much ``zone[i]`` looks like the headline (see :mod:`.clean`, rule 4);
+    ``twice`` is :func:`printed_twice` of the zone."""
     t = zone[i].text
     words = len(t.split())
-    if words < 3 or marks[i] or ol.site_line(t) or len(t) > 300 or _BULLET.match(t):
+    if words < 3 or marks[i] or ol.site_line(t) or len(t) > 300 or BULLET.match(t):
         return -9.0
     if fu.is_signature(t) or _QUESTION_LABEL.match(t):
         return -9.0  # "— Sergey Lavrov, February 2025" under a quote; "Q: ..." of an interview
     if t.endswith(_LINK_ARROWS):
         return -9.0  # "... Support us →": a link or call to action, not a headline
     above = [o.text for o in lines[max(0, zone[i].idx - 4) : zone[i].idx] if o.text][-1:]
-    if above and _POST_TIME.fullmatch(above[0]):
+    if above and POST_TIME.fullmatch(above[0]):
         return -9.0  # "9:05 am" above it: a live page's post heading, not the page's headline
     nxt = zone[i].idx + 1
     if nxt < len(lines) and lines[nxt].text[:1].islower() and not fu.is_byline(lines[nxt].text):
@@ -585,7 +622,7 @@ def _headline_score(
         i + 1 < len(zone)
         and marks[i + 1]
         and words > 4
-        and _printed_under(zone[i], zone[i + 1], lines)
+        and printed_under(zone[i], zone[i + 1], lines)
         # "23:02", "6:31pm EST, Feb 21, 2023": a time first opens a live page's next entry
         and not _CLOCK_FIRST.match(zone[i + 1].text)
     ) or (
@@ -594,15 +631,15 @@ def _headline_score(
         and marks[i + 2]
         and not marks[i + 1]
         and words > 4
-        and _printed_under(zone[i], zone[i + 1], lines)
-        and _printed_under(zone[i + 1], zone[i + 2], lines)
-        and _standfirst_under(zone[i], zone[i + 1])
+        and printed_under(zone[i], zone[i + 1], lines)
+        and printed_under(zone[i + 1], zone[i + 2], lines)
+        and standfirst_under(zone[i], zone[i + 1])
     ):
         score += 1
     return score
 
 
-def _printed_twice(zone: list[_Line]) -> list[bool]:
+def printed_twice(zone: list[Line]) -> list[bool]:
     """Per zone line: another zone line has the same text, or starts with it and is a
     site-name line ("Headline | Reuters"). In sorted order the lines starting with a text
     follow it, so each line costs one bisect, not a look at every other line."""
@@ -618,13 +655,7 @@ def _printed_twice(zone: list[_Line]) -> list[bool]:
     return out
 
 
-_BULLET = re.compile(r"[-–•*·▪►]\s")
-_CLOCK = re.compile(r"\d{1,2}[:.]\d{2}")
-_CLOCK_FIRST = re.compile(r"\d{1,2}[:.]\d{2}(?![\d.:/])")  # a time, not "10.20.2019"
-_QUESTION_LABEL = re.compile(r"(?:Q|Question)\s*(?:\([^)]{0,30}\))?\s*:", re.IGNORECASE)
-
-
-def _is_mark(t: str) -> bool:
+def is_header_mark(t: str) -> bool:
     """A byline, date line or timestamp (without noting what it gives); a signature under a
     quote ("— Sergey Lavrov, February 2025") is none."""
     if fu.is_signature(t):
@@ -632,71 +663,11 @@ def _is_mark(t: str) -> bool:
     return fu.is_byline(t) or date_line(t) is not None or fu.is_timestamp(t)
 
 
-def _body_start(kept: list[_Line], lines: list[_Line]) -> int:
-    """Index of the first body line: prose (see :func:`_is_prose`) or the first line of a
-    hard-wrapped paragraph (8+ words, no final punctuation, the next line going on in lower
-    case or of about the same length with 8+ words, the run of lines ending in sentence
-    punctuation), that is no byline
-    and has no byline or date line in the two lines under it (a standfirst written as a
-    sentence above "By ..." / a date belongs to the header). A line with no final punctuation
-    right under a byline or date line, or standing alone (a blank line under it, no dateline),
-    is a long headline unless it has 40+ words or opens such a wrapped paragraph."""
-    for i, ln in enumerate(kept):
-        t = ln.text
-        prose = _is_prose(t)
-        wrapped = False  # first line of a paragraph wrapped over lines of about one length
-        if not prose and len(t.split()) >= 8 and ln.idx + 1 < len(lines):
-            nxt = lines[ln.idx + 1].text
-            wrapped = (
-                len(nxt.split()) >= 8
-                and not _TERMINAL.search(t)
-                and abs(len(t) - len(nxt)) <= 0.2 * max(len(t), len(nxt))
-                and not _is_mark(nxt)
-                and _block_ends_sentence(lines, ln.idx)
-            )
-            prose = (nxt[:1].islower() and not fu.is_byline(nxt)) or wrapped
-        if (
-            prose
-            and not wrapped  # a paragraph under the date line is no long headline
-            and not _TERMINAL.search(t)
-            and (
-                (i > 0 and _is_mark(kept[i - 1].text))
-                # a long title standing alone ("Foreign Minister Sergey Lavrov's remarks and
-                # answers to media questions at a news conference ..., Moscow, May 5, 2025")
-                or (
-                    (ln.idx + 1 >= len(lines) or not lines[ln.idx + 1].text)
-                    and _dateline(t) is None
-                )
-            )
-        ):
-            prose = len(t.split()) > 40  # a long headline under its date ("... 2019")
-        # a live page's first post (its time printed right above, or above its heading) starts
-        # the body even with the post's byline under it
-        above = [o.text for o in lines[max(0, ln.idx - 6) : ln.idx] if o.text][-3:]
-        post = any(_POST_TIME.fullmatch(a) for a in above)
-        if (
-            prose
-            and not fu.is_byline(t)
-            and (post or not any(_is_mark(o.text) for o in kept[i + 1 : i + 3]))
-        ):
-            return i
-    return len(kept)
-
-
-def _block_ends_sentence(lines: list[_Line], i: int) -> bool:
-    """The run of non-blank lines from ``lines[i]`` ends in sentence punctuation: a paragraph
-    wrapped over lines of about one length does, a headline over its unpunctuated standfirst
-    does not."""
-    while i + 1 < len(lines) and lines[i + 1].text:
-        i += 1
-    return _TERMINAL.search(lines[i].text) is not None
-
-
-def _pick_headline(zone: list[_Line], scores: list[float], lines: list[_Line]) -> int:
+def pick_headline(zone: list[Line], scores: list[float], lines: list[Line]) -> int:
     """The headline among the zone's lines: the best score, on a tie the line nearest the
     body (site taglines, menus and kickers are higher up); the line printed right above it
     instead when that one scores as well (a headline over its unpunctuated standfirst), when
-    this one is its longer standfirst (:func:`_standfirst_under`) or a shorter label over the
+    this one is its longer standfirst (:func:`standfirst_under`) or a shorter label over the
     byline or date (:func:`_label_under`); the earliest copy of a headline printed twice."""
     best = max(scores, default=0.0)
     if best <= 0:
@@ -706,10 +677,10 @@ def _pick_headline(zone: list[_Line], scores: list[float], lines: list[_Line]) -
     if (
         above is not None
         and scores[head - 1] >= 2
-        and _printed_under(above, zone[head], lines)
+        and printed_under(above, zone[head], lines)
         and (
             scores[head - 1] == best
-            or _standfirst_under(above, zone[head])
+            or standfirst_under(above, zone[head])
             or _label_under(above, zone[head], best - scores[head - 1])
         )
     ):
@@ -718,19 +689,19 @@ def _pick_headline(zone: list[_Line], scores: list[float], lines: list[_Line]) -
     return next(i for i, z in enumerate(zone) if z.text == text)
 
 
-def _label_under(above: _Line, line: _Line, lead: float) -> bool:
+def _label_under(above: Line, line: Line, lead: float) -> bool:
     """``line`` (printed right under ``above``) is a label over the byline or date ("Summary of
     the Kommersant daily", a names-only byline): shorter than the line above, which it beats
     only by the point a byline or date line under it gives."""
     return lead <= 1 and len(line.text.split()) < len(above.text.split())
 
 
-def _printed_under(above: _Line, line: _Line, lines: list[_Line]) -> bool:
+def printed_under(above: Line, line: Line, lines: list[Line]) -> bool:
     """Only blank lines between the two lines in the source."""
     return not any(lines[j].text for j in range(above.idx + 1, line.idx))
 
 
-def _standfirst_under(above: _Line, line: _Line) -> bool:
+def standfirst_under(above: Line, line: Line) -> bool:
     """``line`` (printed right under ``above``) is the standfirst of the headline ``above``:
     longer, with 15+ words or 8+ words in sentence case (a headline in Title Case is no
     standfirst: "Director General Grossi: Iran Cooperation 'Must Go Further'")."""
@@ -746,20 +717,94 @@ def _title_case(t: str) -> bool:
     return bool(long) and sum(w[0].isupper() for w in long) >= 0.6 * len(long)
 
 
-def _drop_header_lines(content: list[_Line], lines: list[_Line], found: _Found) -> None:
+def is_prose(t: str) -> bool:
+    """A body line: a dateline start, 25+ words, or 12+ words ending a sentence. A header
+    date line that opens like a dateline ("KYODO NEWS - Feb 5, 2026 - 22:41 | World") is not."""
+    words = len(t.split())
+    return (
+        words >= 25
+        or (words >= 12 and PROSE_END.search(t) is not None)
+        or (
+            (m := dateline(t)) is not None
+            and date_line(t[m.end() :]) is None
+            and ambiguous_date_line(t[m.end() :]) is None
+        )
+    )
+
+
+def body_start(kept: list[Line], lines: list[Line]) -> int:
+    """Index of the first body line: prose (see :func:`is_prose`) or the first line of a
+    hard-wrapped paragraph (8+ words, no final punctuation, the next line going on in lower
+    case or of about the same length with 8+ words, the run of lines ending in sentence
+    punctuation), that is no byline
+    and has no byline or date line in the two lines under it (a standfirst written as a
+    sentence above "By ..." / a date belongs to the header). A line with no final punctuation
+    right under a byline or date line, or standing alone (a blank line under it, no dateline),
+    is a long headline unless it has 40+ words or opens such a wrapped paragraph."""
+    for i, ln in enumerate(kept):
+        t = ln.text
+        prose = is_prose(t)
+        wrapped = False  # first line of a paragraph wrapped over lines of about one length
+        if not prose and len(t.split()) >= 8 and ln.idx + 1 < len(lines):
+            nxt = lines[ln.idx + 1].text
+            wrapped = (
+                len(nxt.split()) >= 8
+                and not TERMINAL.search(t)
+                and abs(len(t) - len(nxt)) <= 0.2 * max(len(t), len(nxt))
+                and not is_header_mark(nxt)
+                and _block_ends_sentence(lines, ln.idx)
+            )
+            prose = (nxt[:1].islower() and not fu.is_byline(nxt)) or wrapped
+        if (
+            prose
+            and not wrapped  # a paragraph under the date line is no long headline
+            and not TERMINAL.search(t)
+            and (
+                (i > 0 and is_header_mark(kept[i - 1].text))
+                # a long title standing alone ("Foreign Minister Sergey Lavrov's remarks and
+                # answers to media questions at a news conference ..., Moscow, May 5, 2025")
+                or (
+                    (ln.idx + 1 >= len(lines) or not lines[ln.idx + 1].text) and dateline(t) is None
+                )
+            )
+        ):
+            prose = len(t.split()) > 40  # a long headline under its date ("... 2019")
+        # a live page's first post (its time printed right above, or above its heading) starts
+        # the body even with the post's byline under it
+        above = [o.text for o in lines[max(0, ln.idx - 6) : ln.idx] if o.text][-3:]
+        post = any(POST_TIME.fullmatch(a) for a in above)
+        if (
+            prose
+            and not fu.is_byline(t)
+            and (post or not any(is_header_mark(o.text) for o in kept[i + 1 : i + 3]))
+        ):
+            return i
+    return len(kept)
+
+
+def _block_ends_sentence(lines: list[Line], i: int) -> bool:
+    """The run of non-blank lines from ``lines[i]`` ends in sentence punctuation: a paragraph
+    wrapped over lines of about one length does, a headline over its unpunctuated standfirst
+    does not."""
+    while i + 1 < len(lines) and lines[i + 1].text:
+        i += 1
+    return TERMINAL.search(lines[i].text) is not None
+
+
+def drop_header_lines(content: list[Line], lines: list[Line], found: PageEvidence) -> None:
     """Choose the headline among the lines above the body and drop the header furniture:
     lines above the headline, bylines, date lines, tag lines and captions under it."""
     kept = [ln for ln in content if ln.keep]
     if not kept:
         return
-    zone = kept[: _body_start(kept, lines)]
-    marks = [_header_line(ln, found) for ln in zone]
+    zone = kept[: body_start(kept, lines)]
+    marks = [note_header_line(ln, found) for ln in zone]
     head = 0
     if zone:
-        twice = _printed_twice(zone)
-        head = _pick_headline(
+        twice = printed_twice(zone)
+        head = pick_headline(
             zone,
-            [_headline_score(i, zone, marks, lines, twice) for i in range(len(zone))],
+            [headline_score(i, zone, marks, lines, twice) for i in range(len(zone))],
             lines,
         )
         for ln in zone[:head]:
@@ -772,14 +817,14 @@ def _drop_header_lines(content: list[_Line], lines: list[_Line], found: _Found) 
     for k, ln in enumerate(rest):
         t = ln.text
         pos = head + 1 + k
-        if _dateline(t) is not None and _is_prose(t):
+        if dateline(t) is not None and is_prose(t):
             break  # (a header date line may open like a dateline: "KYODO NEWS - Feb 5, 2026")
         words = len(t.split())
-        is_mark = marks[pos] if pos < len(marks) else _header_line(ln, found)
+        is_mark = marks[pos] if pos < len(marks) else note_header_line(ln, found)
         if is_mark:
             ln.keep = False
             continue
-        if _BULLET.match(t) and words <= 30:
+        if BULLET.match(t) and words <= 30:
             continue  # a "key points" list under the headline: kept, but not the body yet
         if words >= 8 or any(ch in t for ch in '"“”«»'):
             nxt = lines[ln.idx + 1] if ln.idx + 1 < len(lines) else None
@@ -791,12 +836,9 @@ def _drop_header_lines(content: list[_Line], lines: list[_Line], found: _Found) 
                 break
             continue
         short_tag = (
-            words <= 4
-            and not _TERMINAL.search(t)
-            and not t.endswith(",")
-            and not fu.is_signature(t)
+            words <= 4 and not TERMINAL.search(t) and not t.endswith(",") and not fu.is_signature(t)
         )
-        near_mark = any(_is_mark(o.text) for o in rest[k + 1 : k + 3])
+        near_mark = any(is_header_mark(o.text) for o in rest[k + 1 : k + 3])
         if short_tag and (long_seen == 0 or near_mark):
             ln.keep = False
 
@@ -804,72 +846,3 @@ def _drop_header_lines(content: list[_Line], lines: list[_Line], found: _Found) 
 def _pure_credit(t: str) -> bool:
     """A credit line with nothing else ("Alexander Zemlianichenko/AP", "Getty Images")."""
     return len(t.split()) <= 5 and (fu.is_credit(t) or fu.is_agency_credit(t))
-
-
-def _pick_date(found: _Found) -> tuple[dt.date | None, DatePrecision | None]:
-    """The header date nearest the top, a publication date before an update."""
-    if not found.dates:
-        return None, None
-    _, _, date, precision = min(found.dates, key=lambda d: (d[1], d[0]))
-    return date, precision
-
-
-def _paragraphs(lines: list[_Line]) -> list[tuple[Span, ...]]:
-    blocks: list[list[_Line]] = [[]]
-    for ln in lines:
-        if ln.keep and ln.text:
-            blocks[-1].append(ln)
-        elif blocks[-1]:
-            blocks.append([])
-    texts = [ln for b in blocks for ln in b]
-    pairs = [(a, b) for blk in blocks for a, b in pairwise(blk)]
-    # The wrap width is measured on lines followed by another line of their block: a headline,
-    # a byline or a one-line paragraph longer than the wrapped text must not widen it (then
-    # lines ending a little short of it would end paragraphs).
-    width = max((len(a.text) for a, _ in pairs), default=0)
-    # Unwrapped lines above the first wrapped block (headline, standfirst, caption) do not
-    # count against the file being hard-wrapped.
-    first = next((i for i, blk in enumerate(blocks) if len(blk) > 1), len(blocks))
-    body = [ln for blk in blocks[first:] for ln in blk]
-    wrapped = (
-        width <= 120
-        and (
-            sum(len(ln.text) > width for ln in texts) <= max(2, 0.05 * len(texts))
-            # below the first wrapped block a hard-wrapped body has (almost) no long line
-            or sum(len(ln.text) > width for ln in body) <= max(1, 0.05 * len(texts))
-        )
-        and len(pairs) >= 3
-        and sum(len(ln.text) >= 0.85 * width for ln in texts) >= 3
-        and sum(not _TERMINAL.search(a.text) for a, _ in pairs) >= 0.3 * len(pairs)
-    )
-    out: list[tuple[Span, ...]] = []
-    for blk in blocks:
-        if not blk:
-            continue
-        cur = [(blk[0].start, blk[0].end)]
-        for prev, ln in pairwise(blk):
-            first_word = ln.text.split(None, 1)[0]
-            join = (ln.text[0].islower() and not _TERMINAL.search(prev.text)) or (
-                # a line longer than the wrap width is no wrapped continuation
-                wrapped
-                and len(ln.text) <= width
-                and (
-                    len(prev.text) + 1 + len(first_word) > width - 2
-                    # wrapped by hand, not greedily: a long line stopping mid-sentence
-                    or (len(prev.text) >= 0.6 * width and not _TERMINAL.search(prev.text))
-                )
-            )
-            if join:
-                cur.append((ln.start, ln.end))
-            else:
-                out.append(tuple(cur))
-                cur = [(ln.start, ln.end)]
-        out.append(tuple(cur))
-    return out
-
-
-def _date(year: str, month: str, day: str) -> dt.date | None:
-    try:
-        return dt.date(int(year), _MONTHS[month[:3].lower()], int(day))
-    except (KeyError, ValueError):
-        return None
