@@ -9,7 +9,17 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lavrov_corpus.extract import article_text, attribution, clean, cues, furniture, quote_flags
+from lavrov_corpus.extract import (
+    article_text,
+    attribution,
+    clean,
+    cues,
+    furniture,
+    furniture_chrome,
+    furniture_credits,
+    page_lines,
+    quote_flags,
+)
 from lavrov_corpus.extract.decode import Decoded, decode
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -108,11 +118,13 @@ _LINE_PIECES = st.sampled_from(
 @settings(max_examples=400, deadline=None)
 @given(st.lists(_LINE_PIECES, max_size=12).map("".join))
 def test_furniture_string_checks_equal_regexes(line: str) -> None:
-    assert furniture._trim(line) == furniture._EDGE_JUNK.sub("", line)
-    assert furniture._scraped_cell(line) == (furniture._SCRAPED_CELL.search(line) is not None)
+    assert furniture_chrome.strip_edges(line) == furniture_chrome._EDGE_JUNK.sub("", line)
+    assert furniture_chrome._scraped_cell(line) == (
+        furniture_chrome._SCRAPED_CELL.search(line) is not None
+    )
     credit = len(line) <= 200 and (
-        furniture._CREDIT.search(line) is not None
-        or ("/" in line and furniture._CREDIT_AGENCY.search(line) is not None)
+        furniture_credits._CREDIT.search(line) is not None
+        or ("/" in line and furniture_credits._CREDIT_AGENCY.search(line) is not None)
     )
     assert furniture.is_credit(line) == credit
 
@@ -142,7 +154,7 @@ def _split_lines_reference(src: str) -> list[tuple[int, int, str]]:
 @settings(max_examples=400, deadline=None)
 @given(st.text(alphabet=st.sampled_from("ab \t\u00a0\r\n\u2028\x0b"), max_size=30))
 def test_split_lines_equals_reference(src: str) -> None:
-    got = [(ln.start, ln.end, ln.text) for ln in clean._split_lines(src)]
+    got = [(ln.start, ln.end, ln.text) for ln in page_lines.split_lines(src)]
     assert got == _split_lines_reference(src)
 
 
