@@ -185,6 +185,8 @@ def test_parent_company_in_copyright_is_not_the_outlet() -> None:
         ("Lavrov in Moscow. | Alexander Nemenov/AFP via Getty Images", "credit"),
         ("Home  World  U.S.  Politics  Books & Arts  Life & Work", "menu"),
         ("He left.  It rained.  U.S.", None),
+        ("Click the alert icon to follow topics: Iran Deal | Jane Doe | Russia", "menu"),
+        ("Lavrov said: the talks were good | bad | ugly and long", None),
     ],
 )
 def test_furniture_shapes(line: str, kind: str | None) -> None:
@@ -379,6 +381,16 @@ def test_masthead_with_its_tagline_repeated_by_the_copyright_line() -> None:
     src = "Ledger | Harbour News\nSubscribe now\n\nRussia quits the surveillance flights treaty\n\n"
     footer = "\n\u00a9 Ledger Daily Newspaper Ltd. All Rights Reserved\n"
     assert _conv(src + _BODY + footer).article.outlet == "Ledger"
+
+
+def test_go_deeper_list_under_the_body_is_furniture() -> None:
+    src = (
+        "Russia quits the surveillance flights treaty\n\n" + _BODY + "\nGo deeper:\n\n"
+        "\u2022 The INF Treaty, explained\n\n"
+        "\u2022 Russia says its new missile is \u201cinvulnerable\u201d\n"
+    )
+    out = _conv(src)
+    assert not out.quotes and not out.article.mentions
 
 
 def main() -> None:

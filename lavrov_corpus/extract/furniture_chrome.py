@@ -138,6 +138,10 @@ _BANNER = re.compile(
 )
 
 
+# A short label before a menu's items ("Follow topics: ", "Click the alert icon to follow: ").
+_MENU_LABEL = re.compile(r"[A-Z][^:|“”\"«»]{0,80}?:[ \u00a0]+(?=[^ \u00a0])")
+
+
 def is_menu(line: str) -> bool:
     """A menu line: three or more short items split by '|', '/' or '·' ("Home | World |
     Europe"), or two items written in capitals ("CHINA / DIPLOMACY"); a site's long section
@@ -146,6 +150,9 @@ def is_menu(line: str) -> bool:
         return False
     if not any(c in line for c in "|/·•>»›"):
         return _gap_menu(line)
+    label = _MENU_LABEL.match(line)
+    if label is not None and line.count("|") >= 2 and is_menu(line[label.end() :]):
+        return True  # "Click the alert icon to follow topics: Iran Deal | Netanyahu | Russia"
     parts = [p for p in _MENU_SPLIT.split(strip_edges(line)) if p]
     if len(parts) >= 2 and parts[0].lower() == "home" and _BREADCRUMB.search(line):
         return True  # "Home > Office of the Spokesperson > Press Releases"

@@ -8,7 +8,7 @@ import re
 
 from .furniture_chrome import strip_edges
 
-_RELATED_FIRST = frozenset("rsamwyifodчспнд")  # first letters of every related-links label
+_RELATED_FIRST = frozenset("rsamwyifodgkчспнд")  # first letters of every related-links label
 # Russian labels of the same boxes ("Читайте также", "По теме", "Новости по теме").
 _RELATED_RU = (
     r"|читайте также|читать также|смотрите также|см\. также|(?:ещё |еще |новости )?по теме"
@@ -29,6 +29,7 @@ _RELATED_LABEL = re.compile(
     r"|more on this(?: story)?|in other news|further reading|(?:also )?worth reading"
     r"|don[’']t miss|(?:you )?(?:may|might) also (?:want to )?read"
     r"|more (?:news|stories)|you may also like|you might also like|more from [\w ]{1,30}"
+    r"|go deeper|dig deeper|keep reading"
     + _RELATED_RU
     + r"|другие новости|материалы по теме)\s*:?$",
     re.IGNORECASE,
