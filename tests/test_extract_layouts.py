@@ -393,6 +393,13 @@ def test_go_deeper_list_under_the_body_is_furniture() -> None:
     assert not out.quotes and not out.article.mentions
 
 
+def test_a_label_ending_in_a_colon_is_not_the_headline() -> None:
+    src = "Russia quits the surveillance flights treaty\n\n" + _BODY + "\nWhat they are saying:\n"
+    assert _conv(src).article.title == "Russia quits the surveillance flights treaty"
+    short = "Treaty exit\n\nThe minister announced the exit.\n\nWhat they are saying:\n\n" + _BODY
+    assert _conv(short).article.title == "Treaty exit"
+
+
 def main() -> None:
     """Print the accuracy of each field over the layouts set."""
     results = {s: check(s) for s in STEMS}

@@ -1932,6 +1932,19 @@ def test_a_middle_word_of_a_long_name_stands_for_the_person() -> None:
     assert speakers(text) == [("peace club", "carlos-andres-pepe-del-monte")]
 
 
+def test_bulleted_speaker_labels_give_their_quotes() -> None:
+    text = (
+        "Treaty exit\n\nSecretary of State Jane Roe announced the exit on Friday.\n\n"
+        "What they\u2019re saying:\n\n"
+        "\u2022 Roe: \u201cThey had years to come clean.\u201d\n\n"
+        "\u2022 President John Doe, in a written statement: \u201cWe will respond.\u201d\n"
+    )
+    assert speakers(text) == [
+        ("They had years to come clean.", "jane-roe"),
+        ("We will respond.", "john-doe"),
+    ]
+
+
 def test_an_institution_opening_its_own_clause_keeps_the_quote_it_governs() -> None:
     text = (
         "Treaty exit\n\n"

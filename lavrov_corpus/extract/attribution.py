@@ -115,6 +115,12 @@ _SPEECH_NOUN_ABOUT = re.compile(
 # A clause opening the sentence, set off by a comma, before its subject ("Asked about it, ").
 _OPENING_CLAUSE = re.compile(r"[A-Z][^,;:“”\"«»]{0,120},[ \u00a0]+")
 _SPEAKER_LABEL = re.compile(r"(?P<sp>" + cues.NAME + r")[ \u00a0]*:[ \u00a0]*")
+# A label with its setting: "President Trump, in a written statement: ".
+_SPEAKER_LABEL_SET_OFF = re.compile(
+    r"(?P<sp>" + cues.NAME + r"),[ \u00a0](?:in|on|at|via|during|after)[ \u00a0][^,:“”\"«»]{1,60}"
+    r":[ \u00a0]*"
+)
+_BULLET = re.compile(r"[•·▪◦*–—-][ \u00a0]+")
 
 # "In Lavrov's words", "in his own words": whose words a quote is.
 _IN_WORDS = re.compile(
@@ -404,12 +410,17 @@ class Attributor(QuoteFlags, HeadlineQuotes):
         clause set off by a comma ("Asked about the criticism as she left, Pandor was brief:";
         a verb in that clause is no cue of the colon's)."""
         text = self.text
+        bullet = _BULLET.match(text, s_start, mark)
+        if bullet is not None:
+            s_start = bullet.end()  # "• Pompeo: “...”" in a list of reactions
         lead = _OPENING_CLAUSE.match(text, s_start, mark)
         for start in (s_start, lead.end() if lead is not None else -1):
             if start < 0:
                 continue
-            m = OPENING_SUBJECT.match(text, start, mark) or _SPEAKER_LABEL.fullmatch(
-                text, start, mark
+            m = (
+                OPENING_SUBJECT.match(text, start, mark)
+                or _SPEAKER_LABEL.fullmatch(text, start, mark)
+                or _SPEAKER_LABEL_SET_OFF.fullmatch(text, start, mark)
             )
             r = bisect_left(self.reporting_at, start)
             if r < len(self.reporting_at) and self.reporting_at[r] < mark:
