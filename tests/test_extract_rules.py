@@ -1945,6 +1945,15 @@ def test_bulleted_speaker_labels_give_their_quotes() -> None:
     ]
 
 
+def test_verb_after_the_comma_outside_a_closing_mark_takes_the_name_after_it() -> None:
+    for quoted in (
+        "\u00abEvery state will look for a reason\u00bb",
+        '"Every state will look for a reason"',
+    ):
+        text = f"Talks\n\nExperts say little changes. {quoted}, said Jan Novak, an expert.\n"
+        assert speakers(text) == [("Every state will look for a reason", "jan-novak")]
+
+
 def test_an_institution_opening_its_own_clause_keeps_the_quote_it_governs() -> None:
     text = (
         "Treaty exit\n\n"

@@ -215,8 +215,11 @@ class CueSubjects(SpeakerReferences):
                         who, subj_start = found_subject
                 else:
                     only_marks = _ONLY_MARKS.match(text, s_start, vs)  # '*': always matches
-                    after_quote = self._in_quote(vs - 2) or (
-                        only_marks is not None and only_marks.end() == vs
+                    after_quote = (
+                        self._in_quote(vs - 2)
+                        # "«...», said Timur Shaimergenov": the comma after the closing mark
+                        or (text[vs - 2 : vs] == ", " and self._in_quote(vs - 3))
+                        or (only_marks is not None and only_marks.end() == vs)
                     )
                     m2 = cues.SUBJECT_AFTER.match(text, ve) if after_quote else None
                     if m2 and m2.group("sp").lower() not in ("him", "her"):
