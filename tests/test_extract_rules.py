@@ -1954,6 +1954,15 @@ def test_verb_after_the_comma_outside_a_closing_mark_takes_the_name_after_it() -
         assert speakers(text) == [("Every state will look for a reason", "jan-novak")]
 
 
+def test_coordinated_verb_after_a_set_off_passive_asked_is_the_subject_s() -> None:
+    text = (
+        "Talks\n\nLavrov spoke on Monday. Foreign Office spokesperson Jan Novak, asked at his "
+        "weekly briefing about Lavrov\u2019s earlier statements, welcomed the dialogue and said "
+        "Prague had long proposed a \u201crestraint regime\u201d in Europe.\n"
+    )
+    assert speakers(text) == [("restraint regime", "jan-novak")]
+
+
 def test_an_institution_opening_its_own_clause_keeps_the_quote_it_governs() -> None:
     text = (
         "Treaty exit\n\n"

@@ -24,6 +24,8 @@ _INSTITUTION_SUBJECT = re.compile(
     re.IGNORECASE,
 )
 # Before a subject that opens a clause of its own: ", and ", "; ", ", while ", ", but ".
+# What follows "asked" used as a passive participle ("asked about", "asked whether").
+_ASKED_PASSIVE = re.compile(r"[ \u00a0]+(?:about|whether|if|at|by|on|during|for|how|why|what)\b")
 # "states" as a verb introduces what is stated ("the document states that", "states: ...").
 _STATES_VERB = re.compile(r"[ \u00a0]*(?:that(?![\w’'])|[,:“\"«])")
 # A complement clause opening right before a subject ("said ... and that Moscow had").
@@ -127,6 +129,12 @@ class CueSubjects(SpeakerReferences):
                 continue
             if verb == "states" and not _STATES_VERB.match(text, ve):
                 continue  # "the Gulf states should be": the noun
+            if (
+                verb in ("asked", "Asked")
+                and _ASKED_PASSIVE.match(text, ve)
+                and (vs == 0 or text[vs - 2 : vs] == ", " or text[vs - 1] in "\n")
+            ):
+                continue  # "Baloch, asked at her briefing about it, welcomed ...": was asked
             self.reporting_at.append(vs)
             s_start, _ = self._sentence(vs)
             who, subj_start, end = None, vs, ve
@@ -327,8 +335,16 @@ class CueSubjects(SpeakerReferences):
             pos, _, person = self.mentions[i]
             if not person:
                 continue
-            m = OPENING_SUBJECT.match(text, pos, vs)
-            if m is not None and m.start("sp") == pos and not _NOT_A_VERB.match(text, m.end() - 1):
+            # "Baloch, asked at her weekly briefing, welcomed ... and said": set off by commas
+            m = OPENING_SUBJECT.match(text, pos, vs) or _OPENING_SUBJECT_SET_OFF.match(
+                text, pos, vs
+            )
+            if (
+                m is not None
+                and m.start("sp") == pos
+                and not POSSESSIVE.search(m.group("sp"))  # "Lavrov's earlier statements"
+                and not _NOT_A_VERB.match(text, m.end() - 1)
+            ):
                 found = self._person(m.group("sp"), pos)
                 if found is not None:
                     return found
