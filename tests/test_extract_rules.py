@@ -1963,6 +1963,19 @@ def test_coordinated_verb_after_a_set_off_passive_asked_is_the_subject_s() -> No
     assert speakers(text) == [("restraint regime", "jan-novak")]
 
 
+def test_a_quote_right_after_a_person_s_reported_speech_is_theirs() -> None:
+    text = (
+        "Talks\n\nIn the Duma, the reaction was sharper. Jan Novak, the deputy chairman of the "
+        "defence committee, said the military would lobby for new spending. \u201cThe generals "
+        "will now ask for money for new missiles.\u201d\n\n"
+        "Western diplomats were calm. \u201cThis changes little.\u201d\n"
+    )
+    assert speakers(text) == [
+        ("The generals will now ask for money for new missiles.", "jan-novak"),
+        ("This changes little.", None),  # no one reported before it
+    ]
+
+
 def test_an_institution_opening_its_own_clause_keeps_the_quote_it_governs() -> None:
     text = (
         "Treaty exit\n\n"

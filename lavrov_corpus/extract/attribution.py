@@ -31,7 +31,9 @@ Rules, in order, for a quote in the body:
    between; the quote opens its sentence or shares the previous quote's), the other parts of
    a multi-paragraph quotation, or a cue ending the previous paragraph with a colon (with no
    cue of anyone's there, the person opening a sentence of that paragraph: "Lavrov gave a long
-   interview. The key passage:").
+   interview. The key passage:"), or a quote opening its sentence right after a sentence of
+   its paragraph that reports a person's words unquoted ("Arbatov said the military would
+   lobby for money. “The generals ...”").
 4. Otherwise no speaker (attribution "none").
 
 Flags (``is_partial``, ``is_scare``): see :mod:`.quote_flags`.
@@ -375,7 +377,25 @@ class Attributor(QuoteFlags, HeadlineQuotes):
                 at, sid = max(latest_before(self.subject_at, pe), default=(-1, ""))
                 if at >= ps:
                     return None, Who(sid, self._name(sid), Attribution.NAME, self._name(sid) or sid)
-        return None, None
+        # 3b. a quote opening its sentence right after a person's reported speech
+        return self._after_paraphrase(qi, q, s_start)
+
+    def _after_paraphrase(
+        self, qi: int, q: RawQuote, s_start: int
+    ) -> tuple[str | None, Who | None]:
+        """A quote opening its sentence with no cue of its own, right after a sentence of the
+        same paragraph that reports a person's words without quoting them ("Arbatov said the
+        military would lobby for money. “The generals will now ask ...”"): that person."""
+        ps, _ = self.paragraphs[q.paragraph]
+        if s_start <= ps or self.text[s_start : q.open_mark].strip(OPENERS):
+            return None, None
+        prev_start, _ = self._sentence(s_start - 1)
+        if prev_start < ps:
+            return None, None
+        if qi > 0 and self.qends[qi - 1] > prev_start:
+            return None, None  # the sentence before quotes someone itself
+        said = [c for c in self._cues_in(prev_start, s_start) if c.who and c.who.speaker_id]
+        return (None, said[-1].who) if said else (None, None)
 
     def _signature(self, q: RawQuote, close: int) -> Who | None:
         """A quote filling its paragraph, signed on the next one ("— Sergey Lavrov, February
