@@ -1976,6 +1976,14 @@ def test_a_quote_right_after_a_person_s_reported_speech_is_theirs() -> None:
     ]
 
 
+def test_who_has_long_called_is_the_antecedent_s_cue() -> None:
+    text = (
+        "Talks\n\nNational security adviser Jan Novak, who has long called such agreements "
+        "\u201crelics\u201d of another age, pushed for the exit.\n"
+    )
+    assert speakers(text) == [("relics", "jan-novak")]
+
+
 def test_an_institution_opening_its_own_clause_keeps_the_quote_it_governs() -> None:
     text = (
         "Treaty exit\n\n"

@@ -86,7 +86,7 @@ SPEAKER = r"(?P<sp>" + PRONOUN + r"|" + DESCRIPTION + r"|" + NAME + r")"
 #: Words allowed between a subject and its verb: "Lavrov also said", "he has repeatedly noted",
 #: "McMaster on October 19 said", "Lavrov on Jan. 14 told".
 FILLER = (
-    r"(?:(?:also|still|never|usually|has|had|have|then|later|again|further|previously|earlier|once|repeatedly|would"
+    r"(?:(?:also|still|never|usually|has|had|have|then|later|again|further|previously|earlier|once|repeatedly|would|long"
     r"|will|now|himself|herself|only|recently|today|yesterday|often|always|already|even|just"
     r"|on[ \u00a0]\w+\.?(?:[ \u00a0]\d{1,2})?"
     r"|in[ \u00a0]\w+|\w+ly"
