@@ -1984,6 +1984,24 @@ def test_who_has_long_called_is_the_antecedent_s_cue() -> None:
     assert speakers(text) == [("relics", "jan-novak")]
 
 
+def test_a_programme_title_is_a_name_nobody_said() -> None:
+    text = (
+        "Talks\n\nSen. Jane Roe said on \u201cMorning Report\u201d that the move was a bluff. "
+        "In a later interview with XYZ\u2019s \u201cFirst studio,\u201d she said the talks "
+        "were \u201cdead\u201d.\n"
+    )
+    assert _flags(text) == [
+        ("Morning Report", None, False, True),
+        ("First studio,", None, False, True),
+        ("dead", "jane-roe", True, False),
+    ]
+    # lower-case words after "on" are reported words, not a title
+    assert _flags("Talks\n\nJane Roe said on \u201cthe record\u201d it was over.\n")[0][2:] != (
+        False,
+        True,
+    )
+
+
 def test_an_institution_opening_its_own_clause_keeps_the_quote_it_governs() -> None:
     text = (
         "Treaty exit\n\n"

@@ -248,7 +248,7 @@ class Attributor(QuoteFlags, HeadlineQuotes):
                 (None, self._headline(q)) if in_head else self._body(qi, q, s_start, s_end, out)
             )
             scare = False
-            if scare_before(before) or self._name_label(qi, q):
+            if scare_before(before) or self._name_label(qi, q) or self._programme_title(qi, q):
                 who, cue, scare = None, None, True
             elif who is not _CONTINUE and (who is None or who.speaker_id is None):
                 who = None

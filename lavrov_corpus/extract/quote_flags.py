@@ -10,7 +10,8 @@ lower case ends a sentence begun outside the marks, "The offer, he said, “went
 is the second half of a split quote). ``is_scare``: a quoted term nobody is reported to have said:
 anything after "so-called", "dubbed", "known as"..., or a short unattributed fragment (at most four
 words) that no speech verb of its sentence governs or that follows a naming phrase ("calls it the",
-"is calling"), or a quoted proper name modifying a common noun ("their “Freedom Edge” exercises").
+"is calling"), a quoted proper name modifying a common noun ("their “Freedom Edge” exercises"), or
+the title of a programme or publication ('said on "America Reports"', 'ERR's "Esimene stuudio"').
 The two exclude each other: a scare term is not partial. A short fragment governed by a speech verb
 whose subject is no person ("the ministry said the talks had “failed”") is partial, not scare, with
 no speaker.
@@ -77,6 +78,11 @@ _PEOPLE_CALL = re.compile(
     re.IGNORECASE,
 )
 
+# Before a programme's or publication's title: "said on ", "told ", "ERR's ".
+_TITLE_BEFORE = re.compile(
+    r"(?:(?<![\w’'])(?P<prep>on|to)|(?<![\w’'])[A-Z][\w.&-]*[A-Z][\w.&-]*[’']s)[ \u00a0]+$"
+)
+
 # The label of a headline-like paragraph before its quote ("Kremlin: ", "Trump: ").
 _HEADING_LABEL = re.compile(r"[A-Z][\w.’'\-]*(?:[ \u00a0][A-Z][\w.’'\-]*){0,3}:[ \u00a0]*")
 # "and I quote" set off after a cue ("Putin said, and I quote, ...").
@@ -126,6 +132,24 @@ class QuoteFlags(ArticleText):
         if not all(w[:1].isupper() or w[:1].isdigit() or w in _LABEL_GLUE for w in words):
             return False
         return _NAMED_THING.match(self.text, self.qends[qi]) is not None
+
+    def _programme_title(self, qi: int, q: RawQuote) -> bool:
+        """The quoted title of a programme or publication: one to four words after "on" or
+        "to" (all capitalised: 'said on "America Reports"') or after an outlet's possessive
+        (capitalised first word: 'ERR's "Esimene stuudio"'), with no sentence of its own."""
+        if q.close_mark is None:
+            return False
+        words = self.text[q.start : q.end].rstrip(",").split()
+        if not 1 <= len(words) <= 4 or not words[0][:1].isupper():
+            return False
+        if self.text[q.end - 1 : q.end] in ".!?:;…":
+            return False  # (a comma inside the marks is the sentence's, as in '"X," she said')
+        m = _TITLE_BEFORE.search(self.text, max(0, q.open_mark - 30), q.open_mark)
+        if m is None:
+            return False
+        if m.group("prep"):
+            return all(w[:1].isupper() or w in _LABEL_GLUE for w in words)
+        return True
 
     def _heading_quote(self, qi: int, q: RawQuote) -> bool:
         """A paragraph written like a headline, only a label and an unpunctuated quote ("Trump:
