@@ -2002,6 +2002,20 @@ def test_a_programme_title_is_a_name_nobody_said() -> None:
     )
 
 
+def test_a_country_s_man_in_a_city_is_its_envoy() -> None:
+    after = (
+        "Talks\n\nDiplomats said a text was ready. \u201cThe deal is very close,\u201d "
+        "Moscow\u2019s man in Vienna wrote. Mikhail Ulyanov has been active.\n"
+    )
+    assert speakers(after) == [("The deal is very close,", "mikhail-ulyanov")]
+    opening = (
+        "Talks\n\nRussia\u2019s envoy Mikhail Ulyanov spoke first. NATO\u2019s Jane Roe spoke "
+        "next.\n\nMoscow\u2019s man in Vienna was unmoved. \u201cWe gave every chance,\u201d "
+        "he wrote.\n"
+    )
+    assert speakers(opening) == [("We gave every chance,", "mikhail-ulyanov")]
+
+
 def test_an_institution_opening_its_own_clause_keeps_the_quote_it_governs() -> None:
     text = (
         "Treaty exit\n\n"

@@ -79,7 +79,12 @@ _DESCRIPTION_TAIL = (  # after the determiner
     r"(?:[A-Z]?[a-z]+|[A-Z][\w.]+)(?:[ \u00a0][A-Za-z]+)?)?(?![\w])"
 )
 # Pronouns and determiners start a word: "the claims" holds no "he", "This official" no "his".
-DESCRIPTION = r"(?<![\w’'])(?:[Tt]he|[Hh]is|[Hh]er|[A-Z][a-z]+[’']s)" + _DESCRIPTION_TAIL
+DESCRIPTION = (
+    r"(?<![\w’'])(?:(?:[Tt]he|[Hh]is|[Hh]er|[A-Z][a-z]+[’']s)"
+    + _DESCRIPTION_TAIL
+    # "Moscow's man in Vienna": a country's envoy, by the idiom
+    + r"|[A-Z][a-z]+[’']s[ \u00a0](?:man|woman)[ \u00a0]in[ \u00a0][A-Z][a-z]+(?![\w’']))"
+)
 PRONOUN = r"(?<![\w’'])(?:[Hh]e|[Ss]he|[Hh]im|[Hh]er)(?![\w’'])"
 SPEAKER = r"(?P<sp>" + PRONOUN + r"|" + DESCRIPTION + r"|" + NAME + r")"
 
@@ -148,6 +153,9 @@ _SPEAKER_FAST = (
     + _NOT_AFTER_WORD
     + r"(?:(?<=[Tt])he|(?<=[Hh])is|(?<=[Hh])er|(?<=[A-Z])[a-z]+[’']s)"
     + _DESCRIPTION_TAIL
+    + r"|"
+    + _NOT_AFTER_WORD
+    + r"(?<=[A-Z])[a-z]+[’']s[ \u00a0](?:man|woman)[ \u00a0]in[ \u00a0][A-Z][a-z]+(?![\w’'])"
     + r"|"
     + _NAME_TAIL
     + r"))"

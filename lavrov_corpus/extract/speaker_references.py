@@ -15,6 +15,9 @@ from .speakers import nationality_tokens, reference, role_tokens
 
 _DESCRIPTION_START = re.compile(r"[A-Z][a-z]+[’']s ")
 
+# A country's "man" or "woman" somewhere: its envoy there ("Moscow's man in Vienna").
+_MAN_IN = re.compile(r"([A-Z][a-z]+)[’']s[ \u00a0](?:man|woman)[ \u00a0]in[ \u00a0][A-Z][a-z]+")
+
 # The other party of a meeting, named by its relation to someone ("her Russian counterpart").
 _OTHER_PARTY = re.compile(r"(his|her)[ \u00a0]+(?:[a-z]+[ \u00a0]+)?counterpart")
 
@@ -57,7 +60,9 @@ class SpeakerReferences(NameMentions):
             m = _OPENING_DESCRIPTION.match(self.text, s)
             if m is None or self._in_quote(s):
                 continue
-            sid = self._description(m.group("sp"), s)
+            sp = m.group("sp")
+            envoy = _MAN_IN.fullmatch(sp)
+            sid = self._description(f"{envoy.group(1)}'s envoy" if envoy else sp, s)
             if sid is not None:
                 self.subject_at.setdefault(sid, []).append(s)
                 added = True
@@ -70,6 +75,11 @@ class SpeakerReferences(NameMentions):
         return (who, pos) if who is not None and who.speaker_id is not None else None
 
     def _resolve(self, phrase: str, pos: int) -> Who | None:
+        envoy = _MAN_IN.fullmatch(phrase)
+        if envoy is not None:
+            # "Moscow's man in Vienna" is Moscow's envoy there
+            sid = self._description(f"{envoy.group(1)}'s envoy", pos)
+            return Who(sid, self._name(sid), Attribution.DESCRIPTION, phrase)
         low = phrase.lower()
         if low in ("he", "she", "him", "her"):
             sid = self._pronoun(pos, "f" if low in ("she", "her") else "m")
