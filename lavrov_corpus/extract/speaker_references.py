@@ -223,17 +223,17 @@ class SpeakerReferences(NameMentions):
             return None
         before, after = self._nearest_people(pos)
         head = phrase.split()[-1].lower()
-        unnamed = -1  # where "a spokesperson", "an EU official" was last brought in
-        if ROLE_NOUN.fullmatch(head):
-            unnamed = max(
-                (m.start() for m in _introduced(head).finditer(self.text, 0, pos)), default=-1
-            )
+        # where "a spokesperson", "an EU official" is brought in, if the head is a role noun
+        unnamed = _introduced(head) if ROLE_NOUN.fullmatch(head) else None
         for sid in before:
             if any(_fits(want, r) for r in self._roles(sid)):
                 # "A senior Indonesian official ... the official said": the unnamed one when
                 # brought in after the person who fits
-                return None if unnamed > self._last_at(sid, pos) else sid
-        if unnamed >= 0:
+                last = self._last_at(sid, pos)
+                if unnamed is not None and unnamed.search(self.text, last + 1, pos):
+                    return None
+                return sid
+        if unnamed is not None and unnamed.search(self.text, 0, pos):
             return None  # "A spokesperson for the State Department ... the spokesperson said"
         # nobody before fits every word: one whose title leaves the nationality unsaid
         # ("Foreign Minister Igor Ivanov" for "the Russian minister") beats a later person
