@@ -1974,6 +1974,12 @@ def test_a_quote_right_after_a_person_s_reported_speech_is_theirs() -> None:
         ("The generals will now ask for money for new missiles.", "jan-novak"),
         ("This changes little.", None),  # no one reported before it
     ]
+    # also a quote opening the paragraph under the reported speech
+    under = text.replace("spending. \u201cThe", "spending.\n\n\u201cThe")
+    assert speakers(under)[0] == (
+        "The generals will now ask for money for new missiles.",
+        "jan-novak",
+    )
 
 
 def test_who_has_long_called_is_the_antecedent_s_cue() -> None:

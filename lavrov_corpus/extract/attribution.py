@@ -387,8 +387,15 @@ class Attributor(QuoteFlags, HeadlineQuotes):
         same paragraph that reports a person's words without quoting them ("Arbatov said the
         military would lobby for money. “The generals will now ask ...”"): that person."""
         ps, _ = self.paragraphs[q.paragraph]
-        if s_start <= ps or self.text[s_start : q.open_mark].strip(OPENERS):
+        if self.text[s_start : q.open_mark].strip(OPENERS):
             return None, None
+        if s_start <= ps:
+            # a quote opening its paragraph under a paragraph of reported speech ("Grossi told
+            # reporters the agency had to return.\n\n“We do not know where ...”")
+            if q.paragraph < 2 or q.paragraph - 1 == self.standfirst:
+                return None, None
+            ps = self.paragraphs[q.paragraph - 1][0]
+            s_start = self.paragraphs[q.paragraph - 1][1] + 1
         prev_start, _ = self._sentence(s_start - 1)
         if prev_start < ps:
             return None, None
