@@ -244,10 +244,23 @@ def test_ambiguous_numeric_date_is_read_only_as_the_page_prints_it_in_words() ->
     a = _conv(head + "The minister in Geneva on June 4, 2021.\n\n" + _BODY).article
     assert a.published is not None and a.published.isoformat() == "2021-06-04"
     assert "Issued on" not in a.text and "Reading time" not in a.text and "NEWS DESK" not in a.text
-    # no words to tell day from month, and the lede's weekday fits neither reading
-    assert _conv(head + _BODY.replace("Friday", "Sunday")).article.published is None
+    # no words to tell day from month, and the lede's weekday fits neither reading: only the
+    # year both readings share is known
+    unknown = _conv(head + _BODY.replace("Friday", "Sunday")).article
+    assert unknown.published is not None and unknown.published.isoformat() == "2021-01-01"
+    assert unknown.published_precision == "year"
     both = "Talks on June 4, 2021 and April 6, 2021.\n\n"
-    assert _conv(head + both + _BODY).article.published is None
+    assert _conv(head + both + _BODY).article.published_precision == "year"
+
+
+def test_the_year_of_an_ambiguous_header_date_resolves_a_bare_start() -> None:
+    src = (
+        "Landmark START pact lapses\n\nUpdated 12/5/2009 9:47 AM\n\nThe treaty expired at "
+        "midnight on Friday with no successor signed; a smaller 2002 treaty caps warheads by "
+        "2012.\n\nBoth governments said they would honour START while talks go on.\n"
+    )
+    a = _conv(src).article
+    assert {m.treaty_id for m in a.mentions} == {"start-i"}
 
 
 _WRAPPED_BODY = (

@@ -65,8 +65,9 @@ Normalization rules of ``articles.text`` (reversible through ``articles.source_m
    month-year header line ("December 2023") gives month precision, and a date line printed twice
    (over the section and under the headline) is not a repeated caption. Precision is kept (day or
    month). An ambiguous header date ("Issued on: 02/08/2019") is read only as the one reading
-   the page also prints with its month in words ("August 2, 2019"). Curated metadata still
-   wins (:mod:`.convert`).
+   the page also prints with its month in words ("August 2, 2019") or whose weekday the lede
+   names; failing both, only the year they share is kept (year precision). Curated metadata
+   still wins (:mod:`.convert`).
 4c. Outlet: an agency marker in the dateline ("(Reuters)", "/TASS/", "(AFP) -", "Moscow, Nov
    3 (Prensa Latina)", the last two only for curated outlets), else a copyright line ("©
    2025 The Moscow Times", "Copyright AFP. All rights reserved."; a photo credit "© Name/TASS"

@@ -95,7 +95,7 @@ def _footer_outlet(t: str) -> str | None:
 
 def publication_date(found: PageEvidence, src: str) -> tuple[dt.date | None, DatePrecision | None]:
     """The header date (:func:`_pick_date`), else the one reading of an ambiguous header date
-    that the page ``src`` confirms."""
+    that the page ``src`` confirms, else (both readings in one year) that year."""
     published, precision = _pick_date(found)
     if published is None and found.ambiguous is not None:
         # "02/08/2019" read the way the page also prints it in words ("August 2, 2019")
@@ -107,6 +107,9 @@ def publication_date(found: PageEvidence, src: str) -> tuple[dt.date | None, Dat
             readings = [d for d in found.ambiguous if d.weekday() == named]
         if len(readings) == 1:
             published, precision = readings[0], DatePrecision.DAY
+        elif found.ambiguous[0].year == found.ambiguous[1].year:
+            # "Updated 12/5/2009": the day cannot be told, the year can
+            published, precision = dt.date(found.ambiguous[0].year, 1, 1), DatePrecision.YEAR
     return published, precision
 
 
