@@ -2022,6 +2022,36 @@ def test_a_country_s_man_in_a_city_is_its_envoy() -> None:
     assert speakers(opening) == [("We gave every chance,", "mikhail-ulyanov")]
 
 
+def test_hailed_and_but_said_are_cues_of_the_subject() -> None:
+    text = (
+        "Talks\n\nEU foreign policy chief Jane Roe on Tuesday hailed the agreement as \u201ca "
+        "sign of hope\u201d. Foreign Minister Jan Novak, who is hosting guests this week, did not "
+        "comment but said relations were \u201creaching new heights\u201d.\n"
+    )
+    assert speakers(text) == [("a sign of hope", "jane-roe"), ("reaching new heights", "jan-novak")]
+
+
+def test_abbreviated_and_of_titles_make_the_subject_a_person() -> None:
+    text = (
+        "Talks\n\nPresident John Doe said it was fine. Spokesman Ian Kelly agreed. The chief "
+        "negotiator, Assistant Secretary of State Rose Roe, would not give a date. \u201cWhen it"
+        "\u2019s ready, it\u2019s ready,\u201d she said. Republican Sen. Jon Kyl of Arizona, who "
+        "led the fight, warned of a \u201cverification gap\u201d that he said Moscow could use.\n"
+    )
+    assert speakers(text) == [
+        ("When it\u2019s ready, it\u2019s ready,", "rose-roe"),
+        ("verification gap", "jon-kyl"),
+    ]
+
+
+def test_a_joint_statement_of_two_people_has_no_one_speaker() -> None:
+    text = (
+        "Talks\n\nIn a joint statement, Presidents John Doe and Jan Novak said they would "
+        "\u201ckeep working together\u201d until the treaty enters into force.\n"
+    )
+    assert speakers(text) == [("keep working together", None)]
+
+
 def test_an_institution_opening_its_own_clause_keeps_the_quote_it_governs() -> None:
     text = (
         "Treaty exit\n\n"

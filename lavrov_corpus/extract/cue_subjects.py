@@ -24,6 +24,8 @@ _INSTITUTION_SUBJECT = re.compile(
     re.IGNORECASE,
 )
 # Before a subject that opens a clause of its own: ", and ", "; ", ", while ", ", but ".
+# A person's name and "and" before another subject: a joint statement ("Obama and Medvedev").
+_JOINT_BEFORE = re.compile(cues.NAME + r"[ \u00a0]+and[ \u00a0]+$")
 # What follows "asked" used as a passive participle ("asked about", "asked whether").
 _ASKED_PASSIVE = re.compile(r"[ \u00a0]+(?:about|whether|if|at|by|on|during|for|how|why|what)\b")
 # "states" as a verb introduces what is stated ("the document states that", "states: ...").
@@ -172,6 +174,8 @@ class CueSubjects(SpeakerReferences):
                 ):
                     who = self._resolve(m.group("sp"), m.start("sp"))
                     subj_start = m.start("sp")
+                    if _JOINT_BEFORE.search(text, max(s_start, subj_start - 60), subj_start):
+                        who = None  # "Presidents Obama and Medvedev said": both, no one person
                     named_nobody = who is None or (
                         who.speaker_id is None and who.kind == Attribution.DESCRIPTION
                     )
@@ -204,7 +208,7 @@ class CueSubjects(SpeakerReferences):
                     clause_open = _CLAUSE_OPEN.search(
                         text, max(s_start, subj_start - 8), subj_start
                     )
-                elif text[verb_at - 5 : verb_at] == " and ":
+                elif text[verb_at - 5 : verb_at] in (" and ", " but "):
                     # "Dendias, who ..., thanked the guest and spoke of": the sentence's subject
                     found_subject = self._participle_subject(s_start, vs)
                     if found_subject is not None:

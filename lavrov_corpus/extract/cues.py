@@ -24,7 +24,8 @@ SPEECH_VERBS = (
     "|acknowledges|admits|observes|asserts|announces|comments|replies|responds|answers"
     "|laments|counters|countered|talked about|talked of|spoke about|spoke of|speaks about"
     "|speaks of|spoken about|spoken of|ordered|orders|instructed|instructs|blamed|blames"
-    "|repeated|repeats|made clear|made it clear|makes clear|makes it clear"
+    "|repeated|repeats|made clear|made it clear|makes clear|makes it clear|hailed|hails"
+    "|praised|praises"
 )
 #: Participles that continue the subject of the main clause ("..., adding that ...").
 PARTICIPLES = (
@@ -34,7 +35,7 @@ PARTICIPLES = (
     "|stating|asserting|concluding|complaining|telling|writing|declaring|announcing"
     "|acknowledging|admitting|suggesting|cautioning|predicting|vowing|promising|reiterating"
     "|replying|responding|answering|remarking|observing|dismissing|rejecting|lamenting"
-    "|making clear|making it clear|citing"
+    "|making clear|making it clear|citing|hailing|praising"
 )
 ROLE_NOUNS = (
     "minister|diplomat|diplomacy|spokesman|spokeswoman|spokesperson|president|secretary"

@@ -17,8 +17,18 @@ POSSESSIVE = re.compile(r"[’']s$")
 
 # A description and a comma before the name that is its apposition: "Nato’s secretary general, "
 _APPOSITION_LEAD = re.compile(
-    r"(?:[Tt]he|[Hh]is|[Hh]er|Its|[A-Z][\w\-]*[’']s)[ \u00a0][^,.;:“”\"«»]{0,80},[ \u00a0]+"
+    r"(?:[Tt]he|[Hh]is|[Hh]er|Its|[A-Z][\w\-]*[’']s)[ \u00a0]"
+    r"(?:[^,.;:“”\"«»]|(?<=[A-Z])\.){0,80},[ \u00a0]+"  # "The U.S. chief negotiator, "
 )
+# A capitalised title cut by "of" before the rest of the name ("Assistant Secretary of " before
+# "State Rose Gottemoeller"), alone or after a description in apposition.
+_TITLE_OF_LEAD = re.compile(
+    r"(?:"
+    + _APPOSITION_LEAD.pattern
+    + r")?(?:[A-Z][\w.’'\-]*[ \u00a0]){1,4}of[ \u00a0](?:the[ \u00a0])?"
+)
+# An abbreviated title before a name ("Sen. Jon Kyl", "Gen. Mark Milley", "Rep. Jane Roe").
+_TITLE_ABBREVIATION = re.compile(r"\b(?:sen|rep|gov|gen|lt|col|adm|amb|maj|capt|pres|sec)\.$")
 # A description set off by commas right after a name: ", the UAE's Minister of Foreign Affairs".
 _APPOSITION_AFTER = re.compile(
     r",[ \u00a0]+(?P<d>(?:[Tt]he|[Hh]is|[Hh]er|[A-Z][\w\-]*[’']s)[ \u00a0][^,.;:“”\"«»()]{0,80}?"
@@ -117,6 +127,7 @@ class NameMentions(ArticleText):
                         or role is not None
                         or after is not None
                         or (nm.title is not None and bool(ROLE_NOUN.search(nm.title)))
+                        or (nm.title is not None and bool(_TITLE_ABBREVIATION.search(nm.title)))
                         or (lead is not None and bool(ROLE_NOUN.search(lead)))
                     )
                     out.append((m.start(), nm.speaker_id, person))
@@ -155,6 +166,8 @@ class NameMentions(ArticleText):
         if len(words) > 1 and words[-1] == "of" and words[-2].lower() in _ROLE_WORDS:
             # "Under Secretary of " before "State Andrea Thompson": the title goes on
             return " ".join(words[-5:]).lower()
+        if words and _TITLE_ABBREVIATION.fullmatch(words[-1].lower()):
+            return words[-1].lower()  # "Sen. " before "Jon Kyl"
         if not words or words[-1].lower() not in _ROLE_WORDS:
             return None
         return " ".join(words[-5:]).lower()
@@ -176,9 +189,10 @@ class NameMentions(ArticleText):
             s_start = intro.end()
             if pos == s_start:
                 return ""
-        if pos - s_start <= 100 and (
+        if pos - s_start <= 140 and (
             _APPOSITION_LEAD.fullmatch(self.text, s_start, pos)
             or _TITLE_LEAD.fullmatch(self.text, s_start, pos)
+            or _TITLE_OF_LEAD.fullmatch(self.text, s_start, pos)
         ):
             return self.text[s_start:pos]
         return None

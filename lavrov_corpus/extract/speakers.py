@@ -39,6 +39,7 @@ TITLE_WORDS = _word_set(
     "chinese german british iranian ukrainian israeli turkish indian japanese nato eu un cia fbi "
     "mr mr. "
     "mrs mrs. ms ms. dr dr. sir former acting top senior official officials the his her its "
+    "assistant under undersecretary associate "
     "former department ministry of affairs minister's council duma senate white house pentagon "
     "presidential first lady lord king queen prince his excellency gen. gen col. lt. adm. north "
     "korean south european soviet belarusian polish external"
