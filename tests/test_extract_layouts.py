@@ -413,6 +413,30 @@ def test_a_label_ending_in_a_colon_is_not_the_headline() -> None:
     assert _conv(short).article.title == "Treaty exit"
 
 
+def test_cookie_notice_rubric_and_print_note_are_furniture() -> None:
+    src = (
+        "Example Weekly\n\nExample uses technical and profiling cookies. Continuing to browse "
+        "means you accept their use. [OK]\n\nEurope | Missiles and missives\n\n"
+        "Goodbye to the INF\n\nAug 3rd 2019 | BERLIN\n\n" + _BODY + "\nThis article appeared "
+        "in the Europe section of the print edition under the headline \u201cGoodbye to the "
+        "INF\u201d\n"
+    )
+    out = _conv(src)
+    assert out.article.title == "Goodbye to the INF"
+    assert "cookies" not in out.article.text and "print edition" not in out.article.text
+    assert not out.quotes and [m.text for m in out.article.mentions] == ["INF"]
+
+
+def test_mixed_case_day_first_dateline_with_agency_gives_the_date() -> None:
+    src = (
+        "Lavrov says door to arms talks not closed\n\nCaracas, 18 Apr 2023 (EFE).- The Russian "
+        "foreign minister said on Tuesday that talks were possible.\n\n" + _BODY
+    )
+    a = _conv(src).article
+    assert a.published is not None and a.published.isoformat() == "2023-04-18"
+    assert a.outlet == "EFE"
+
+
 def main() -> None:
     """Print the accuracy of each field over the layouts set."""
     results = {s: check(s) for s in STEMS}

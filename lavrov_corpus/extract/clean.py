@@ -165,7 +165,10 @@ def layout(src: str) -> Layout:
                 outlet = ol.canonical(agency) or agency.strip()
             year = m.groupdict().get("year")
             if year and published is None:
-                published = dateline_date(year, m.group("month"), m.group("day"))
+                g = m.groupdict()
+                published = dateline_date(
+                    year, g.get("month") or g["month2"], g.get("day") or g["day2"]
+                )
                 precision = DatePrecision.DAY if published else None
             break
     standfirst = None

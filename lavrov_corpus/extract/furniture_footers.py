@@ -37,7 +37,10 @@ _FOOTER_LINE = re.compile(
     r"|reproduction (?:is )?prohibited"
     r"|republication|please note that you could face"
     # "This copy is for your personal, non-commercial use only. ... our Subscriber Agreement"
-    r"|(?:personal,? )?non-commercial use only|subscriber agreement)\b",
+    r"|(?:personal,? )?non-commercial use only|subscriber agreement"
+    # "ANSA uses technical and profiling cookies ... you accept their use"
+    r"|uses? [\w ,-]{0,60}cookies\b[^.]{0,40}\.[^.]{0,80}\b(?:accept|consent|agree)"
+    r"|cookies\b[^.]{0,80}\b(?:you accept|you consent|you agree))\b",
     re.IGNORECASE,
 )
 #: Lines after which nothing belongs to the article (credits, tag lists, related links).
@@ -50,7 +53,7 @@ _FOOTER_START = re.compile(
     r"|about the authors?$"
     # the print edition's note: "A version of this article appears in print on ..."
     r"|a version of this (?:article|story) appear(?:s|ed) in print\b"
-    r"|appeared in the .{0,40}print edition\b)",
+    r"|(?:this (?:article|story) )?appeared in the .{0,60}print edition\b)",
     re.IGNORECASE,
 )
 # The header of the readers' comments under the article: comments follow until the page ends.

@@ -48,6 +48,8 @@ def headline_score(
     if nxt < len(lines) and lines[nxt].text[:1].islower() and not fu.is_byline(lines[nxt].text):
         return -9.0  # the first line of a paragraph wrapped onto the next one ("by ..." is not)
     score = 2.0 if 5 <= words <= 25 else 1.0
+    if " | " in t:
+        score -= 2  # "Europe | Missiles and missives": a section and its rubric over the headline
     if _SENTENCE_END.search(t) or t.endswith((",", ":")):  # "Ladies and gentlemen," is no headline
         score -= 3
     elif _INNER_SENTENCE_END.search(t):
