@@ -60,9 +60,12 @@ _DATELINES = (
 # "Moscow (AFP) -", "Moscow, Nov 3 (Prensa Latina)": a mixed-case place, kept only when the
 # parenthesis names a curated outlet.
 _AGENCY_DATELINE = re.compile(
-    r"(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?:,\s*" + _MONTH_RE + r"\s+(?P<day>\d{1,2})"
+    r"(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?:,\s*"
+    + _MONTH_RE
+    + r"\s+(?P<day>\d{1,2})"
     # "Caracas, 18 Apr 2023 (EFE).- ": the day first, with a year
-    + r"|,\s*(?P<day2>\d{1,2})\s+" + _MONTH_RE.replace("?P<month>", "?P<month2>")
+    + r"|,\s*(?P<day2>\d{1,2})\s+"
+    + _MONTH_RE.replace("?P<month>", "?P<month2>")
     + r"(?:\s+(?P<year>\d{4}))?)?"
     r"\s*\((?P<agency>[^)\n]{2,30})\)\s*(?:[-–—]+\s|\.[-–—]\s*)?"
 )
