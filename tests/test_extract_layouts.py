@@ -396,6 +396,14 @@ def test_masthead_with_its_tagline_repeated_by_the_copyright_line() -> None:
     assert _conv(src + _BODY + footer).article.outlet == "Ledger"
 
 
+def test_more_in_section_list_under_the_body_is_furniture() -> None:
+    src = (
+        "Russia quits the surveillance flights treaty\n\n" + _BODY + "\nMORE IN WORLD\n"
+        "Leaders vow to \u2018save\u2019 the deal\nTalks in Beijing: \u2018Future-oriented\u2019\n"
+    )
+    assert not _conv(src).quotes
+
+
 def test_go_deeper_list_under_the_body_is_furniture() -> None:
     src = (
         "Russia quits the surveillance flights treaty\n\n" + _BODY + "\nGo deeper:\n\n"

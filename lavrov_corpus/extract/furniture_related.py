@@ -28,7 +28,7 @@ _RELATED_LABEL = re.compile(
     r"| content| reading| topics| tags| resources)?|recommended(?: stories| reading| articles)?"
     r"|more on this(?: story)?|in other news|further reading|(?:also )?worth reading"
     r"|don[’']t miss|(?:you )?(?:may|might) also (?:want to )?read"
-    r"|more (?:news|stories)|you may also like|you might also like|more from [\w ]{1,30}"
+    r"|more (?:news|stories)|you may also like|you might also like|more (?:from|in) [\w ]{1,30}"
     r"|go deeper|dig deeper|keep reading"
     + _RELATED_RU
     + r"|другие новости|материалы по теме)\s*:?$",
