@@ -2052,6 +2052,21 @@ def test_a_joint_statement_of_two_people_has_no_one_speaker() -> None:
     assert speakers(text) == [("keep working together", None)]
 
 
+def test_headlinese_role_with_no_article_is_a_description() -> None:
+    text = (
+        "Russia suspends the treaty\n\nRussian FM says Moscow sees no legal basis for it, and "
+        "warns the end of the treaty would leave \u201cno brakes at all\u201d\n\n"
+        "Russian Foreign Minister Sergey Lavrov said on Monday the treaty was dead.\n"
+    )
+    assert speakers(text) == [("no brakes at all", "sergey-lavrov")]
+    kremlin = (
+        "Russia suspends the treaty\n\nKremlin leader says Moscow will be \u201cready\u201d if "
+        "Washington tests first\n\nPresident Vladimir Putin said on Tuesday the treaty was "
+        "suspended.\n"
+    )
+    assert speakers(kremlin) == [("ready", "vladimir-putin")]
+
+
 def test_an_institution_opening_its_own_clause_keeps_the_quote_it_governs() -> None:
     text = (
         "Treaty exit\n\n"

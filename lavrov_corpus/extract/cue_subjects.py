@@ -24,6 +24,11 @@ _INSTITUTION_SUBJECT = re.compile(
     re.IGNORECASE,
 )
 # Before a subject that opens a clause of its own: ", and ", "; ", ", while ", ", but ".
+# A role with no article opening a headline-style sentence ("Kremlin leader ", "Russian FM ").
+_BARE_ROLE_SUBJECT = re.compile(
+    r"(?P<sp>(?:[A-Z][\w.’'\-]*[ \u00a0]+){0,3}(?:" + cues.ROLE_NOUNS + r"|FM))[ \u00a0]+"
+)
+_BARE_ROLE_OPENING = re.compile(_BARE_ROLE_SUBJECT.pattern + r"(?:" + cues.SPEECH_VERBS + r")\b")
 # A person's name and "and" before another subject: a joint statement ("Obama and Medvedev").
 _JOINT_BEFORE = re.compile(cues.NAME + r"[ \u00a0]+and[ \u00a0]+$")
 # What follows "asked" used as a passive participle ("asked about", "asked whether").
@@ -201,6 +206,13 @@ class CueSubjects(SpeakerReferences):
                         found_subject = self._subject_across_commas(s_start, verb_at)
                         if found_subject is not None:
                             who, subj_start = found_subject
+                elif (bare := _BARE_ROLE_SUBJECT.fullmatch(text, s_start, verb_at)) is not None:
+                    # headlinese with no article: "Kremlin leader says", "Russian FM warns"
+                    role = bare.group("sp").replace("FM", "foreign minister")
+                    sid = self._description(f"the {role}", s_start)
+                    who = Who(sid, self._name(sid), Attribution.DESCRIPTION, bare.group("sp"))
+                    subj_start = s_start
+                    named_nobody = sid is None
                 elif inst := _INSTITUTION_SUBJECT.search(text, max(s_start, verb_at - 80), verb_at):
                     # "the alliance said", "the Foreign Ministry said": nobody, and no one else
                     subj_start = inst.start()
@@ -331,6 +343,14 @@ class CueSubjects(SpeakerReferences):
             found = self._person(opening.group("sp"), opening.start("sp"))
             if found is not None:
                 return found
+        bare = _BARE_ROLE_OPENING.match(text, s_start, vs)
+        if bare is not None:
+            # "Russian FM says Moscow ..., and warns that": the headline-style subject
+            sid = self._description(
+                f"the {bare.group('sp').replace('FM', 'foreign minister')}", s_start
+            )
+            if sid is not None:
+                return Who(sid, self._name(sid), Attribution.DESCRIPTION, bare.group("sp")), s_start
         r = bisect_left(self.reporting_at, s_start)
         if r < len(self.reporting_at) and self.reporting_at[r] < vs:
             return None  # "The ministry said ..., adding": the earlier verb's subject, nobody
