@@ -1648,7 +1648,8 @@ def test_header_dates_year_first_with_dots_two_digit_years_and_the_ledes_weekday
     # 02/03/21 is 3 February (a Wednesday) or 2 March (a Tuesday): the lede's weekday decides
     assert published("BY JANE ROE - 02/03/21 11:20 AM EST", "Wednesday") == "2021-02-03"
     assert published("BY JANE ROE - 02/03/21 11:20 AM EST", "Tuesday") == "2021-03-02"
-    assert published("BY JANE ROE - 02/03/21 11:20 AM EST", "Friday") == "None"
+    # neither: only the year both readings share is known (year precision)
+    assert published("BY JANE ROE - 02/03/21 11:20 AM EST", "Friday") == "2021-01-01"
 
 
 def test_a_copyright_line_opening_with_all_rights_reserved_names_the_outlet() -> None:
