@@ -213,6 +213,20 @@ SETS = [
             "u06_trend_cfe_moratorium_angle": "angle",
         },
     ),
+    HeldOutSet(
+        "heldout14",
+        9,
+        bytes_={
+            "v01_smh_moscow_treaty_2002_cp1252": "cp1252",
+            "v02_baltictimes_cfe_exit_crlf": "crlf",
+            "v03_yle_open_skies_exit_bom": "bom",
+        },
+        layout={
+            "v04_thelocal_sweden_nato_accession_lines": "lines",
+            "v05_eurasiadailymonitor_newstart_suspension_wrapped": "wrap72",
+            "v06_georgiatoday_lavrov_tbilisi_angle": "angle",
+        },
+    ),
 ]
 ARTICLES = [(s, p) for s in SETS for p in s.articles()]
 IDS = [f"{s.name}/{p.stem}" for s, p in ARTICLES]
