@@ -213,6 +213,20 @@ SETS = [
             "u06_trend_cfe_moratorium_angle": "angle",
         },
     ),
+    HeldOutSet(
+        "heldout15",
+        9,
+        bytes_={
+            "w01_thetimes_start1_expiry_2009_cp1252": "cp1252",
+            "w02_rnz_ctbt_deratification_crlf": "crlf",
+            "w03_dpa_open_skies_exit_bom": "bom",
+        },
+        layout={
+            "w04_scotsman_abm_withdrawal_2001_lines": "lines",
+            "w05_theconversation_newstart_expiry_wrapped": "wrap72",
+            "w06_ng_riabkov_inf_moratorium_interview_angle": "angle",
+        },
+    ),
 ]
 ARTICLES = [(s, p) for s in SETS for p in s.articles()]
 IDS = [f"{s.name}/{p.stem}" for s, p in ARTICLES]
