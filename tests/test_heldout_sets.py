@@ -1,4 +1,4 @@
-"""Soundness of the held-out sets heldout2..heldout13 (no converter figures are asserted here).
+"""Soundness of the held-out sets heldout2..heldout15 (no converter figures are asserted here).
 
 Each set was written by an annotator who never read the converter; the figures it yields are
 measured by ``python benchmarks/quality.py`` and ``python benchmarks/meta_quality.py`` (floors for
@@ -225,6 +225,20 @@ SETS = [
             "v04_thelocal_sweden_nato_accession_lines": "lines",
             "v05_eurasiadailymonitor_newstart_suspension_wrapped": "wrap72",
             "v06_georgiatoday_lavrov_tbilisi_angle": "angle",
+        },
+    ),
+    HeldOutSet(
+        "heldout15",
+        9,
+        bytes_={
+            "w01_thetimes_start1_expiry_2009_cp1252": "cp1252",
+            "w02_rnz_ctbt_deratification_crlf": "crlf",
+            "w03_dpa_open_skies_exit_bom": "bom",
+        },
+        layout={
+            "w04_scotsman_abm_withdrawal_2001_lines": "lines",
+            "w05_theconversation_newstart_expiry_wrapped": "wrap72",
+            "w06_ng_riabkov_inf_moratorium_interview_angle": "angle",
         },
     ),
 ]
