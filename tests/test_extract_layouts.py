@@ -445,6 +445,20 @@ def test_mixed_case_day_first_dateline_with_agency_gives_the_date() -> None:
     assert a.outlet == "EFE"
 
 
+def test_consent_banner_and_desk_byline_are_not_the_headline() -> None:
+    src = (
+        'Example Arab\n\nBy clicking "Accept", you agree to the storing of cookies on your '
+        "device to enhance site navigation. [Accept] [Reject]\n\nLIVE STORY\n\n"
+        "Live: Europeans trigger UN \u2018snapback\u2019 on Iran\n\nBritain, France and Germany "
+        "have notified the Security Council, starting a 30-day countdown.\n\n"
+        "Example Arab Staff & Agencies\n28 August, 2025\n\n" + _BODY
+    )
+    out = _conv(src)
+    assert out.article.title == "Live: Europeans trigger UN \u2018snapback\u2019 on Iran"
+    assert [q.text for q in out.quotes] == ["snapback"]
+    assert "Agencies" not in out.article.text
+
+
 def main() -> None:
     """Print the accuracy of each field over the layouts set."""
     results = {s: check(s) for s in STEMS}

@@ -2068,6 +2068,19 @@ def test_headlinese_role_with_no_article_is_a_description() -> None:
     assert speakers(kremlin) == [("ready", "vladimir-putin")]
 
 
+def test_names_in_an_opening_participle_clause_and_a_title_after_an_apposition() -> None:
+    text = (
+        "Talks\n\nSergei Ryabkov, the senior negotiator, has argued the opposite. Speaking to "
+        "journalists two days after Putin\u2019s address, he said the decision \u201ccan be "
+        "reversed\u201d.\n\nThe conference\u2019s president, Argentine diplomat Pedro Soto, said "
+        "he had no choice. \u201cI made every effort,\u201d he said.\n"
+    )
+    assert speakers(text) == [
+        ("can be reversed", "sergey-ryabkov"),
+        ("I made every effort,", "pedro-soto"),
+    ]
+
+
 def test_an_institution_opening_its_own_clause_keeps_the_quote_it_governs() -> None:
     text = (
         "Treaty exit\n\n"

@@ -29,6 +29,10 @@ _BARE_ROLE_SUBJECT = re.compile(
     r"(?P<sp>(?:[A-Z][\w.’'\-]*[ \u00a0]+){0,3}(?:" + cues.ROLE_NOUNS + r"|FM))[ \u00a0]+"
 )
 _BARE_ROLE_OPENING = re.compile(_BARE_ROLE_SUBJECT.pattern + r"(?:" + cues.SPEECH_VERBS + r")\b")
+# A parenthetical of a lower-case title and a name ("Argentine diplomat Gustavo Zlauvinen").
+_TITLED_INNER = re.compile(
+    r"(?:[\w’'.\-]+[ \u00a0]+){0,5}(?:" + cues.ROLE_NOUNS + r")[ \u00a0]+(?P<sp>" + cues.NAME + r")"
+)
 # A person's name and "and" before another subject: a joint statement ("Obama and Medvedev").
 _JOINT_BEFORE = re.compile(cues.NAME + r"[ \u00a0]+and[ \u00a0]+$")
 # What follows "asked" used as a passive participle ("asked about", "asked whether").
@@ -408,6 +412,13 @@ class CueSubjects(SpeakerReferences):
                     end = opening  # "Stoltenberg, speaking alongside ...'s minister, X, added"
                     continue
                 found = self._person(inner, text.index(inner, opening))
+                if found is not None:
+                    return found
+            titled = _TITLED_INNER.fullmatch(inner)
+            if titled is not None:  # "The conference's president, Argentine diplomat X, said"
+                found = self._person(
+                    titled.group("sp"), text.index(inner, opening) + titled.start("sp")
+                )
                 if found is not None:
                     return found
             hend = opening

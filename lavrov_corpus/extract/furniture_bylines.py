@@ -20,6 +20,12 @@ _CORRESPONDENT = r"[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3} in [A-Z][\w.'’-]
 _CORRESPONDENT_BYLINE = re.compile(
     "^" + _CORRESPONDENT + "(?:(?:, | and )" + _CORRESPONDENT + "){0,3}$"
 )
+# A desk credited instead of a person: "<Outlet> Staff & Agencies", "Reuters staff", "AFP and
+# agencies" (capitalised words, then staff and/or agencies, nothing else).
+_STAFF_BYLINE = re.compile(
+    r"^(?:[A-Z][\w.'’&-]*\s+){1,5}(?:(?:and|&)\s+)?"
+    r"(?i:staff(?:\s+(?:writers?|reporters?))?|agencies)(?:\s*(?:&|and)\s+(?i:agencies|wires))?$"
+)
 # Two to four bare names and nothing else ("Guy Faulconbridge and Mark Trevelyan").
 _PERSON = r"[A-Z][a-z][\w'’-]*(?: [A-Z][a-z][\w'’-]*){1,2}"
 _NAMES_BYLINE = re.compile("^" + _PERSON + "(?:(?:, |,? and | & )" + _PERSON + "){1,3}$")
@@ -64,6 +70,8 @@ def is_byline(line: str) -> bool:
         return False
     if _BYLINE.match(line) is not None or _CORRESPONDENT_BYLINE.match(line) is not None:
         return True
+    if _STAFF_BYLINE.match(line) is not None:
+        return True  # 'The New Arab Staff & Agencies', 'Reuters staff'
     if "," not in line and " and " not in line and "&" not in line:
         return False  # the name bylines below join names or a title with these
     return _NAMES_BYLINE.match(line) is not None or _ROLE_BYLINE.match(line) is not None

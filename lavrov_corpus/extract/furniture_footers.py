@@ -40,7 +40,8 @@ _FOOTER_LINE = re.compile(
     r"|(?:personal,? )?non-commercial use only|subscriber agreement"
     # "ANSA uses technical and profiling cookies ... you accept their use"
     r"|uses? [\w ,-]{0,60}cookies\b[^.]{0,40}\.[^.]{0,80}\b(?:accept|consent|agree)"
-    r"|cookies\b[^.]{0,80}\b(?:you accept|you consent|you agree))\b",
+    r"|cookies\b[^.]{0,80}\b(?:you accept|you consent|you agree)"
+    r"|(?:you accept|you consent|you agree)\b[^.]{0,60}\bcookies)\b",
     re.IGNORECASE,
 )
 #: Lines after which nothing belongs to the article (credits, tag lists, related links).

@@ -42,6 +42,7 @@ _INTRO = re.compile(
 # A title ending in a lower-case role noun before a name that opens the sentence ("Kremlin
 # spokesman ", "EU foreign policy chief ").
 _TITLE_LEAD = re.compile(r"(?:[\w’'.\-]+[ \u00a0]+){0,5}(?:" + cues.ROLE_NOUNS + r")[ \u00a0]+")
+_APPOSITION_TITLE_LEAD = re.compile(_APPOSITION_LEAD.pattern + _TITLE_LEAD.pattern)
 
 _ROLE_WORDS = frozenset(w.split()[-1] for w in cues.ROLE_NOUNS.split("|"))
 # What a person says, after their possessive: "Obama's line", "Lavrov's tone".
@@ -193,6 +194,8 @@ class NameMentions(ArticleText):
             _APPOSITION_LEAD.fullmatch(self.text, s_start, pos)
             or _TITLE_LEAD.fullmatch(self.text, s_start, pos)
             or _TITLE_OF_LEAD.fullmatch(self.text, s_start, pos)
+            # "The conference's president, Argentine diplomat " before "Gustavo Zlauvinen"
+            or _APPOSITION_TITLE_LEAD.fullmatch(self.text, s_start, pos)
         ):
             return self.text[s_start:pos]
         return None

@@ -30,7 +30,9 @@ _OPENING_DESCRIPTION = re.compile(
 # he said", "When pressed about Trump's plan, she replied"): the people named in it are not
 # who answers.
 _ASKED_CLAUSE = re.compile(
-    r"(?:When[ \u00a0]+(?:asked|pressed|questioned)|Asked|Pressed|Questioned)[ \u00a0]"
+    r"(?:When[ \u00a0]+(?:asked|pressed|questioned)|Asked|Pressed|Questioned"
+    # "Speaking to journalists two days after Putin's address, he said": the same
+    r"|Speaking|Talking|Writing|Addressing)[ \u00a0]"
     r"[^“”\"«»;:]*,[ \u00a0]*$"
 )
 
