@@ -30,12 +30,10 @@ _BARE_ROLE_SUBJECT = re.compile(
 )
 _BARE_ROLE_OPENING = re.compile(_BARE_ROLE_SUBJECT.pattern + r"(?:" + cues.SPEECH_VERBS + r")\b")
 # A parenthetical of a lower-case title and a name ("Argentine diplomat Gustavo Zlauvinen").
-_TITLED_INNER = re.compile(  # (capitalised first: not "meeting his counterpart Oleg Marchuk")
-    r"[A-Z][\w’'.\-]*[ \u00a0]+(?:[\w’'.\-]+[ \u00a0]+){0,4}(?:"
-    + cues.ROLE_NOUNS
-    + r")[ \u00a0]+(?P<sp>"
-    + cues.NAME
-    + r")"
+# (not a participle or preposition first: "meeting his counterpart Oleg Marchuk")
+_TITLED_INNER = re.compile(
+    r"(?![a-z]+ing\b|(?:with|after|before|alongside|beside|at|in|on|for)\b)"
+    r"(?:[\w’'.\-]+[ \u00a0]+){0,5}(?:" + cues.ROLE_NOUNS + r")[ \u00a0]+(?P<sp>" + cues.NAME + r")"
 )
 # A person's name and "and" before another subject: a joint statement ("Obama and Medvedev").
 _JOINT_BEFORE = re.compile(cues.NAME + r"[ \u00a0]+and[ \u00a0]+$")
