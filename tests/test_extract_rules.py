@@ -2079,6 +2079,11 @@ def test_names_in_an_opening_participle_clause_and_a_title_after_an_apposition()
         ("can be reversed", "sergey-ryabkov"),
         ("I made every effort,", "pedro-soto"),
     ]
+    spokes = (
+        "Talks\n\nMoscow's spokeswoman Maria Zakharova weighed in. Her Georgian counterpart, "
+        "ministry spokesperson Ana Beridze, told journalists: \u201cWe do not dictate.\u201d\n"
+    )
+    assert speakers(spokes) == [("We do not dictate.", "ana-beridze")]
 
 
 def test_an_institution_opening_its_own_clause_keeps_the_quote_it_governs() -> None:
