@@ -81,6 +81,8 @@ def test_layout_article(stem: str) -> None:
         ),
         ("Jane Doe and John Roe of the Example Wire, with files, March 2, 2021", None),
         ("By Jane Doe in Politics on 19 October 2023", "2023-10-19"),  # a byline's date
+        ("15.1.2021 17:42 | updated 15.1.2021 19:05", "2021-01-15"),  # dotted, day first
+        ("Today: 28.04.2024 | USD/AZN 1.70 | Brent $89.1", None),  # the reader's day
         ("Talks by the lake on 3 May 2020", None),
     ],
 )
@@ -457,6 +459,25 @@ def test_consent_banner_and_desk_byline_are_not_the_headline() -> None:
     assert out.article.title == "Live: Europeans trigger UN \u2018snapback\u2019 on Iran"
     assert [q.text for q in out.quotes] == ["snapback"]
     assert "Agencies" not in out.article.text
+
+
+@pytest.mark.parametrize(
+    ("head", "foot", "outlet"),
+    [
+        ("harbour.example.com - The Harbour Ledger\n", "", "The Harbour Ledger"),
+        ("The Ledger Norway\n", "\n\u00a9 2024 The Ledger Europe AB\n", "The Ledger Norway"),
+        (
+            "HARBOUR FOUNDATION\nPublication: Harbour Daily Monitor Volume: 20 Issue: 34\n",
+            "\n\u00a9 2024 Harbour Foundation\n",
+            "Harbour Daily Monitor",
+        ),
+    ],
+)
+def test_outlet_from_domain_line_repeated_prefix_and_publication_label(
+    head: str, foot: str, outlet: str
+) -> None:
+    src = head + "\nRussia quits the surveillance flights treaty\n\n" + _BODY + foot
+    assert _conv(src).article.outlet == outlet
 
 
 def main() -> None:

@@ -139,7 +139,7 @@ def layout(src: str) -> Layout:
     found.top = found.top | frozenset(ln.idx for ln in content[:3])
     drop_header_lines(content, lines, found)
     published, precision = publication_date(found, src)
-    outlet = found.footer or found.site or found.byline
+    outlet = found.footer or found.site or found.byline or found.publication
     paragraphs = join_paragraphs(lines)
     if not paragraphs:
         return Layout((), False, None, None, 0, None, outlet or found.holder, published, precision)

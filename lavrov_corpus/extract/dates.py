@@ -45,7 +45,7 @@ _DATE = re.compile(
     rf"(?P<m1>{_MON})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>(?:19|20)\d\d)"
     rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{_MON})\.?,?\s+(?P<y2>(?:19|20)\d\d)"
     r"|(?P<y3>(?:19|20)\d\d)(?P<s3>[-./])(?P<m3>\d\d)(?P=s3)(?P<d3>\d\d)"
-    r"|(?P<d4>\d\d)\.(?P<m4>\d\d)\.(?P<y4>(?:19|20)\d\d)"
+    r"|(?P<d4>\d{1,2})\.(?P<m4>\d{1,2})\.(?P<y4>(?:19|20)\d\d)"  # day first: "15.1.2021"
     r"|(?P<a5>\d{1,2})/(?P<b5>\d{1,2})/(?P<y5>(?:19|20)?\d\d)"
     rf"|(?P<m6>{_MON})\.?,?\s+(?P<y6>(?:19|20)\d\d)"
     r")(?![\w/-])",
@@ -66,6 +66,7 @@ _EVENT_BEFORE = re.compile(
     r"\b(?:on|in|since|from|until|till|before|after|of|by|at|during)\s*$", re.IGNORECASE
 )
 _LABEL_BEFORE = re.compile(r"\b(?:published|updated|posted|modified|date)\b", re.IGNORECASE)
+_TODAY_BEFORE = re.compile(r"\btoday\s*:?\s*$", re.IGNORECASE)
 #: A byline ending in its date: "By Jane Doe in Politics on 19 October 2023".
 _BYLINE_ON = re.compile(r"by\s+[A-Z][^,;:|]{0,60}\bon\s*$", re.IGNORECASE)
 _UPDATED = re.compile(r"\b(?:updated|modified|last update)", re.IGNORECASE)
@@ -94,6 +95,8 @@ def date_line(line: str) -> tuple[dt.date, DatePrecision, bool] | None:
         return None
     date, precision, s, e = found
     before = line[:s]
+    if _TODAY_BEFORE.search(before):
+        return None  # "Today: 28.04.2024 | USD/AZN 1.70": the reader's day, not the article's
     if (
         _EVENT_BEFORE.search(before)
         and not _LABEL_BEFORE.search(before)

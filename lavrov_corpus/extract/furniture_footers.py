@@ -39,7 +39,7 @@ _FOOTER_LINE = re.compile(
     # "This copy is for your personal, non-commercial use only. ... our Subscriber Agreement"
     r"|(?:personal,? )?non-commercial use only|subscriber agreement"
     # "ANSA uses technical and profiling cookies ... you accept their use"
-    r"|uses? [\w ,-]{0,60}cookies\b[^.]{0,40}\.[^.]{0,80}\b(?:accept|consent|agree)"
+    r"|uses? [\w ,-]{0,60}cookies\b[^.]{0,120}\.[^.]{0,80}\b(?:accept|consent|agree)"
     r"|cookies\b[^.]{0,80}\b(?:you accept|you consent|you agree)"
     r"|(?:you accept|you consent|you agree)\b[^.]{0,60}\bcookies)\b",
     re.IGNORECASE,

@@ -28,6 +28,9 @@ _CLOCK_FIRST = re.compile(r"\d{1,2}[:.]\d{2}(?![\d.:/])")  # a time, not "10.20.
 _QUESTION_LABEL = re.compile(r"(?:Q|Question)\s*(?:\([^)]{0,30}\))?\s*:", re.IGNORECASE)
 
 
+_DOMAIN_FIRST = re.compile(r"(?:www\.)?[a-z0-9-]+(?:\.[a-z]{2,})+\s+[|–—-]\s")
+
+
 def headline_score(
     i: int, zone: list[Line], marks: list[bool], lines: list[Line], twice: list[bool]
 ) -> float:
@@ -39,6 +42,8 @@ def headline_score(
         return -9.0
     if fu.is_signature(t) or _QUESTION_LABEL.match(t):
         return -9.0  # "— Sergey Lavrov, February 2025" under a quote; "Q: ..." of an interview
+    if _DOMAIN_FIRST.match(t):
+        return -9.0  # "smh.com.au - The Sydney Morning Herald": the site's name line
     if t.endswith(_LINK_ARROWS):
         return -9.0  # "... Support us →": a link or call to action, not a headline
     above = [o.text for o in lines[max(0, zone[i].idx - 4) : zone[i].idx] if o.text][-1:]

@@ -24,10 +24,16 @@ class PageEvidence:
     site: str | None = None  #: site-name line or title suffix at the top
     top: frozenset[int] = frozenset()  #: the first three non-empty lines, and non-furniture
     byline: str | None = None  #: "By Global Times", "Source: Xinhua"
+    publication: str | None = None  #: "Publication: Eurasia Daily Monitor Volume: 20"
     dates: list[tuple[int, bool, dt.date, DatePrecision]] | None = None
     ambiguous: tuple[dt.date, dt.date] | None = None  #: first "02/08/2019" header date
 
 
+#: A publication named by a label ("Publication: Eurasia Daily Monitor Volume: 20 Issue: 34").
+_PUBLICATION = re.compile(
+    r"(?i:publication|published in)\s*:\s*(?P<o>[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*| of| the){0,6}?)"
+    r"(?:\s+(?i:volume|vol\.|issue|no\.|number)\b.*|\s*[|,].*)?$"
+)
 _BYLINE_OUTLET = re.compile(
     r"^(?:by|source|from)\s*:?\s+(?P<o>.+?)(?:\s+staff)?"
     r"(?:\s+(?:published|updated|posted)\b.*|\s*[|,].*)?$",
@@ -54,6 +60,9 @@ def note_header_line(ln: Line, found: PageEvidence) -> bool:
     m = _BYLINE_OUTLET.match(t) if len(t) <= 100 else None
     if m and ol.canonical(m.group("o")):
         found.byline = found.byline or ol.canonical(m.group("o"))
+    pub = _PUBLICATION.match(t) if len(t) <= 120 else None
+    if pub is not None:
+        found.publication = found.publication or pub.group("o")
     return (
         got is not None
         or amb is not None
