@@ -2086,6 +2086,31 @@ def test_names_in_an_opening_participle_clause_and_a_title_after_an_apposition()
     assert speakers(spokes) == [("We do not dictate.", "ana-beridze")]
 
 
+def test_capitalised_apposition_titles_delegations_and_learnt_genders() -> None:
+    secretary = (
+        "Talks\n\nThe US Secretary of State, Jon Hale, said the deal was short. Lavrov "
+        "disagreed.\n\nMr Hale was asked about it. \u201cI respect him,\u201d the Secretary "
+        "said.\n"
+    )
+    assert speakers(secretary) == [("I respect him,", "jon-hale")]
+    envoy = (
+        "Talks\n\n\u201cThere is no consensus,\u201d Ivan Petrov, the deputy head of the "
+        "Russian delegation, told the plenary.\n\nThe envoy accused others, saying the text "
+        "was \u201ca hostage to politics\u201d.\n\nThe US special representative, Adam Roe, "
+        "said Russia alone blocked it.\n"
+    )
+    assert speakers(envoy)[1] == ("a hostage to politics", "ivan-petrov")
+    gender = (
+        "Talks\n\nJan Berg, a senior research fellow, said the loss would hurt. He noted that "
+        "minister Eva Lind would stay. \u201cWe remain,\u201d she wrote.\n\nThe researcher "
+        "also pointed to other treaties. \u201cThe house is losing its walls,\u201d he said.\n"
+    )
+    assert speakers(gender) == [
+        ("We remain,", "eva-lind"),
+        ("The house is losing its walls,", "jan-berg"),
+    ]
+
+
 def test_an_institution_opening_its_own_clause_keeps_the_quote_it_governs() -> None:
     text = (
         "Treaty exit\n\n"

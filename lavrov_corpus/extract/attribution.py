@@ -194,6 +194,7 @@ class Attributor(QuoteFlags, HeadlineQuotes):
             if person:
                 self.person_at.setdefault(sid, []).append(mpos)
         self.cued_at: dict[str, list[int]] = {}
+        self.genders: dict[str, str] = {}  #: learnt from the pronouns that stood for a person
         self._description_subjects()
         self.cues: list[Cue] = []
         self.reporting_at: list[int] = []  #: every speech verb or participle outside quotes

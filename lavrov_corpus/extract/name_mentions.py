@@ -129,7 +129,7 @@ class NameMentions(ArticleText):
                         or after is not None
                         or (nm.title is not None and bool(ROLE_NOUN.search(nm.title)))
                         or (nm.title is not None and bool(_TITLE_ABBREVIATION.search(nm.title)))
-                        or (lead is not None and bool(ROLE_NOUN.search(lead)))
+                        or (lead is not None and bool(ROLE_NOUN.search(lead.lower())))
                     )
                     out.append((m.start(), nm.speaker_id, person))
                     if person:
@@ -145,7 +145,7 @@ class NameMentions(ArticleText):
                         )
                     ):
                         self.subject_at.setdefault(nm.speaker_id, []).append(m.start())
-                    if lead and lead.rstrip(" \u00a0").endswith(",") and ROLE_NOUN.search(lead):
+                    if lead and lead.rstrip(" \u00a0").endswith(",") and ROLE_NOUN.search(lead.lower()):
                         # "Russia's ambassador to Germany, Sergei Nechayev": one of their roles
                         title = lead.rstrip(" \u00a0,").lower()
                         self.titles.setdefault(nm.speaker_id, set()).add(title)

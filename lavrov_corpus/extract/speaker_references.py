@@ -53,6 +53,7 @@ class SpeakerReferences(NameMentions):
 
     unnamed_at: list[int]
     cued_at: dict[str, list[int]]
+    genders: dict[str, str]
 
     def _description_subjects(self) -> None:
         """A sentence opened by a role description and its verb ("The Russian minister gave a
@@ -84,7 +85,11 @@ class SpeakerReferences(NameMentions):
             return Who(sid, self._name(sid), Attribution.DESCRIPTION, phrase)
         low = phrase.lower()
         if low in ("he", "she", "him", "her"):
-            sid = self._pronoun(pos, "f" if low in ("she", "her") else "m")
+            gender = "f" if low in ("she", "her") else "m"
+            sid = self._pronoun(pos, gender)
+            if sid is not None:
+                # "Sweden remains a party," she wrote: Linde is no later "he"
+                self.genders.setdefault(sid, gender)
             return Who(sid, self._name(sid), Attribution.PRONOUN, phrase)
         other = _OTHER_PARTY.fullmatch(low)
         if other is not None:
@@ -122,7 +127,8 @@ class SpeakerReferences(NameMentions):
 
     def _gender_ok(self, sid: str, gender: str) -> bool:
         ref = reference().by_id.get(sid)
-        return ref is None or ref.gender in (None, gender)
+        known = ref.gender if ref is not None else self.genders.get(sid)
+        return known in (None, gender)
 
     def _pronoun(self, pos: int, gender: str) -> str | None:
         s_start, _ = self._sentence(pos)
@@ -274,8 +280,8 @@ def _introduced(noun: str) -> re.Pattern[str]:
 
 #: Role words a description may use for narrower roles ("the diplomat" for an ambassador).
 _HYPERNYMS = {
-    "diplomat": frozenset({"diplomat", "ambassador", "envoy", "negotiator"}),
-    "envoy": frozenset({"envoy", "ambassador", "representative"}),
+    "diplomat": frozenset({"diplomat", "ambassador", "envoy", "negotiator", "delegation"}),
+    "envoy": frozenset({"envoy", "ambassador", "representative", "delegation"}),
 }
 #: Descriptions a foreign minister's "counterpart" fits when they share its nationality ("his
 #: Brazilian counterpart, Mauro Vieira" is "the Brazilian minister"; "the minister, who met his
