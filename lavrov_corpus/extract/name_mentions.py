@@ -145,7 +145,11 @@ class NameMentions(ArticleText):
                         )
                     ):
                         self.subject_at.setdefault(nm.speaker_id, []).append(m.start())
-                    if lead and lead.rstrip(" \u00a0").endswith(",") and ROLE_NOUN.search(lead.lower()):
+                    if (
+                        lead
+                        and lead.rstrip(" \u00a0").endswith(",")
+                        and ROLE_NOUN.search(lead.lower())
+                    ):
                         # "Russia's ambassador to Germany, Sergei Nechayev": one of their roles
                         title = lead.rstrip(" \u00a0,").lower()
                         self.titles.setdefault(nm.speaker_id, set()).add(title)
