@@ -2111,6 +2111,15 @@ def test_capitalised_apposition_titles_delegations_and_learnt_genders() -> None:
     ]
 
 
+def test_who_heads_a_delegation_is_a_role_for_descriptions() -> None:
+    text = (
+        "Talks\n\nIn Vienna, Ivan Petrov, who heads the Russian delegation at the talks, "
+        "accused the West. \u201cThey did not ratify it,\u201d Moscow\u2019s man in Vienna said."
+        "\n"
+    )
+    assert speakers(text) == [("They did not ratify it,", "ivan-petrov")]
+
+
 def test_an_institution_opening_its_own_clause_keeps_the_quote_it_governs() -> None:
     text = (
         "Treaty exit\n\n"

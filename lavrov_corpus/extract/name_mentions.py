@@ -34,6 +34,11 @@ _APPOSITION_AFTER = re.compile(
     r",[ \u00a0]+(?P<d>(?:[Tt]he|[Hh]is|[Hh]er|[A-Z][\w\-]*[’']s)[ \u00a0][^,.;:“”\"«»()]{0,80}?"
     r"(?<![\w’'])(?:" + cues.ROLE_NOUNS_ANY_CASE + r")(?![\w’'])[^,.;:“”\"«»()]{0,60}?)(?=[,.;])"
 )
+# What a person heads, in a relative clause after the name (", who heads the Russian delegation").
+_WHO_HEADS = re.compile(
+    r",[ \u00a0]+who[ \u00a0]+(?:heads|headed|leads|led|chairs|chaired)[ \u00a0]+"
+    r"(?P<d>the[ \u00a0][^,.;:“”\"«»()]{1,60}?)(?=[,.;]|[ \u00a0]at[ \u00a0])"
+)
 # An opening adverbial set off by a comma ("At the UN in New York, ", "In Washington, ").
 _INTRO = re.compile(
     r"(?:At|In|On|From|After|Before|During|Later|Earlier|Meanwhile|Separately|Elsewhere"
@@ -117,6 +122,11 @@ class NameMentions(ArticleText):
                     elif role is not None and role.endswith(" of") and nm.title:
                         # "U.S. Secretary of" + "State": one title cut by its lower-case "of"
                         self.titles.setdefault(nm.speaker_id, set()).add(f"{role} {nm.title}")
+                    heads = _WHO_HEADS.match(self.text, m.end())
+                    if heads is not None and not POSSESSIVE.search(m.group()):
+                        # "Konstantin Gavrilov, who heads the Russian delegation,": its head
+                        title = "head of " + heads.group("d").lower()
+                        self.titles.setdefault(nm.speaker_id, set()).add(title)
                     after = _APPOSITION_AFTER.match(self.text, m.end())
                     if after is not None and not POSSESSIVE.search(m.group()):
                         # "Mikhail Ulyanov, Russia's permanent representative in Vienna,": a
