@@ -2120,6 +2120,18 @@ def test_who_heads_a_delegation_is_a_role_for_descriptions() -> None:
     assert speakers(text) == [("They did not ratify it,", "ivan-petrov")]
 
 
+def test_a_group_as_subject_reports_for_no_one_person() -> None:
+    text = (
+        "Talks\n\nVladimir Putin has announced that Russia is suspending the treaty, in a move "
+        "that US officials called \u201cdeeply unfortunate\u201d.\n\nHe added that the "
+        "deterrent \u201cwill remain reliable,\u201d a phrase Russian officials repeated.\n"
+    )
+    assert _flags(text) == [
+        ("deeply unfortunate", None, True, False),
+        ("will remain reliable,", "vladimir-putin", True, False),
+    ]
+
+
 def test_an_institution_opening_its_own_clause_keeps_the_quote_it_governs() -> None:
     text = (
         "Treaty exit\n\n"

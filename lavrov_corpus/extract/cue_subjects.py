@@ -35,6 +35,15 @@ _TITLED_INNER = re.compile(
     r"(?![a-z]+ing\b|(?:with|after|before|alongside|beside|at|in|on|for)\b)"
     r"(?:[\w’'.\-]+[ \u00a0]+){0,5}(?:" + cues.ROLE_NOUNS + r")[ \u00a0]+(?P<sp>" + cues.NAME + r")"
 )
+# A group of people as a verb's subject ("US officials", "Western diplomats", "critics").
+_GROUP_SUBJECT = re.compile(
+    # after "that", "which", "as", "and", "but" or a comma ("a move that US officials called";
+    # not "“...,” a phrase Russian officials repeated")
+    r"(?:(?<![\w’'])(?:that|which|as|and|but)[ \u00a0]+|,[ \u00a0]+)"
+    r"(?:[A-Z][\w.’'\-]*[ \u00a0]+){0,2}"
+    r"(?:" + cues.GROUP_NOUNS + r")"
+    r"[ \u00a0]+" + cues.FILLER + r"$"
+)
 # A person's name and "and" before another subject: a joint statement ("Obama and Medvedev").
 _JOINT_BEFORE = re.compile(cues.NAME + r"[ \u00a0]+and[ \u00a0]+$")
 # What follows "asked" used as a passive participle ("asked about", "asked whether").
@@ -219,6 +228,10 @@ class CueSubjects(SpeakerReferences):
                     who = Who(sid, self._name(sid), Attribution.DESCRIPTION, bare.group("sp"))
                     subj_start = s_start
                     named_nobody = sid is None
+                elif group := _GROUP_SUBJECT.search(text, max(s_start, verb_at - 60), verb_at):
+                    # "a move that US officials called": a group of people, no one person
+                    subj_start = group.start()
+                    named_nobody = True
                 elif inst := _INSTITUTION_SUBJECT.search(text, max(s_start, verb_at - 80), verb_at):
                     # "the alliance said", "the Foreign Ministry said": nobody, and no one else
                     subj_start = inst.start()

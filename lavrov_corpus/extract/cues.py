@@ -27,6 +27,12 @@ SPEECH_VERBS = (
     "|repeated|repeats|made clear|made it clear|makes clear|makes it clear|hailed|hails"
     "|praised|praises"
 )
+#: Plural nouns for groups of people ("US officials called", "critics say"): a subject that is
+#: no one person.
+GROUP_NOUNS = (
+    "officials|diplomats|critics|analysts|experts|lawmakers|sources|observers|commentators"
+    "|leaders|ministers|allies|negotiators|activists|residents|protesters"
+)
 #: Participles that continue the subject of the main clause ("..., adding that ...").
 PARTICIPLES = (
     "adding|noting|saying|repeating|stressing|emphasizing|emphasising|explaining|pointing out"

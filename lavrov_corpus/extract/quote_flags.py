@@ -73,7 +73,9 @@ _NAMED_THING = re.compile(
 # A pronoun for people or a body right before the naming verb ("what it called"), or "what"
 # opening the clause ("what the ministry has called", "what critics call"): their term, reported.
 _PEOPLE_CALL = re.compile(
-    r"(?:(?<![\w’'])(?:they|we|he|she|I|it)|(?<![\w’'])what(?:[ \u00a0]+[\w’'.-]+){1,4}?)"
+    r"(?:(?<![\w’'])(?:they|we|he|she|I|it|"
+    + cues.GROUP_NOUNS
+    + r")|(?<![\w’'])what(?:[ \u00a0]+[\w’'.-]+){1,4}?)"
     r"[ \u00a0]+(?:(?:has|have|had)[ \u00a0]+)?(?:call|calls|called)[ \u00a0]*$",
     re.IGNORECASE,
 )
