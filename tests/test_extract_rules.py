@@ -2132,6 +2132,25 @@ def test_a_group_as_subject_reports_for_no_one_person() -> None:
     ]
 
 
+def test_curated_roles_apply_only_in_their_period() -> None:
+    import datetime as dt
+
+    from lavrov_corpus.extract.speakers import reference
+
+    lavrov = reference().by_id["sergey-lavrov"]
+    assert frozenset({"foreign", "minister"}) not in lavrov.roles_at(dt.date(2001, 12, 13))
+    assert frozenset({"foreign", "minister"}) in lavrov.roles_at(dt.date(2019, 8, 2))
+    assert lavrov.roles_at(None) == lavrov.role_tokens
+    page = (
+        "Bush gives notice on ABM treaty\n\nDecember 13, 2001\n\nRussia\u2019s foreign minister "
+        "says the exit weakens \u201cthe whole architecture\u201d of arms control\n\n"
+        "Foreign Minister Igor Ivanov said the decision was a mistake. Ambassador Sergei Lavrov "
+        "spoke at the UN.\n"
+    )
+    assert speakers(page) == [("the whole architecture", "igor-ivanov")]
+    assert speakers(page.replace("2001", "2019")) == [("the whole architecture", "sergey-lavrov")]
+
+
 def test_an_institution_opening_its_own_clause_keeps_the_quote_it_governs() -> None:
     text = (
         "Treaty exit\n\n"

@@ -69,6 +69,7 @@ negotiator too, "envoy" for an ambassador or representative. Headline and standf
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from bisect import bisect_left
 
@@ -154,8 +155,10 @@ class Attributor(QuoteFlags, HeadlineQuotes):
         quotes: list[RawQuote],
         dateline: tuple[int, int] | None,
         standfirst: int | None = None,
+        published: dt.date | None = None,
     ) -> None:
         self.text = text
+        self.published = published  #: the article's date: which curated roles apply
         self.standfirst = standfirst  #: index of the standfirst paragraph, when the layout has one
         self.paragraphs = paragraphs
         self.has_title = has_title

@@ -272,7 +272,15 @@ def _convert(data: bytes, source_path: str, meta: CuratedMetadata | None) -> Con
     mentions = tag_treaties(text, published)
     raw = find_quotes(text, asm.paragraphs)
     attrs = (
-        Attributor(text, asm.paragraphs, has_title, raw, dl_span, lay.standfirst).run()
+        Attributor(
+            text,
+            asm.paragraphs,
+            has_title,
+            raw,
+            dl_span,
+            lay.standfirst,
+            meta.published.date if meta and meta.published else published,
+        ).run()
         if raw
         else []
     )

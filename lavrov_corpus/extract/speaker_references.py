@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from bisect import bisect_left
 from functools import lru_cache
@@ -54,6 +55,7 @@ class SpeakerReferences(NameMentions):
     unnamed_at: list[int]
     cued_at: dict[str, list[int]]
     genders: dict[str, str]
+    published: dt.date | None
 
     def _description_subjects(self) -> None:
         """A sentence opened by a role description and its verb ("The Russian minister gave a
@@ -182,7 +184,7 @@ class SpeakerReferences(NameMentions):
 
     def _roles(self, sid: str) -> tuple[frozenset[str], ...]:
         ref = reference().by_id.get(sid)
-        base = ref.role_tokens if ref else ()
+        base = ref.roles_at(self.published) if ref else ()
         return base + tuple(role_tokens(t) for t in self.titles.get(sid, ()))
 
     def _nearest_people(self, pos: int) -> tuple[list[str], list[str]]:
@@ -257,13 +259,13 @@ class SpeakerReferences(NameMentions):
         hits = [
             sid
             for sid, r in reference().by_id.items()
-            if any(want <= roles for roles in r.role_tokens)
+            if any(want <= roles for roles in r.roles_at(self.published))
         ]
         if len(hits) > 1:  # "the foreign minister" is not a deputy foreign minister
             hits = [
                 sid
                 for sid in hits
-                if any(want == roles for roles in reference().by_id[sid].role_tokens)
+                if any(want == roles for roles in reference().by_id[sid].roles_at(self.published))
             ]
         return hits[0] if len(hits) == 1 else None
 

@@ -15,6 +15,7 @@ before the name in the article).
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 import unicodedata
@@ -170,6 +171,20 @@ class RefSpeaker:
     speaker: Speaker
     gender: str | None
     role_tokens: tuple[frozenset[str], ...]
+    #: per role (same order): the first and last day it applies, None when open (a role
+    #: listed in a ``role_periods`` entry of ``data/speakers.json`` applies only then)
+    periods: tuple[tuple[dt.date | None, dt.date | None], ...] = ()
+
+    def roles_at(self, day: dt.date | None) -> tuple[frozenset[str], ...]:
+        """The role words that apply on ``day`` (all of them when the day is unknown): Lavrov
+        is no "foreign minister" in a 2001 article."""
+        if day is None or not self.periods:
+            return self.role_tokens
+        return tuple(
+            r
+            for r, (start, end) in zip(self.role_tokens, self.periods, strict=True)
+            if (start is None or start <= day) and (end is None or day < end)
+        )
 
 
 @dataclass(slots=True)
@@ -240,8 +255,19 @@ def reference() -> Reference:
     surnames: dict[str, set[str]] = {}
     for row in raw:
         gender = row.pop("gender", None)
+        dated: dict[str, tuple[dt.date | None, dt.date | None]] = {}
+        for period in row.pop("role_periods", []):
+            start = dt.date.fromisoformat(period["from"]) if period.get("from") else None
+            end = dt.date.fromisoformat(period["until"]) if period.get("until") else None
+            for role in period["roles"]:
+                dated[role] = (start, end)
         sp = Speaker(method=Method.CURATED, **row)
-        by_id[sp.speaker_id] = RefSpeaker(sp, gender, tuple(role_tokens(r) for r in sp.roles))
+        by_id[sp.speaker_id] = RefSpeaker(
+            sp,
+            gender,
+            tuple(role_tokens(r) for r in sp.roles),
+            tuple(dated.get(r, (None, None)) for r in sp.roles) if dated else (),
+        )
         for form in (sp.name, *sp.variants):
             if " " in form:
                 full[form.lower()] = sp.speaker_id
