@@ -241,6 +241,20 @@ SETS = [
             "w06_ng_riabkov_inf_moratorium_interview_angle": "angle",
         },
     ),
+    HeldOutSet(
+        "heldout16",
+        9,
+        bytes_={
+            "x01_bostonglobe_cfe_moratorium_2007_cp1252": "cp1252",
+            "x02_torontostar_inf_demise_crlf": "crlf",
+            "x03_theage_newstart_suspension_bom": "bom",
+        },
+        layout={
+            "x04_romaniainsider_deveselu_aegis_lines": "lines",
+            "x05_hungarytoday_lavrov_szijjarto_wrapped": "wrap72",
+            "x06_kazinform_ctbt_deratification_angle": "angle",
+        },
+    ),
 ]
 ARTICLES = [(s, p) for s in SETS for p in s.articles()]
 IDS = [f"{s.name}/{p.stem}" for s, p in ARTICLES]
