@@ -1,4 +1,4 @@
-"""Soundness of the held-out sets heldout2..heldout15 (no converter figures are asserted here).
+"""Soundness of the held-out sets heldout2..heldout16 (no converter figures are asserted here).
 
 Each set was written by an annotator who never read the converter; the figures it yields are
 measured by ``python benchmarks/quality.py`` and ``python benchmarks/meta_quality.py`` (floors for
