@@ -6,5 +6,5 @@
 some input could change, and keys the per-file conversion cache.
 """
 
-__version__ = "2.0.0"
-CONVERTER_VERSION = "0.3.0"
+__version__ = "3.0.0"
+CONVERTER_VERSION = "0.4.0"
