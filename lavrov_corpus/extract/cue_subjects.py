@@ -223,8 +223,7 @@ class CueSubjects(SpeakerReferences):
                             who, subj_start = found_subject
                 elif (bare := _BARE_ROLE_SUBJECT.fullmatch(text, s_start, verb_at)) is not None:
                     # headlinese with no article: "Kremlin leader says", "Russian FM warns"
-                    role = bare.group("sp").replace("FM", "foreign minister")
-                    sid = self._description(f"the {role}", s_start)
+                    sid = self._description(f"the {bare.group('sp')}", s_start)
                     who = Who(sid, self._name(sid), Attribution.DESCRIPTION, bare.group("sp"))
                     subj_start = s_start
                     named_nobody = sid is None
@@ -365,9 +364,7 @@ class CueSubjects(SpeakerReferences):
         bare = _BARE_ROLE_OPENING.match(text, s_start, vs)
         if bare is not None:
             # "Russian FM says Moscow ..., and warns that": the headline-style subject
-            sid = self._description(
-                f"the {bare.group('sp').replace('FM', 'foreign minister')}", s_start
-            )
+            sid = self._description(f"the {bare.group('sp')}", s_start)
             if sid is not None:
                 return Who(sid, self._name(sid), Attribution.DESCRIPTION, bare.group("sp")), s_start
         r = bisect_left(self.reporting_at, s_start)

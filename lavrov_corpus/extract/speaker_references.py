@@ -65,9 +65,7 @@ class SpeakerReferences(NameMentions):
             m = _OPENING_DESCRIPTION.match(self.text, s)
             if m is None or self._in_quote(s):
                 continue
-            sp = m.group("sp")
-            envoy = _MAN_IN.fullmatch(sp)
-            sid = self._description(f"{envoy.group(1)}'s envoy" if envoy else sp, s)
+            sid = self._description(m.group("sp"), s)
             if sid is not None:
                 self.subject_at.setdefault(sid, []).append(s)
                 added = True
@@ -80,10 +78,8 @@ class SpeakerReferences(NameMentions):
         return (who, pos) if who is not None and who.speaker_id is not None else None
 
     def _resolve(self, phrase: str, pos: int) -> Who | None:
-        envoy = _MAN_IN.fullmatch(phrase)
-        if envoy is not None:
-            # "Moscow's man in Vienna" is Moscow's envoy there
-            sid = self._description(f"{envoy.group(1)}'s envoy", pos)
+        if _MAN_IN.fullmatch(phrase):  # no role noun, yet no institution (see _plain_role)
+            sid = self._description(phrase, pos)
             return Who(sid, self._name(sid), Attribution.DESCRIPTION, phrase)
         low = phrase.lower()
         if low in ("he", "she", "him", "her"):
@@ -227,6 +223,7 @@ class SpeakerReferences(NameMentions):
         )
 
     def _description(self, phrase: str, pos: int) -> str | None:
+        phrase = _plain_role(phrase)
         # roles_match(phrase, roles), with the phrase's words computed once, not per speaker.
         want = role_tokens(phrase)
         if not want:
@@ -268,6 +265,15 @@ class SpeakerReferences(NameMentions):
                 if any(want == roles for roles in reference().by_id[sid].roles_at(self.published))
             ]
         return hits[0] if len(hits) == 1 else None
+
+
+def _plain_role(phrase: str) -> str:
+    """A description in plain words: "Moscow's man in Vienna" is Moscow's envoy there, a
+    headline's "FM" a foreign minister."""
+    envoy = _MAN_IN.fullmatch(phrase)
+    if envoy is not None:
+        return f"{envoy.group(1)}'s envoy"
+    return phrase.replace("FM", "foreign minister") if "FM" in phrase else phrase
 
 
 @lru_cache(maxsize=256)
