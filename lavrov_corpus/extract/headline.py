@@ -23,7 +23,6 @@ _SENTENCE_END = re.compile(r"(?<![A-Z])(?<!\b[A-Z][a-z])\.[\"”»’']?$")
 
 
 BULLET = re.compile(r"[-–•*·▪►]\s")
-_CLOCK = re.compile(r"\d{1,2}[:.]\d{2}")
 _CLOCK_FIRST = re.compile(r"\d{1,2}[:.]\d{2}(?![\d.:/])")  # a time, not "10.20.2019"
 _QUESTION_LABEL = re.compile(r"(?:Q|Question)\s*(?:\([^)]{0,30}\))?\s*:", re.IGNORECASE)
 

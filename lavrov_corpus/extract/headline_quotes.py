@@ -61,13 +61,13 @@ class HeadlineQuotes(CueSubjects):
         """The person a headline (or a sub-headline: :meth:`_subheading`) gives its quote."""
         ps, pe = self.paragraphs[q.paragraph]
         text = self.text
+        qe = self.qends[self.qstarts.index(q.open_mark)]  # after the closing mark
         # "Lavrov's 'war launched against us' remark": the words of the person before them
         tail = text[max(ps, q.open_mark - 4) : q.open_mark].rstrip(" \u00a0")
         # (not "Trump's 'courageous' move": the words of whoever praises it)
         owner = (
             _POSSESSOR_BEFORE.search(text, max(ps, q.open_mark - 80), q.open_mark)
-            if tail.endswith(("'s", "’s"))
-            and _REMARK_AFTER.match(text, self.qends[self.qstarts.index(q.open_mark)])
+            if tail.endswith(("'s", "’s")) and _REMARK_AFTER.match(text, qe)
             else None
         )
         if owner is not None:
@@ -106,20 +106,19 @@ class HeadlineQuotes(CueSubjects):
             nm = self._match(m.group(1))
             if nm:
                 return Who(nm.speaker_id, self._name(nm.speaker_id), Attribution.NAME, nm.name)
+        # a kicker quote opening the headline before its colon ("'X': Lavrov warns ...")
+        kicker = not text[ps : q.open_mark].strip(OPENERS) and text.startswith(":", qe)
         for c in self.cues[bisect_left(self.cue_starts, ps) : bisect_left(self.cue_starts, pe)]:
             if c.start < q.open_mark and _CLAUSE_BREAK.search(text, c.end, q.open_mark):
                 continue  # "Pandor calls ties 'valued' as critics see a 'propaganda coup'"
             if c.who:
-                if not text[ps : q.open_mark].strip(OPENERS) and text[
-                    self.qends[self.qstarts.index(q.open_mark)] :
-                ].startswith(":"):
+                if kicker:
                     # "'Nuclear blackmail': Kyiv dismisses ... as Lavrov warns": a kicker quote
                     # is whoever says these words in the body, else the cue's person
                     self.kicker_cue[q.open_mark] = c.who
                     return None
                 return c.who
-        qe = self.qends[self.qstarts.index(q.open_mark)]
-        if not text[ps : q.open_mark].strip(OPENERS) and text.startswith(":", qe):
+        if kicker:
             # "'We will mirror any test': Lavrov spells out ...": the person opening the clause
             # after the kicker quote, unless a body quote with its words says otherwise
             after = qe + 1
